@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const nodeBuiltins = { group: ['node:*'], message: 'This layer must not reach Node.' }
-const electronAny = { name: 'electron', message: 'Only the composition root and src/main/electron import electron.' }
+const electronAny = {
+  name: 'electron',
+  message: 'Only the composition root and src/main/electron import electron.',
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -14,7 +17,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -23,7 +29,13 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronAny, { name: 'react-dom', message: 'shared is pure' }], patterns: [nodeBuiltins] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronAny, { name: 'react-dom', message: 'shared is pure' }],
+          patterns: [nodeBuiltins],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
@@ -34,7 +46,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [electronAny], patterns: [nodeBuiltins] }],
-      'no-restricted-properties': ['error', { object: 'window', property: 'pos', message: 'Only src/renderer/src/bridge.ts touches window.pos.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'pos',
+          message: 'Only src/renderer/src/bridge.ts touches window.pos.',
+        },
+      ],
     },
   },
   {
@@ -54,7 +73,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain only in src/main/electron/ipc-main.ts.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'ipcMain only in src/main/electron/ipc-main.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -63,12 +90,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBuiltins, { group: ['../main/*', '../renderer/*'], message: 'preload reaches only shared' }] },
+        {
+          patterns: [
+            nodeBuiltins,
+            { group: ['../main/*', '../renderer/*'], message: 'preload reaches only shared' },
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value='electron'] > ImportSpecifier[imported.name!=/^(contextBridge|ipcRenderer|IpcRendererEvent)$/]",
+          selector:
+            "ImportDeclaration[source.value='electron'] > ImportSpecifier[imported.name!=/^(contextBridge|ipcRenderer|IpcRendererEvent)$/]",
           message: 'preload may import only contextBridge and ipcRenderer from electron.',
         },
       ],

@@ -1,0 +1,88 @@
+// Composition root of the Electron app: the only module besides src/main/electron that imports electron.
+import { join, resolve } from 'node:path'
+import { app, dialog, type BrowserWindow } from 'electron'
+import ElectronStore from 'electron-store'
+import { createCore } from './core/create-core'
+import { connectWindowEvents, registerIpc } from './electron/ipc-main'
+import { installNavigationGuards } from './electron/guards'
+import { registerAppScheme, serveApp } from './electron/protocol'
+import { createMainWindow } from './electron/window'
+import { createDispatcher } from './ipc/dispatcher'
+import { createFileLogger } from './log/file-logger'
+import { contentSecurityPolicy } from './security/csp'
+import { APP_ORIGIN } from './security/navigation'
+import { senderTrustPolicy } from './security/sender-trust'
+import { settingsBackendOptions, type SettingsBackend } from './settings/settings-store'
+import { parseStartupFlags } from './startup-flags'
+
+app.enableSandbox()
+registerAppScheme()
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.whenReady().then(start, fail)
+  app.on('window-all-closed', () => app.quit())
+}
+
+function start(): void {
+  const flags = parseStartupFlags(process.argv.slice(1))
+  if (flags.dataDir) app.setPath('userData', resolve(flags.dataDir))
+  const dataDir = app.getPath('userData')
+  // electron-vite sets this only for `npm run dev`, where the page comes from its dev server.
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN
+
+  const log = createFileLogger({ dir: join(dataDir, 'logs'), echo: !app.isPackaged })
+  const settingsBackend = new ElectronStore(settingsBackendOptions()) as unknown as SettingsBackend
+  const core = createCore({
+    host: 'electron',
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    dataDir,
+    settingsBackend,
+    log,
+  })
+
+  const pairedOrigin = () => null
+  installNavigationGuards({ appOrigin, pairedOrigin, log })
+  serveApp(join(import.meta.dirname, '../renderer'), () =>
+    contentSecurityPolicy({ frameOrigin: pairedOrigin() }),
+  )
+  registerIpc(
+    createDispatcher({
+      handlers: core.handlers,
+      isTrustedSender: senderTrustPolicy({
+        contentsId: () => mainWindow?.webContents.id ?? null,
+        origin: appOrigin,
+      }),
+      log,
+    }),
+  )
+
+  mainWindow = createMainWindow({
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    url: devUrl ?? `${APP_ORIGIN}/index.html`,
+    // --kiosk locks this run only; the manager's setting (or provisioning) makes it permanent.
+    kiosk: flags.kiosk || core.settings.get().kiosk,
+    devTools: !app.isPackaged,
+  })
+  connectWindowEvents(core.events, mainWindow)
+  mainWindow.on('closed', () => (mainWindow = null))
+  log.info('app.started', { dataDir, kiosk: flags.kiosk || core.settings.get().kiosk })
+}
+
+function fail(err: unknown): void {
+  dialog.showErrorBox(
+    'BTCPay Cashier could not start',
+    err instanceof Error ? err.message : String(err),
+  )
+  app.exit(1)
+}

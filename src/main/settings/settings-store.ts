@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import {
+  defaultSettings,
+  settingsPatchSchema,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/settings'
+import { AppError } from '../../shared/ipc/result'
+
+/** The part of conf / electron-store the settings need; both satisfy it. */
+export interface SettingsBackend {
+  readonly store: Record<string, unknown>
+  set(values: Record<string, unknown>): void
+}
+
+/** Options for `new Conf(...)` / `new ElectronStore(...)`: the same schema guards the file on disk. */
+export function settingsBackendOptions() {
+  const json = z.toJSONSchema(settingsSchema, { target: 'draft-7' }) as {
+    properties: Record<string, object>
+  }
+  return {
+    configName: 'settings',
+    name: 'settings',
+    schema: json.properties,
+    defaults: defaultSettings,
+    clearInvalidConfig: false,
+  }
+}
+
+export function createSettingsStore(backend: SettingsBackend) {
+  const listeners = new Set<(s: Settings) => void>()
+  const read = (): Settings => {
+    const parsed = settingsSchema.safeParse({ ...defaultSettings, ...backend.store })
+    return parsed.success ? parsed.data : defaultSettings
+  }
+  return {
+    get: read,
+    update(patch: SettingsPatch): Settings {
+      const checked = settingsPatchSchema.safeParse(patch)
+      if (!checked.success) {
+        const issue = checked.error.issues[0]
+        throw new AppError(
+          'bad-input',
+          `Setting ${issue?.path.join('.') ?? ''} is not valid: ${issue?.message ?? ''}`,
+        )
+      }
+      const next = settingsSchema.parse({ ...read(), ...checked.data })
+      backend.set(next)
+      for (const l of listeners) l(next)
+      return next
+    },
+    onChange(listener: (s: Settings) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+export type SettingsStore = ReturnType<typeof createSettingsStore>

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { settingsPatchSchema, settingsSchema } from '../settings'
+
+/**
+ * The whole IPC surface. Every request channel and every event is listed here with its runtime
+ * schema; main validates inputs and outputs against these, the preload and the browser host expose
+ * exactly one `window.pos` function per entry.
+ */
+
+const noInput = z.undefined()
+
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  dataDir: z.string(),
+  startedAt: z.number(),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+export const requests = {
+  'app:get-info': { method: 'getAppInfo', input: noInput, output: appInfoSchema },
+  'settings:get': { method: 'getSettings', input: noInput, output: settingsSchema },
+  'settings:update': {
+    method: 'updateSettings',
+    input: settingsPatchSchema,
+    output: settingsSchema,
+  },
+} as const
+
+export const events = {
+  'settings:changed': { method: 'onSettingsChanged', data: settingsSchema },
+} as const
+
+export type RequestChannel = keyof typeof requests
+export type EventChannel = keyof typeof events
+
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requests)[C]['input']>
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requests)[C]['output']>
+export type EventData<E extends EventChannel> = z.output<(typeof events)[E]['data']>
+
+/** What an event listener receives: `version` only grows, so a late push can be recognised and dropped. */
+export type EventEnvelope<T> = { version: number; data: T }
+
+export const eventEnvelopeSchema = <T extends z.ZodType>(data: T) =>
+  z.strictObject({ version: z.int().nonnegative(), data })
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(requests, value)
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(events, value)
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/**
+ * Stable error codes a renderer may branch on. Add, never rename: the renderer's messages and tests
+ * key on these strings.
+ */
+export const errorCodes = [
+  'bad-input',
+  'forbidden-sender',
+  'unknown-channel',
+  'internal',
+  'keychain-unavailable',
+  'not-paired',
+  'already-paired',
+  'invalid-server-url',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'bad-request',
+  'pairing-expired',
+  'pairing-reused-key',
+  'pairing-code-unknown',
+  'server-error',
+  'connection-refused',
+  'dns',
+  'tls',
+  'timeout',
+  'malformed-response',
+  'network',
+  'provisioning-invalid',
+] as const
+
+export const errorCodeSchema = z.enum(errorCodes)
+export type ErrorCode = z.infer<typeof errorCodeSchema>
+
+export type Ok<T> = { ok: true; data: T }
+export type Fail = { ok: false; code: ErrorCode; message: string }
+export type Result<T> = Ok<T> | Fail
+
+export const failSchema = z.strictObject({
+  ok: z.literal(false),
+  code: errorCodeSchema,
+  message: z.string(),
+})
+
+export function resultSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), data }), failSchema])
+}
+
+/** An error whose code and message are meant for the person at the till; anything else is 'internal'. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
