@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../shared/ipc/result'
+import { defaultSettings } from '../../shared/settings'
+import type { Logger } from '../log/logger'
+import { createDispatcher, type Handlers, type SenderInfo } from './dispatcher'
+
+const good: SenderInfo = { frameUrl: 'app://cashier/index.html', isTopFrame: true, contentsId: 1 }
+const info = {
+  name: 'x',
+  version: '1',
+  host: 'browser' as const,
+  platform: 'linux',
+  dataDir: '/d',
+  startedAt: 1,
+}
+
+function setup(overrides: Partial<Handlers> = {}) {
+  const log: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+  const handlers: Handlers = {
+    'app:get-info': vi.fn(async () => info),
+    'settings:get': vi.fn(async () => defaultSettings),
+    'settings:update': vi.fn(async (patch) => ({ ...defaultSettings, ...patch })),
+    ...overrides,
+  }
+  const dispatch = createDispatcher({
+    handlers,
+    isTrustedSender: (s) => s.contentsId === 1 && s.isTopFrame,
+    log,
+  })
+  return { dispatch, handlers, log }
+}
+
+describe('dispatcher', () => {
+  it('returns the handler result wrapped as ok', async () => {
+    const { dispatch } = setup()
+    expect(await dispatch(good, 'app:get-info', undefined)).toEqual({ ok: true, data: info })
+  })
+
+  it('refuses an untrusted sender before touching the handler', async () => {
+    const { dispatch, handlers } = setup()
+    const result = await dispatch({ ...good, isTopFrame: false }, 'settings:update', {
+      kiosk: true,
+    })
+    expect(result).toMatchObject({ ok: false, code: 'forbidden-sender' })
+    expect(handlers['settings:update']).not.toHaveBeenCalled()
+  })
+
+  it('refuses unknown channels, including inherited property names', async () => {
+    const { dispatch } = setup()
+    for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
+      expect(await dispatch(good, channel, undefined)).toMatchObject({
+        ok: false,
+        code: 'unknown-channel',
+      })
+    }
+  })
+
+  it('rejects bad input with a message naming the field', async () => {
+    const { dispatch, handlers } = setup()
+    const result = await dispatch(good, 'settings:update', { returnToKeypadSeconds: -3 })
+    expect(result).toMatchObject({ ok: false, code: 'bad-input' })
+    expect(result.ok || result.message).toMatch(/returnToKeypadSeconds/)
+    expect(handlers['settings:update']).not.toHaveBeenCalled()
+  })
+
+  it('passes an AppError through with its code and message', async () => {
+    const { dispatch } = setup({
+      'app:get-info': async () => {
+        throw new AppError('keychain-unavailable', 'The keychain is locked.')
+      },
+    })
+    expect(await dispatch(good, 'app:get-info', undefined)).toEqual({
+      ok: false,
+      code: 'keychain-unavailable',
+      message: 'The keychain is locked.',
+    })
+  })
+
+  it('hides the text of unexpected errors from the renderer and logs them', async () => {
+    const { dispatch, log } = setup({
+      'app:get-info': async () => {
+        throw new Error('db password=hunter2 at /secret/path')
+      },
+    })
+    const result = await dispatch(good, 'app:get-info', undefined)
+    expect(result).toMatchObject({ ok: false, code: 'internal' })
+    expect(JSON.stringify(result)).not.toMatch(/hunter2|secret/)
+    expect(log.error).toHaveBeenCalled()
+  })
+
+  it('refuses to send a field the contract does not list, such as a leaked secret', async () => {
+    const { dispatch } = setup({
+      'app:get-info': async () => ({ ...info, privateKey: 'deadbeef' }) as typeof info,
+    })
+    const result = await dispatch(good, 'app:get-info', undefined)
+    expect(result).toMatchObject({ ok: false, code: 'internal' })
+    expect(JSON.stringify(result)).not.toContain('deadbeef')
+  })
+})

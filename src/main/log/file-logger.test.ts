@@ -1,0 +1,100 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createFileLogger } from './file-logger'
+import { redact, redactString } from './redact'
+
+const privateKey = 'c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721'
+const signature =
+  '3044022077611ac6b7055c25c3bba24a737722487da72206d2a236682040428fcf7b16c802202e5c01dbc2314adea423c01f589c8b05ce8a8d9af1c5b30ee78197986f2aa672'
+const token = '7nQb4HSeeeZBtV7L3yAE3p9Pu8QoKZbJtQmzjGdBGr3a'
+const apiKey = '5b5a3f5e2d7e4d0c9a1b8c7d6e5f4a3b2c1d0e9f'
+
+describe('redact', () => {
+  it('removes secrets by field name at any depth', () => {
+    const out = JSON.stringify(
+      redact({
+        privateKey,
+        nested: {
+          token,
+          apiKey,
+          headers: { 'x-signature': signature, authorization: `token ${apiKey}` },
+        },
+        pinHash: 'abc',
+      }),
+    )
+    for (const secret of [privateKey, token, apiKey, signature, 'abc"'])
+      expect(out).not.toContain(secret)
+    expect(out).toContain('[redacted]')
+  })
+
+  it('removes secrets that travel under innocent names', () => {
+    const out = JSON.stringify(
+      redact({
+        message: `signed with ${privateKey}`,
+        url: `https://shop.example.com/invoices/ABC?token=${token}&x=1`,
+        header: `Authorization: token ${apiKey}`,
+        error: new Error(`bad signature ${signature}`),
+        bytes: new Uint8Array([1, 2, 3]),
+        list: [token],
+      }),
+    )
+    for (const secret of [privateKey, token, apiKey, signature]) expect(out).not.toContain(secret)
+    expect(out).toContain('https://shop.example.com/invoices/ABC?token=[redacted]&x=1')
+  })
+
+  it('keeps ordinary text readable', () => {
+    expect(
+      redactString(
+        'Invoice 7XkQ2mB9 paid, 12.50 USD at /home/cashier/.config/btcpay-cashier-terminal/logs',
+      ),
+    ).toBe('Invoice 7XkQ2mB9 paid, 12.50 USD at /home/cashier/.config/btcpay-cashier-terminal/logs')
+    expect(redact({ status: 'settled', amount: 1250, ok: true })).toEqual({
+      status: 'settled',
+      amount: 1250,
+      ok: true,
+    })
+  })
+
+  it('survives cycles and deep nesting', () => {
+    const a: Record<string, unknown> = { name: 'a' }
+    a.self = a
+    expect(JSON.stringify(redact(a))).toContain('[circular]')
+  })
+})
+
+describe('file logger', () => {
+  it('writes redacted JSON lines to the data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
+    const log = createFileLogger({ dir })
+    log.info('pairing.done', { server: 'https://shop.example.com', token, key: privateKey })
+    log.error('request.failed', { err: new Error(`401 for x-signature ${signature}`) })
+    const text = readFileSync(join(dir, 'cashier.log'), 'utf8')
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.map((l) => l.event)).toEqual(['pairing.done', 'request.failed'])
+    expect(lines[0]?.server).toBe('https://shop.example.com')
+    for (const secret of [privateKey, token, signature]) expect(text).not.toContain(secret)
+  })
+
+  it('rotates by size and keeps a bounded number of files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
+    const log = createFileLogger({ dir, maxBytes: 2000, keep: 2 })
+    for (let i = 0; i < 200; i++) log.info('sale.recorded', { i, note: 'x'.repeat(40) })
+    const files = readdirSync(dir).sort()
+    expect(files).toEqual(['cashier.log', 'cashier.log.1', 'cashier.log.2'])
+    for (const f of files) expect(readFileSync(join(dir, f)).length).toBeLessThanOrEqual(2000)
+    expect(readFileSync(join(dir, 'cashier.log'), 'utf8')).toContain('"i":199')
+  })
+
+  it('drops lines below the level', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
+    const log = createFileLogger({ dir, level: 'warn' })
+    log.info('quiet')
+    log.warn('loud')
+    expect(readFileSync(join(dir, 'cashier.log'), 'utf8')).not.toContain('quiet')
+  })
+})

@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Conf from 'conf'
+import { describe, expect, it } from 'vitest'
+import { defaultSettings } from '../../shared/settings'
+import { createSettingsStore, settingsBackendOptions, type SettingsBackend } from './settings-store'
+
+const open = (cwd: string) =>
+  new Conf({
+    cwd,
+    projectName: 'btcpay-cashier-test',
+    ...settingsBackendOptions(),
+  }) as unknown as SettingsBackend
+
+describe('settings store on conf', () => {
+  it('starts from defaults and persists updates across restarts', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pos-settings-'))
+    const first = createSettingsStore(open(cwd))
+    expect(first.get()).toEqual(defaultSettings)
+    first.update({ currency: 'JPY', terminalLabel: 'Bar' })
+    const second = createSettingsStore(open(cwd))
+    expect(second.get()).toMatchObject({
+      currency: 'JPY',
+      terminalLabel: 'Bar',
+      checkoutMode: 'native',
+    })
+    expect(JSON.parse(readFileSync(join(cwd, 'settings.json'), 'utf8'))).toMatchObject({
+      currency: 'JPY',
+    })
+  })
+
+  it('rejects an invalid change with a message naming the field and keeps the old value', () => {
+    const store = createSettingsStore(open(mkdtempSync(join(tmpdir(), 'pos-settings-'))))
+    expect(() => store.update({ currency: 'ABC' })).toThrow(/currency/)
+    expect(() => store.update({ returnToKeypadSeconds: 999 })).toThrow(/returnToKeypadSeconds/)
+    expect(store.get().currency).toBe('USD')
+  })
+
+  it('tells listeners about changes', () => {
+    const store = createSettingsStore(open(mkdtempSync(join(tmpdir(), 'pos-settings-'))))
+    const seen: string[] = []
+    store.onChange((s) => seen.push(s.currency))
+    store.update({ currency: 'EUR' })
+    expect(seen).toEqual(['EUR'])
+  })
+
+  it('guards the file with the same schema: a hand-edited bad value is refused at start', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pos-settings-'))
+    writeFileSync(
+      join(cwd, 'settings.json'),
+      JSON.stringify({ ...defaultSettings, checkoutMode: 'telepathy' }),
+    )
+    expect(() => open(cwd)).toThrow(/checkoutMode/)
+  })
+})
