@@ -1,0 +1,454 @@
+/**
+ * Client for BTCPay's legacy BitPay-compatible API with BitId signatures.
+ *
+ * Every request: build the URL once (`href`), serialise the body once (a string), sign
+ * `href + body`, send that `href` and that string (ky `body`, never `json`). ky's retries resend
+ * the same Request, so the same signature stays valid. Only GETs are retried; `createInvoice` is
+ * never retried automatically (reconcile by orderId with `listInvoices` instead).
+ */
+import ky, { HTTPError, TimeoutError } from 'ky'
+import type { KyInstance, Options as KyOptions } from 'ky'
+import type { z } from 'zod'
+import type { Logger } from '../log/logger.js'
+import { silentLogger } from '../log/logger.js'
+import type { RequestSigner } from '../identity/signer.js'
+import { signedLegacyHeaders } from './bitid-headers.js'
+import { BtcpayError, ERROR_MESSAGES, findCauseCode, networkErrorCode, redact } from './errors.js'
+import type { BtcpayErrorCode } from './errors.js'
+import { parseJsonNumbersAsStrings } from './lossless-json.js'
+import {
+  errorBodySchema,
+  invoiceEnvelopeSchema,
+  invoiceListSchema,
+  pairingResponseSchema,
+  tokensResponseSchema,
+} from './legacy-models.js'
+import type { LegacyInvoice } from './legacy-models.js'
+import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url.js'
+import type { QueryValue } from './server-url.js'
+
+export interface RetryConfig {
+  /** Retries after the first attempt (GET only). Default 2. */
+  limit?: number
+  /** Delay before retry n (1-based). Default 300 ms · 2^(n-1). */
+  delayMs?: (attempt: number) => number
+  /** Upper bound for any delay, including a server's Retry-After. Default 5000 ms. */
+  maxDelayMs?: number
+  /** Retry a GET that timed out. Default true. */
+  retryOnTimeout?: boolean
+}
+
+export interface LegacyClientOptions {
+  /** The server address; validated with parseServerUrl. */
+  baseUrl: string
+  identity: RequestSigner
+  /** The merchant token from pairing; needed for invoice calls. */
+  token?: string | null
+  fetch?: typeof globalThis.fetch
+  /** Per attempt. Default 15 s. */
+  timeoutMs?: number
+  retry?: RetryConfig
+  log?: Logger
+}
+
+export interface PairingRequest {
+  pairingCode: string
+  /** ms since epoch. */
+  pairingExpiration: number
+  /** The future token; it works once the manager approves the code. */
+  token: string
+  /** Page where the manager approves the pairing. */
+  approvalUrl: string
+}
+
+export interface CreateInvoiceInput {
+  /** Decimal amount as text, e.g. "12.50". Omit for a top-up invoice (payer chooses). */
+  price?: string
+  currency: string
+  orderId: string
+  itemDesc?: string
+  itemCode?: string
+  posData?: string
+  notificationURL?: string
+  redirectURL?: string
+  /** Defaults to false so the checkout never navigates the terminal window away. */
+  redirectAutomatically?: boolean
+  buyerEmail?: string
+  /** ms since epoch; at least 30 s in the future. */
+  expirationTime?: number
+  paymentCurrencies?: string[]
+  defaultPaymentMethod?: string
+  physical?: boolean
+}
+
+export interface ListInvoicesQuery {
+  orderId?: string
+  itemCode?: string
+  status?: 'new' | 'paid' | 'complete' | 'expired' | 'invalid'
+  /** MM/dd/yyyy (UTC), as BTCPay expects. */
+  dateStart?: string
+  dateEnd?: string
+  limit?: number
+  offset?: number
+}
+
+const PRICE = /^(0|[1-9]\d{0,14})(\.\d{1,12})?$/
+const CURRENCY = /^[A-Za-z0-9-]{2,12}$/
+const PAIRING_CODE = /^[1-9A-HJ-NP-Za-km-z]{7}$/
+const MAX_SERVER_TEXT = 300
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
+
+function invalid(message: string): BtcpayError {
+  return new BtcpayError({ code: 'invalid-input', message })
+}
+
+/** Serialise the create-invoice body. `price` is written as a JSON number from its decimal text. */
+export function serializeInvoiceBody(input: CreateInvoiceInput, token: string): string {
+  const fields: string[] = []
+  if (input.price !== undefined) {
+    if (!PRICE.test(input.price) || /^0(\.0+)?$/.test(input.price)) {
+      throw invalid('The amount must be a positive decimal number, e.g. 12.50.')
+    }
+    fields.push(`"price":${input.price}`)
+  }
+  if (!CURRENCY.test(input.currency)) throw invalid('The currency code is not valid.')
+  if (input.orderId.trim() === '') throw invalid('An order id is required.')
+  const rest: Record<string, unknown> = {
+    currency: input.currency.toUpperCase(),
+    orderId: input.orderId,
+    itemDesc: input.itemDesc,
+    itemCode: input.itemCode,
+    posData: input.posData,
+    notificationURL: input.notificationURL,
+    redirectURL: input.redirectURL,
+    redirectAutomatically: input.redirectAutomatically ?? false,
+    buyerEmail: input.buyerEmail,
+    expirationTime: input.expirationTime,
+    paymentCurrencies: input.paymentCurrencies,
+    defaultPaymentMethod: input.defaultPaymentMethod,
+    physical: input.physical,
+    token,
+  }
+  for (const [k, v] of Object.entries(rest)) {
+    if (v !== undefined) fields.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`)
+  }
+  return `{${fields.join(',')}}`
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new TimeoutErrorMarker()), ms)
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+class TimeoutErrorMarker extends Error {}
+
+interface Call<S extends z.ZodType> {
+  method: 'GET' | 'POST'
+  path: string
+  query?: Record<string, QueryValue>
+  body?: string
+  schema: S
+}
+
+export class LegacyClient {
+  readonly baseUrl: string
+  readonly #identity: RequestSigner
+  readonly #token: string | null
+  readonly #options: LegacyClientOptions
+  readonly #log: Logger
+  readonly #timeoutMs: number
+  readonly #ky: KyInstance
+  readonly #retry: KyOptions['retry']
+
+  constructor(options: LegacyClientOptions) {
+    const parsed = parseServerUrl(options.baseUrl)
+    if (!parsed.ok) throw invalid(parsed.message)
+    this.baseUrl = parsed.url
+    this.#options = options
+    this.#identity = options.identity
+    this.#token = options.token ?? null
+    this.#log = options.log ?? silentLogger
+    this.#timeoutMs = options.timeoutMs ?? 15_000
+    const r = options.retry ?? {}
+    const maxDelay = r.maxDelayMs ?? 5_000
+    this.#retry = {
+      limit: r.limit ?? 2,
+      methods: ['get'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: maxDelay,
+      backoffLimit: maxDelay,
+      delay: r.delayMs ?? ((n) => 300 * 2 ** (n - 1)),
+      retryOnTimeout: r.retryOnTimeout ?? true,
+      // Permanent failures: retrying a bad certificate or an unknown host name only wastes time.
+      shouldRetry: ({ error }) => {
+        if (error instanceof HTTPError || error instanceof TimeoutError) return undefined
+        const code = networkErrorCode(findCauseCode(error))
+        return code === 'tls' || (code === 'dns' && findCauseCode(error) === 'ENOTFOUND')
+          ? false
+          : undefined
+      },
+    }
+    this.#ky = ky.create({
+      timeout: this.#timeoutMs,
+      throwHttpErrors: true,
+      redirect: 'manual',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    })
+  }
+
+  /** A client for the same server and identity with another token. */
+  withToken(token: string | null): LegacyClient {
+    return new LegacyClient({ ...this.#options, token })
+  }
+
+  get hasToken(): boolean {
+    return this.#token !== null
+  }
+
+  /** Client-initiated pairing: the manager approves the returned code on the server. */
+  async requestPairing(input: { label: string }): Promise<PairingRequest> {
+    const body = JSON.stringify({ id: this.#identity.sin, label: input.label })
+    const res = await this.#call({
+      method: 'POST',
+      path: '/tokens',
+      body,
+      schema: pairingResponseSchema,
+    })
+    const item = res.data[0]
+    if (!item) throw this.#malformed('POST', '/tokens')
+    return {
+      pairingCode: item.pairingCode,
+      pairingExpiration: item.pairingExpiration,
+      token: item.token,
+      approvalUrl: buildEndpointUrl(this.baseUrl, '/api-access-request', {
+        pairingCode: item.pairingCode,
+      }),
+    }
+  }
+
+  /** Server-initiated pairing: the manager typed the 7-character code shown by BTCPay. */
+  async completePairing(input: {
+    pairingCode: string
+    label?: string
+  }): Promise<{ token: string }> {
+    const pairingCode = input.pairingCode.trim()
+    if (!PAIRING_CODE.test(pairingCode)) {
+      throw invalid('A pairing code has exactly 7 letters and digits, as shown by BTCPay Server.')
+    }
+    const payload: Record<string, string> = { id: this.#identity.sin, pairingCode }
+    if (input.label !== undefined) payload.label = input.label
+    const res = await this.#call({
+      method: 'POST',
+      path: '/tokens',
+      body: JSON.stringify(payload),
+      schema: pairingResponseSchema,
+    })
+    const item = res.data[0]
+    if (!item) throw this.#malformed('POST', '/tokens')
+    return { token: item.token }
+  }
+
+  /** Signed GET /tokens: the merchant token of this identity, or null while not paired. */
+  async getTokens(): Promise<string | null> {
+    const res = await this.#call({ method: 'GET', path: '/tokens', schema: tokensResponseSchema })
+    for (const item of res.data) if (item.merchant) return item.merchant
+    return null
+  }
+
+  /** POST /invoices. Never retried automatically. */
+  async createInvoice(input: CreateInvoiceInput): Promise<LegacyInvoice> {
+    const body = serializeInvoiceBody(input, this.#requireToken())
+    const res = await this.#call({
+      method: 'POST',
+      path: '/invoices',
+      body,
+      schema: invoiceEnvelopeSchema,
+    })
+    return res.data
+  }
+
+  async getInvoice(id: string): Promise<LegacyInvoice> {
+    if (id.trim() === '') throw invalid('An invoice id is required.')
+    const res = await this.#call({
+      method: 'GET',
+      path: pathWithId('/invoices', id),
+      query: { token: this.#requireToken() },
+      schema: invoiceEnvelopeSchema,
+    })
+    return res.data
+  }
+
+  async listInvoices(query: ListInvoicesQuery = {}): Promise<LegacyInvoice[]> {
+    const res = await this.#call({
+      method: 'GET',
+      path: '/invoices',
+      query: { token: this.#requireToken(), ...query },
+      schema: invoiceListSchema,
+    })
+    return res.data
+  }
+
+  #requireToken(): string {
+    if (this.#token === null) {
+      throw new BtcpayError({ code: 'not-paired', message: ERROR_MESSAGES['not-paired'] })
+    }
+    return this.#token
+  }
+
+  #malformed(method: string, path: string): BtcpayError {
+    return new BtcpayError({
+      code: 'malformed-response',
+      message: ERROR_MESSAGES['malformed-response'],
+      method,
+      path,
+    })
+  }
+
+  async #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
+    const href = buildEndpointUrl(this.baseUrl, call.path, call.query)
+    const path = new URL(href).pathname
+    const body = call.body ?? ''
+    const headers = signedLegacyHeaders(this.#identity, href, body)
+    const secrets = [this.#token, headers['x-signature']]
+    const started = Date.now()
+    let attempt = 0
+    let response: Response
+    try {
+      response = await this.#ky(href, {
+        method: call.method,
+        headers: { ...headers },
+        ...(call.method === 'GET' ? {} : { body }),
+        retry: call.method === 'GET' ? this.#retry : 0,
+        hooks: {
+          beforeRequest: [
+            () => {
+              attempt++
+              this.#log.debug('btcpay.request', { method: call.method, path, attempt })
+            },
+          ],
+          beforeRetry: [
+            ({ error, retryCount }) => {
+              this.#log.warn('btcpay.retry', {
+                method: call.method,
+                path,
+                retryCount,
+                reason: error instanceof HTTPError ? error.response.status : error.name,
+              })
+            },
+          ],
+        },
+      })
+    } catch (err) {
+      const e = await this.#mapError(err, call.method, path, secrets)
+      this.#log.warn('btcpay.error', {
+        method: call.method,
+        path,
+        code: e.code,
+        status: e.status,
+        causeCode: e.causeCode,
+        attempts: attempt,
+        ms: Date.now() - started,
+      })
+      throw e
+    }
+    this.#log.info('btcpay.response', {
+      method: call.method,
+      path,
+      status: response.status,
+      attempts: attempt,
+      ms: Date.now() - started,
+    })
+    let parsed: unknown
+    try {
+      parsed = parseJsonNumbersAsStrings(await withTimeout(response.text(), this.#timeoutMs))
+    } catch (err) {
+      const code: BtcpayErrorCode =
+        err instanceof TimeoutErrorMarker ? 'timeout' : 'malformed-response'
+      this.#log.warn('btcpay.error', { method: call.method, path, code })
+      throw new BtcpayError({
+        code,
+        message: ERROR_MESSAGES[code],
+        status: response.status,
+        method: call.method,
+        path,
+      })
+    }
+    const result = call.schema.safeParse(parsed)
+    if (!result.success) {
+      this.#log.warn('btcpay.malformed', {
+        method: call.method,
+        path,
+        issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 5),
+      })
+      throw new BtcpayError({
+        code: 'malformed-response',
+        message: ERROR_MESSAGES['malformed-response'],
+        status: response.status,
+        method: call.method,
+        path,
+      })
+    }
+    return result.data
+  }
+
+  async #mapError(
+    err: unknown,
+    method: string,
+    path: string,
+    secrets: (string | null | undefined)[],
+  ): Promise<BtcpayError> {
+    if (err instanceof HTTPError) {
+      const status = err.response.status
+      let serverMessage: string | undefined
+      try {
+        const text = await withTimeout(err.response.text(), this.#timeoutMs)
+        const body = errorBodySchema.safeParse(JSON.parse(text))
+        if (body.success) {
+          serverMessage = redact(body.data.error, secrets)
+            .replace(CONTROL_CHARS, ' ')
+            .slice(0, MAX_SERVER_TEXT)
+        }
+      } catch {
+        // empty or non-JSON error body (older servers send 401/403 with no body)
+      }
+      const code = httpErrorCode(status, serverMessage)
+      let message = ERROR_MESSAGES[code]
+      if (serverMessage && (code === 'bad-request' || code === 'not-found')) {
+        message += ` The server said: "${serverMessage}"`
+      }
+      return new BtcpayError({ code, message, status, serverMessage, method, path })
+    }
+    if (err instanceof TimeoutError) {
+      return new BtcpayError({ code: 'timeout', message: ERROR_MESSAGES.timeout, method, path })
+    }
+    if (err instanceof BtcpayError) return err
+    const causeCode = findCauseCode(err)
+    const code = networkErrorCode(causeCode)
+    return new BtcpayError({ code, message: ERROR_MESSAGES[code], causeCode, method, path })
+  }
+}
+
+export function httpErrorCode(status: number, serverMessage: string | undefined): BtcpayErrorCode {
+  const text = serverMessage ?? ''
+  if (/pairing.*\(Expired\)/i.test(text)) return 'pairing-expired'
+  if (/pairing.*\(ReusedKey\)/i.test(text)) return 'pairing-reused-key'
+  if (/pairingCode is not found/i.test(text)) return 'pairing-code-unknown'
+  if (status >= 300 && status < 400) return 'unexpected-redirect'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not-found'
+  if (status === 429) return 'rate-limited'
+  if (status >= 500) return 'server-error'
+  return 'bad-request'
+}
