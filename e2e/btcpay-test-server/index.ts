@@ -1,0 +1,10 @@
+// Public entry point of the BTCPay test server.
+export { startBtcpayTestServer } from './server'
+export type { TestServer, TestServerOptions } from './server'
+export { Control, ControlError } from './control'
+export type { InvoiceSummary, PayMode, PayOptions } from './control'
+export type { FaultKind, FaultSpec } from './faults'
+export type { Settings } from './context'
+export { Clock } from './clock'
+export { DEMO_STORE_ID, DEMO_USER_ID, PAIRING_CODE_LIFETIME_MS } from './store'
+export { Policies } from './permissions'

@@ -1,0 +1,220 @@
+// The HTML side a merchant (or a browser test) uses: pairing approval, "Create token" (with or
+// without the terminal's public key), the Access Tokens list, /api-keys/authorize, and the
+// login redirect that non-API requests to admin URLs get.
+import { randomBytes } from 'node:crypto'
+import { compressPublicKey } from './bitid-verify'
+import type { Deps } from './context'
+import { sinFromPublicKey } from './encoding'
+import type { Ctx } from './http'
+import { escapeHtml, queryGet, redirect, Router, sendHtml } from './http'
+import { isValidPermission } from './permissions'
+import type { PairingResult } from './store'
+import { DEMO_STORE_ID, DEMO_USER_ID } from './store'
+
+const page = (title: string, body: string): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`
+
+const form = (ctx: Ctx): URLSearchParams => new URLSearchParams(ctx.body)
+
+const loginRedirect = (ctx: Ctx): void =>
+  redirect(ctx, `/login?ReturnUrl=${encodeURIComponent(ctx.rawPath + ctx.rawQuery)}`)
+
+function approvalPage(ctx: Ctx, deps: Deps): void {
+  const code = queryGet(ctx, 'pairingCode') ?? ''
+  const entry = deps.state.pairingCodes.get(code)
+  if (!entry) return redirect(ctx, '/?message=Unknown%20pairing%20code')
+  const selected = queryGet(ctx, 'selectedStore') ?? entry.storeId ?? DEMO_STORE_ID
+  const options = [...deps.state.stores.values()]
+    .map(
+      (s) =>
+        `<option value="${escapeHtml(s.id)}"${s.id === selected ? ' selected' : ''}>${escapeHtml(s.name)}</option>`,
+    )
+    .join('')
+  sendHtml(
+    ctx,
+    200,
+    page(
+      'Pairing permission',
+      `<h1>Pairing permission</h1>
+<form method="post" action="/api-access-request">
+<input type="hidden" name="pairingCode" value="${escapeHtml(code)}">
+<dl><dt>Label</dt><dd id="label">${escapeHtml(entry.label ?? '')}</dd>
+<dt>SIN</dt><dd id="sin">${escapeHtml(entry.sin ?? 'Server-Initiated Pairing')}</dd></dl>
+<label>Pair to store <select name="storeId" id="storeId">${options}</select></label>
+<button type="submit" id="approve">Approve</button>
+</form>`,
+    ),
+  )
+}
+
+function approve(ctx: Ctx, deps: Deps): void {
+  const f = form(ctx)
+  const code = f.get('pairingCode') ?? ''
+  const storeId = f.get('storeId') ?? DEMO_STORE_ID
+  if (!deps.state.stores.has(storeId))
+    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  const result: PairingResult = deps.state.pairWithStore(code, storeId)
+  const message =
+    result === 'Complete'
+      ? 'Pairing is successful'
+      : result === 'Partial'
+        ? `Server initiated pairing code: ${code}`
+        : `Pairing failed: ${result}`
+  sendHtml(
+    ctx,
+    200,
+    page(
+      'Access Tokens',
+      `<p id="message" data-result="${result}">${escapeHtml(message)}</p><p><a href="/stores/${encodeURIComponent(storeId)}/tokens">Access Tokens</a></p>`,
+    ),
+  )
+}
+
+function tokensPage(ctx: Ctx, deps: Deps): void {
+  const storeId = ctx.params['storeId'] ?? ''
+  if (!deps.state.stores.has(storeId))
+    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  const rows = deps.state.tokens
+    .filter((t) => t.storeId === storeId)
+    .map(
+      (t) =>
+        `<tr><td>${escapeHtml(t.label ?? '')}</td><td class="sin">${escapeHtml(t.sin)}</td><td class="token">${escapeHtml(t.token)}</td>
+<td><form method="post" action="/stores/${encodeURIComponent(storeId)}/tokens/${encodeURIComponent(t.token)}/revoke"><button>Revoke</button></form></td></tr>`,
+    )
+    .join('')
+  sendHtml(
+    ctx,
+    200,
+    page(
+      'Access Tokens',
+      `<h1>Access Tokens</h1><p><a href="/stores/${encodeURIComponent(storeId)}/tokens/create">Create Token</a></p>
+<table id="tokens"><tr><th>Label</th><th>SIN</th><th>Token</th><th></th></tr>${rows}</table>`,
+    ),
+  )
+}
+
+function revoke(ctx: Ctx, deps: Deps): void {
+  deps.state.revokeToken(ctx.params['token'] ?? '')
+  redirect(ctx, `/stores/${encodeURIComponent(ctx.params['storeId'] ?? '')}/tokens`)
+}
+
+function createTokenForm(ctx: Ctx, deps: Deps, error = ''): void {
+  const storeId = ctx.params['storeId'] ?? ''
+  if (!deps.state.stores.has(storeId))
+    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  sendHtml(
+    ctx,
+    error ? 400 : 200,
+    page(
+      'Create Token',
+      `<h1>Create Token</h1>${error ? `<p id="error">${escapeHtml(error)}</p>` : ''}
+<form method="post">
+<label>Label <input name="Label" id="Label"></label>
+<label>Public Key <input name="PublicKey" id="PublicKey" placeholder="Keep empty for server-initiated pairing"></label>
+<button type="submit" id="create">Request Pairing</button>
+</form>`,
+    ),
+  )
+}
+
+/** UIStoresTokenController.CreateToken: server-initiated code, or a code carrying the key's SIN. */
+function createToken(ctx: Ctx, deps: Deps): void {
+  const storeId = ctx.params['storeId'] ?? ''
+  if (!deps.state.stores.has(storeId))
+    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  const f = form(ctx)
+  const label = f.get('Label') || null
+  const publicKey = (f.get('PublicKey') ?? '').trim()
+  if (publicKey === '') {
+    const entry = deps.state.createPairingCode({ label, storeId })
+    return redirect(
+      ctx,
+      `/api-access-request?pairingCode=${entry.code}&selectedStore=${encodeURIComponent(storeId)}`,
+    )
+  }
+  const compressed = compressPublicKey(publicKey)
+  if (!compressed) return createTokenForm(ctx, deps, 'Invalid public key')
+  const entry = deps.state.createPairingCode({ label })
+  deps.state.pairWithSin(entry.code, sinFromPublicKey(compressed))
+  redirect(
+    ctx,
+    `/api-access-request?pairingCode=${entry.code}&selectedStore=${encodeURIComponent(storeId)}`,
+  )
+}
+
+/**
+ * /api-keys/authorize, consent given at once by the (implicitly logged-in) demo user: with a
+ * redirect, BTCPay's PostRedirect view, i.e. an auto-submitted urlencoded form POST.
+ */
+function authorize(ctx: Ctx, deps: Deps): void {
+  const permissions = ctx.query.getAll('permissions').filter(isValidPermission)
+  const applicationName = queryGet(ctx, 'applicationName') ?? null
+  const redirectTo = queryGet(ctx, 'redirect')
+  let target: URL | null
+  try {
+    target = redirectTo ? new URL(redirectTo) : null
+  } catch {
+    target = null // relative URLs are discarded
+  }
+  const key = deps.state.createApiKey(
+    permissions,
+    applicationName ?? 'Generated by API key authorization',
+    DEMO_USER_ID,
+  )
+  if (!target) {
+    return sendHtml(
+      ctx,
+      200,
+      page('API Keys', `<p>API key generated: <code id="apiKey">${key.apiKey}</code></p>`),
+    )
+  }
+  const fields: Array<[string, string]> = [
+    ['__RequestVerificationToken', randomBytes(32).toString('base64url')],
+    ['apiKey', key.apiKey],
+    ['userId', key.userId],
+    ...permissions.map((p): [string, string] => ['permissions[]', p]),
+  ]
+  const inputs = fields
+    .map(([n, v]) => `<input type="hidden" name="${escapeHtml(n)}" value="${escapeHtml(v)}" />`)
+    .join('\n')
+  sendHtml(
+    ctx,
+    200,
+    `<html lang="en"><head><title>Post Redirect</title></head><body>
+<form method="post" id="postform" action="${escapeHtml(target.href)}" rel="noreferrer noopener">
+${inputs}
+<noscript><p>This redirection page is supposed to be submitted automatically.<br>Since you have not enabled JavaScript, please submit manually.</p><button class="btn btn-primary" type="submit">Submit</button></noscript>
+</form>
+<script type="text/javascript">HTMLFormElement.prototype.submit.call(document.forms.item(0));</script>
+</body></html>`,
+  )
+}
+
+export function pagesRouter(deps: Deps): Router {
+  const r = new Router()
+  const h = (fn: (ctx: Ctx, deps: Deps) => void) => (ctx: Ctx) => fn(ctx, deps)
+  r.on('GET', '/', (ctx) =>
+    sendHtml(
+      ctx,
+      200,
+      page(
+        'BTCPay test server',
+        `<h1>BTCPay test server</h1><p>${escapeHtml(queryGet(ctx, 'message') ?? '')}</p>
+<p><a href="/stores/${DEMO_STORE_ID}/tokens">Demo store access tokens</a></p>`,
+      ),
+    ),
+  )
+  r.on('GET', '/login', (ctx) =>
+    sendHtml(ctx, 200, page('Sign in', '<h1>Sign in</h1><form method="post"></form>')),
+  )
+  r.on('GET', '/invoices', loginRedirect)
+  r.on('GET', '/invoices/:id', loginRedirect)
+  r.on('GET', '/api-access-request', h(approvalPage))
+  r.on('POST', '/api-access-request', h(approve))
+  r.on('GET', '/stores/:storeId/tokens', h(tokensPage))
+  r.on('GET', '/stores/:storeId/tokens/create', (ctx) => createTokenForm(ctx, deps))
+  r.on('POST', '/stores/:storeId/tokens/create', h(createToken))
+  r.on('POST', '/stores/:storeId/tokens/:token/revoke', h(revoke))
+  r.on('GET', '/api-keys/authorize', h(authorize))
+  return r
+}
