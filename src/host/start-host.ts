@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path'
 import Conf from 'conf'
 import { build } from 'esbuild'
 import { createCore, type Core } from '../main/core/create-core'
+import { createKeytarVault } from '../main/keychain/keytar-vault'
+import { keychainServiceFor } from '../main/keychain/service-name'
 import { createDispatcher } from '../main/ipc/dispatcher'
 import { createFileLogger } from '../main/log/file-logger'
 import { contentSecurityPolicy } from '../main/security/csp'
@@ -62,8 +64,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     appVersion: pkg.version,
     dataDir,
     settingsBackend,
+    vault: createKeytarVault({ service: keychainServiceFor(dataDir), log }),
     log,
+    provisionFile: opts.provisionFile,
   })
+  await core.start()
 
   const token = randomBytes(24).toString('base64url')
   let origin = ''

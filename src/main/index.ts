@@ -7,6 +7,8 @@ import { connectWindowEvents, registerIpc } from './electron/ipc-main'
 import { installNavigationGuards } from './electron/guards'
 import { registerAppScheme, serveApp } from './electron/protocol'
 import { createMainWindow } from './electron/window'
+import { createKeytarVault } from './keychain/keytar-vault'
+import { keychainServiceFor } from './keychain/service-name'
 import { createDispatcher } from './ipc/dispatcher'
 import { createFileLogger } from './log/file-logger'
 import { contentSecurityPolicy } from './security/csp'
@@ -48,10 +50,15 @@ function start(): void {
     appVersion: app.getVersion(),
     dataDir,
     settingsBackend,
+    vault: createKeytarVault({ service: keychainServiceFor(dataDir), log }),
     log,
+    provisionFile: flags.provisionFile,
   })
 
-  const pairedOrigin = () => null
+  const pairedOrigin = () => {
+    const server = core.settings.get().pairedServer
+    return server ? new URL(server.url).origin : null
+  }
   installNavigationGuards({ appOrigin, pairedOrigin, log })
   serveApp(join(import.meta.dirname, '../renderer'), () =>
     contentSecurityPolicy({ frameOrigin: pairedOrigin() }),
@@ -75,6 +82,9 @@ function start(): void {
     devTools: !app.isPackaged,
   })
   connectWindowEvents(core.events, mainWindow)
+  core.settings.onChange((s) => mainWindow?.setKiosk(flags.kiosk || s.kiosk))
+  // The window shows "starting" until the keychain answered; its state arrives as an event.
+  core.start().catch((err: unknown) => log.error('core.start-failed', { err }))
   mainWindow.on('closed', () => (mainWindow = null))
   log.info('app.started', { dataDir, kiosk: flags.kiosk || core.settings.get().kiosk })
 }

@@ -15,10 +15,15 @@ export const settingsSchema = z.strictObject({
   kiosk: z.boolean(),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
+  /** The BTCPay server this terminal is paired with; its token lives in the keychain. */
+  pairedServer: z
+    .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
+    .nullable(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
-export const settingsPatchSchema = settingsSchema.partial()
+/** What a manager may change directly; the paired server changes only through pairing. */
+export const settingsPatchSchema = settingsSchema.omit({ pairedServer: true }).partial()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 export const defaultSettings: Settings = {
@@ -28,4 +33,5 @@ export const defaultSettings: Settings = {
   kiosk: false,
   sound: true,
   returnToKeypadSeconds: 5,
+  pairedServer: null,
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../shared/ipc/result'
 import { defaultSettings } from '../../shared/settings'
 import type { Logger } from '../log/logger'
+import { makeTestCore } from '../test-support/test-core'
 import { createDispatcher, type Handlers, type SenderInfo } from './dispatcher'
 
 const good: SenderInfo = { frameUrl: 'app://cashier/index.html', isTopFrame: true, contentsId: 1 }
@@ -17,6 +18,7 @@ const info = {
 function setup(overrides: Partial<Handlers> = {}) {
   const log: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() }
   const handlers: Handlers = {
+    ...makeTestCore().handlers,
     'app:get-info': vi.fn(async () => info),
     'settings:get': vi.fn(async () => defaultSettings),
     'settings:update': vi.fn(async (patch) => ({ ...defaultSettings, ...patch })),

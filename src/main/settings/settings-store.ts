@@ -34,6 +34,12 @@ export function createSettingsStore(backend: SettingsBackend) {
     const parsed = settingsSchema.safeParse({ ...defaultSettings, ...backend.store })
     return parsed.success ? parsed.data : defaultSettings
   }
+  const write = (values: Settings): Settings => {
+    const next = settingsSchema.parse(values)
+    backend.set(next)
+    for (const l of listeners) l(next)
+    return next
+  }
   return {
     get: read,
     update(patch: SettingsPatch): Settings {
@@ -45,10 +51,11 @@ export function createSettingsStore(backend: SettingsBackend) {
           `Setting ${issue?.path.join('.') ?? ''} is not valid: ${issue?.message ?? ''}`,
         )
       }
-      const next = settingsSchema.parse({ ...read(), ...checked.data })
-      backend.set(next)
-      for (const l of listeners) l(next)
-      return next
+      return write({ ...read(), ...checked.data })
+    },
+    /** Only pairing writes the paired server; managers cannot type it into the settings. */
+    setPairedServer(server: Settings['pairedServer']): Settings {
+      return write({ ...read(), pairedServer: server })
     },
     onChange(listener: (s: Settings) => void): () => void {
       listeners.add(listener)

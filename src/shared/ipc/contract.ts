@@ -1,5 +1,13 @@
 import { z } from 'zod'
 import { settingsPatchSchema, settingsSchema } from '../settings'
+import {
+  connectionTestSchema,
+  managerPinSchema,
+  pairingCodeSchema,
+  serverUrlInputSchema,
+  terminalLabelSchema,
+  terminalStateSchema,
+} from '../terminal-state'
 
 /**
  * The whole IPC surface. Every request channel and every event is listed here with its runtime
@@ -27,10 +35,58 @@ export const requests = {
     input: settingsPatchSchema,
     output: settingsSchema,
   },
+  'terminal:get-state': { method: 'getTerminalState', input: noInput, output: terminalStateSchema },
+  'terminal:retry-keychain': {
+    method: 'retryKeychain',
+    input: noInput,
+    output: terminalStateSchema,
+  },
+  'pairing:with-code': {
+    method: 'pairWithCode',
+    input: z.strictObject({
+      serverUrl: serverUrlInputSchema,
+      pairingCode: pairingCodeSchema,
+      label: terminalLabelSchema.optional(),
+    }),
+    output: terminalStateSchema,
+  },
+  'pairing:request-code': {
+    method: 'requestPairingCode',
+    input: z.strictObject({
+      serverUrl: serverUrlInputSchema,
+      label: terminalLabelSchema.optional(),
+    }),
+    output: terminalStateSchema,
+  },
+  'pairing:with-public-key': {
+    method: 'pairWithPublicKey',
+    input: z.strictObject({ serverUrl: serverUrlInputSchema }),
+    output: terminalStateSchema,
+  },
+  'pairing:cancel': { method: 'cancelPairing', input: noInput, output: terminalStateSchema },
+  'pairing:test-connection': {
+    method: 'testConnection',
+    input: noInput,
+    output: connectionTestSchema,
+  },
+  'pairing:unpair': { method: 'unpair', input: noInput, output: terminalStateSchema },
+  'pairing:rotate-key': { method: 'rotateKey', input: noInput, output: terminalStateSchema },
+  'manager:unlock': {
+    method: 'unlockManager',
+    input: z.strictObject({ pin: z.string().max(64) }),
+    output: terminalStateSchema,
+  },
+  'manager:lock': { method: 'lockManager', input: noInput, output: terminalStateSchema },
+  'manager:set-pin': {
+    method: 'setManagerPin',
+    input: z.strictObject({ pin: managerPinSchema.nullable() }),
+    output: terminalStateSchema,
+  },
 } as const
 
 export const events = {
   'settings:changed': { method: 'onSettingsChanged', data: settingsSchema },
+  'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

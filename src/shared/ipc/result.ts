@@ -28,6 +28,11 @@ export const errorCodes = [
   'malformed-response',
   'network',
   'provisioning-invalid',
+  'rate-limited',
+  'unexpected-redirect',
+  'manager-locked',
+  'pairing-in-progress',
+  'identity-damaged',
 ] as const
 
 export const errorCodeSchema = z.enum(errorCodes)

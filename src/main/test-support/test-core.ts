@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore, type CoreDeps } from '../core/create-core'
+import { createMemoryVaultForTests } from '../keychain/memory-vault'
+import { silentLogger } from '../log/logger'
+import { memorySettingsBackend } from './memory-settings'
+
+/** A core on test doubles (memory keychain and settings) for unit tests of the IPC layer. */
+export function makeTestCore(overrides: Partial<CoreDeps> = {}) {
+  return createCore({
+    host: 'browser',
+    appName: 'test',
+    appVersion: '0.0.0',
+    dataDir: mkdtempSync(join(tmpdir(), 'pos-core-')),
+    settingsBackend: memorySettingsBackend(),
+    vault: createMemoryVaultForTests(),
+    log: silentLogger,
+    ...overrides,
+  })
+}
