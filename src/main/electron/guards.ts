@@ -1,6 +1,7 @@
 import { app, session } from 'electron'
 import type { Logger } from '../log/logger'
 import { isAllowedFrame, isAllowedNavigation } from '../security/navigation'
+import { isPermissionAllowed } from '../security/permissions'
 
 /**
  * Deny-by-default for everything a page could do to escape: navigation, redirects, new windows,
@@ -43,11 +44,16 @@ export function installNavigationGuards(opts: {
   })
   app.whenReady().then(
     () => {
-      session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-        log.warn('permission.denied', { permission })
-        callback(false)
-      })
-      session.defaultSession.setPermissionCheckHandler(() => false)
+      session.defaultSession.setPermissionRequestHandler(
+        (_contents, permission, callback, details) => {
+          const allowed = isPermissionAllowed(permission, details.requestingUrl, appOrigin)
+          if (!allowed) log.warn('permission.denied', { permission })
+          callback(allowed)
+        },
+      )
+      session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+        isPermissionAllowed(permission, requestingOrigin, appOrigin),
+      )
     },
     () => {},
   )

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { resolveAppFile, resolveStaticFile } from './app-protocol'
 import { contentSecurityPolicy } from './csp'
 import { APP_ORIGIN, isAllowedFrame, isAllowedNavigation, isSameOrigin } from './navigation'
+import { isPermissionAllowed } from './permissions'
 import { senderTrustPolicy } from './sender-trust'
 import { secureWebPreferences } from './web-preferences'
 
@@ -141,5 +142,18 @@ describe('app:// file resolution', () => {
 
   it('never resolves outside the root for encoded traversal in a plain path', () => {
     expect(resolveStaticFile(root, '/%2e%2e/secret')).toBeNull()
+  })
+})
+
+describe('permissions', () => {
+  it.each([
+    ['clipboard-sanitized-write', 'app://cashier/index.html', true],
+    ['clipboard-sanitized-write', 'https://shop.example.com/i/abc', false],
+    ['clipboard-read', 'app://cashier/index.html', false],
+    ['media', 'app://cashier/index.html', false],
+    ['geolocation', 'app://cashier/index.html', false],
+    ['notifications', 'app://cashier/index.html', false],
+  ])('%s from %s allowed: %s', (permission, url, allowed) => {
+    expect(isPermissionAllowed(permission, url, APP_ORIGIN)).toBe(allowed)
   })
 })

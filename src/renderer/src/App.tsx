@@ -2,15 +2,34 @@ import { useEffect } from 'react'
 import { pos } from './bridge'
 import { About } from './screens/About'
 import { Home } from './screens/Home'
+import { KeychainProblem } from './screens/KeychainProblem'
+import { Manager } from './screens/manager/Manager'
 import { useAppStore } from './stores/app-store'
+import { useTerminalStore } from './stores/terminal-store'
+
+const tabs = [
+  { id: 'home', label: 'Till' },
+  { id: 'manager', label: 'Manager' },
+  { id: 'about', label: 'About' },
+] as const
 
 export function App() {
   const screen = useAppStore((s) => s.screen)
   const settings = useAppStore((s) => s.settings)
   const go = useAppStore((s) => s.go)
-  const init = useAppStore((s) => s.init)
+  const initApp = useAppStore((s) => s.init)
+  const initTerminal = useTerminalStore((s) => s.init)
+  const connection = useTerminalStore((s) => s.state?.connection)
 
-  useEffect(() => (pos ? init(pos) : undefined), [init])
+  useEffect(() => {
+    if (!pos) return undefined
+    const offApp = initApp(pos)
+    const offTerminal = initTerminal(pos)
+    return () => {
+      offApp()
+      offTerminal()
+    }
+  }, [initApp, initTerminal])
 
   if (!pos) {
     return (
@@ -23,6 +42,17 @@ export function App() {
     )
   }
 
+  const body =
+    connection?.status === 'keychain-unavailable' && screen !== 'about' ? (
+      <KeychainProblem api={pos} connection={connection} />
+    ) : screen === 'about' ? (
+      <About api={pos} />
+    ) : screen === 'manager' ? (
+      <Manager api={pos} />
+    ) : (
+      <Home />
+    )
+
   return (
     <div className="shell">
       <header className="topbar">
@@ -30,15 +60,18 @@ export function App() {
           {settings?.terminalLabel ?? 'BTCPay Cashier'}
         </span>
         <nav aria-label="Main">
-          <button className={screen === 'home' ? 'tab active' : 'tab'} onClick={() => go('home')}>
-            Till
-          </button>
-          <button className={screen === 'about' ? 'tab active' : 'tab'} onClick={() => go('about')}>
-            About
-          </button>
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              className={screen === t.id ? 'tab active' : 'tab'}
+              onClick={() => go(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
         </nav>
       </header>
-      <main className="content">{screen === 'about' ? <About api={pos} /> : <Home />}</main>
+      <main className="content">{body}</main>
     </div>
   )
 }

@@ -1,0 +1,46 @@
+import { create } from 'zustand'
+import type { PosApi } from '../../../shared/ipc/pos-api'
+import type { Result } from '../../../shared/ipc/result'
+import type { TerminalState } from '../../../shared/terminal-state'
+
+type TerminalStore = {
+  state: TerminalState | null
+  version: number
+  busy: boolean
+  /** The last action's failure, in words for the manager. */
+  error: string | null
+  init(api: PosApi): () => void
+  /** Runs a manager action; its fresh state replaces ours, its failure becomes `error`. */
+  run(action: () => Promise<Result<TerminalState>>): Promise<boolean>
+  clearError(): void
+}
+
+export const useTerminalStore = create<TerminalStore>()((set, get) => ({
+  state: null,
+  version: 0,
+  busy: false,
+  error: null,
+  init(api) {
+    const off = api.onTerminalChanged(({ version, data }) => {
+      if (version > get().version) set({ state: data, version })
+    })
+    void api.getTerminalState().then((r) => {
+      if (r.ok && get().version === 0) set({ state: r.data })
+      if (!r.ok) set({ error: r.message })
+    })
+    return off
+  },
+  async run(action) {
+    if (get().busy) return false
+    set({ busy: true, error: null })
+    const result = await action()
+    // An event with the same state may have arrived first; either way the newest wins.
+    set(
+      result.ok
+        ? { busy: false, state: get().version > 0 ? get().state : result.data }
+        : { busy: false, error: result.message },
+    )
+    return result.ok
+  },
+  clearError: () => set({ error: null }),
+}))
