@@ -293,9 +293,7 @@ function createLegacyInvoice(
       typeof req['redirectAutomatically'] === 'boolean' ? req['redirectAutomatically'] : false,
     defaultLanguage: null,
     paymentTolerance: 0,
-    defaultPaymentMethod: str('defaultPaymentMethod')
-      ? (parsePaymentMethodId(str('defaultPaymentMethod') ?? '') ?? null)
-      : null,
+    defaultPaymentMethod: parsePaymentMethodId(str('defaultPaymentMethod') ?? ''),
   }
   const inv = state.addInvoice({
     storeId: store.id,

@@ -14,6 +14,9 @@ import { DEMO_STORE_ID, DEMO_USER_ID } from './store'
 const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`
 
+const storeNotFound = (ctx: Ctx): void =>
+  sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+
 const form = (ctx: Ctx): URLSearchParams => new URLSearchParams(ctx.body)
 
 const loginRedirect = (ctx: Ctx): void =>
@@ -51,8 +54,7 @@ function approve(ctx: Ctx, deps: Deps): void {
   const f = form(ctx)
   const code = f.get('pairingCode') ?? ''
   const storeId = f.get('storeId') ?? DEMO_STORE_ID
-  if (!deps.state.stores.has(storeId))
-    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  if (!deps.state.stores.has(storeId)) return storeNotFound(ctx)
   const result: PairingResult = deps.state.pairWithStore(code, storeId)
   const message =
     result === 'Complete'
@@ -72,8 +74,7 @@ function approve(ctx: Ctx, deps: Deps): void {
 
 function tokensPage(ctx: Ctx, deps: Deps): void {
   const storeId = ctx.params['storeId'] ?? ''
-  if (!deps.state.stores.has(storeId))
-    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  if (!deps.state.stores.has(storeId)) return storeNotFound(ctx)
   const rows = deps.state.tokens
     .filter((t) => t.storeId === storeId)
     .map(
@@ -100,8 +101,7 @@ function revoke(ctx: Ctx, deps: Deps): void {
 
 function createTokenForm(ctx: Ctx, deps: Deps, error = ''): void {
   const storeId = ctx.params['storeId'] ?? ''
-  if (!deps.state.stores.has(storeId))
-    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  if (!deps.state.stores.has(storeId)) return storeNotFound(ctx)
   sendHtml(
     ctx,
     error ? 400 : 200,
@@ -120,8 +120,7 @@ function createTokenForm(ctx: Ctx, deps: Deps, error = ''): void {
 /** UIStoresTokenController.CreateToken: server-initiated code, or a code carrying the key's SIN. */
 function createToken(ctx: Ctx, deps: Deps): void {
   const storeId = ctx.params['storeId'] ?? ''
-  if (!deps.state.stores.has(storeId))
-    return sendHtml(ctx, 404, page('Not found', '<p>Store not found</p>'))
+  if (!deps.state.stores.has(storeId)) return storeNotFound(ctx)
   const f = form(ctx)
   const label = f.get('Label') || null
   const publicKey = (f.get('PublicKey') ?? '').trim()

@@ -7,6 +7,7 @@ import { hmac } from '@noble/hashes/hmac.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
+import { base58CheckEncode } from './encoding'
 import type { TestServer } from './server'
 import { startBtcpayTestServer } from './server'
 import type { TestServerOptions } from './server'
@@ -63,23 +64,6 @@ export function vectorCase(v: Vectors, id: string): SigningCase {
 
 // --- signer ----------------------------------------------------------------------------------------
 
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
-
-function base58check(payload: Uint8Array): string {
-  const bytes = concatBytes(payload, sha256(sha256(payload)).subarray(0, 4))
-  let n = BigInt('0x' + bytesToHex(bytes))
-  let out = ''
-  while (n > 0n) {
-    out = B58[Number(n % 58n)] + out
-    n /= 58n
-  }
-  for (const b of bytes) {
-    if (b !== 0) break
-    out = '1' + out
-  }
-  return out
-}
-
 /** Strict DER from a 64-byte compact signature. */
 export function compactToDer(compact: Uint8Array): string {
   const int = (b: Uint8Array): Uint8Array => {
@@ -104,7 +88,7 @@ export class TestSigner {
     this.publicKey = secp.getPublicKey(this.secret, true)
     this.publicKeyHex = bytesToHex(this.publicKey)
     const payload = concatBytes(Uint8Array.of(0x0f, 0x02), ripemd160(sha256(this.publicKey)))
-    this.sin = base58check(payload)
+    this.sin = base58CheckEncode(payload)
   }
 
   /** DER hex of ECDSA over SHA256(UTF-8(url + body)) (noble hashes once: prehash default). */
