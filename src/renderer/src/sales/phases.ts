@@ -1,0 +1,26 @@
+import type { SalePhase } from '../../../shared/sale'
+
+/** How a phase looks: the colour family of its screen and its words for the cashier. */
+export type Tone = 'wait' | 'warn' | 'ok' | 'done' | 'bad' | 'neutral'
+
+type PhaseLook = { label: string; title: string; tone: Tone }
+
+export const phaseLook: Record<SalePhase, PhaseLook> = {
+  creating: { label: 'Creating', title: 'Creating the invoice…', tone: 'neutral' },
+  waiting: { label: 'Waiting', title: 'Waiting for payment', tone: 'wait' },
+  partial: { label: 'Partly paid', title: 'Partly paid', tone: 'warn' },
+  paid: { label: 'Paid', title: 'Paid, waiting for confirmation', tone: 'ok' },
+  settled: { label: 'Settled', title: 'Payment complete', tone: 'done' },
+  overpaid: { label: 'Overpaid', title: 'Paid, more than due', tone: 'ok' },
+  'paid-late': { label: 'Paid late', title: 'Paid after it expired', tone: 'ok' },
+  expired: { label: 'Expired', title: 'Expired, not paid', tone: 'bad' },
+  invalid: { label: 'Invalid', title: 'Payment invalid', tone: 'bad' },
+  abandoned: { label: 'Cancelled', title: 'Sale cancelled', tone: 'neutral' },
+  'not-created': { label: 'Not created', title: 'The invoice was not created', tone: 'bad' },
+}
+
+/** Sales a cashier may bring back to the checkout screen from the history. */
+export const reopenablePhases: readonly SalePhase[] = ['waiting', 'partial', 'paid']
+
+/** Phases in which the customer can still pay on screen. */
+export const payablePhases: readonly SalePhase[] = ['waiting', 'partial']

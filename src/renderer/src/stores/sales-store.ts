@@ -1,0 +1,223 @@
+import { create } from 'zustand'
+import type { RequestOutput } from '../../../shared/ipc/contract'
+import type { PosApi } from '../../../shared/ipc/pos-api'
+import type { SaleView } from '../../../shared/sale'
+import type { Range } from '../sales/day-range'
+
+export type Totals = RequestOutput<'sales:totals'>['totals']
+
+/** Sales per history page; main caps a page at 200. */
+export const PAGE_SIZE = 50
+
+type History = {
+  range: Range | null
+  sales: SaleView[]
+  /** The last page was full: there may be older sales in the range. */
+  hasMore: boolean
+  loading: boolean
+  error: string | null
+  totals: Totals
+}
+
+export type SalesState = {
+  /** The sale on the checkout screen; null shows the keypad. */
+  current: SaleView | null
+  /** Newest event version seen per sale id, and that event's view. */
+  known: Record<string, { version: number; view: SaleView }>
+  /** A charge, reopen or cancel is in flight. */
+  busy: boolean
+  /** The last charge, reopen or cancel failure, in words for the cashier. */
+  error: string | null
+  history: History
+  init(api: PosApi): () => void
+  charge(api: PosApi, input: { amount: string; description?: string }): Promise<boolean>
+  open(api: PosApi, saleId: string): Promise<boolean>
+  cancel(api: PosApi): Promise<boolean>
+  /** Back to the keypad; the sale goes on in main (and in the history). */
+  leave(): void
+  clearError(): void
+  showRange(api: PosApi, range: Range): Promise<void>
+  loadMore(api: PosApi): Promise<void>
+  refreshTotals(api: PosApi): Promise<void>
+}
+
+const emptyHistory: History = {
+  range: null,
+  sales: [],
+  hasMore: false,
+  loading: false,
+  error: null,
+  totals: [],
+}
+
+const inRange = (range: Range | null, at: number) =>
+  range !== null && at >= range.from && at <= range.to
+
+/** Puts a sale into a newest-first list: replaces it by id, or inserts it by time. */
+export function mergeSale(list: SaleView[], sale: SaleView, hasMore: boolean): SaleView[] {
+  const at = list.findIndex((s) => s.id === sale.id)
+  if (at >= 0) return list.map((s, i) => (i === at ? sale : s))
+  const last = list.at(-1)
+  // Older than everything loaded while more pages exist: it will come with its page.
+  if (hasMore && last && sale.createdAt < last.createdAt) return list
+  const before = list.findIndex((s) => s.createdAt < sale.createdAt)
+  return before < 0 ? [...list, sale] : [...list.slice(0, before), sale, ...list.slice(before)]
+}
+
+export function createSalesStore() {
+  /** Counts history requests so a slow answer for a day no longer shown is dropped. */
+  let historyRequest = 0
+  let totalsRequest = 0
+
+  return create<SalesState>()((set, get) => {
+    /**
+     * A request's fresh view, unless an event about the same sale arrived while it was in flight
+     * and got further than 'creating': events are ordered by version, answers are not.
+     */
+    const fresher = (view: SaleView, versionBefore: number | undefined): SaleView => {
+      const seen = get().known[view.id]
+      if (seen && seen.version !== versionBefore && seen.view.phase !== 'creating') return seen.view
+      return view
+    }
+
+    const receive = (api: PosApi, version: number, sale: SaleView) => {
+      const seen = get().known[sale.id]
+      if (seen && version <= seen.version) return
+      const { current, history } = get()
+      const shown = inRange(history.range, sale.createdAt)
+      set({
+        known: { ...get().known, [sale.id]: { version, view: sale } },
+        current: current?.id === sale.id ? sale : current,
+        history: shown
+          ? { ...history, sales: mergeSale(history.sales, sale, history.hasMore) }
+          : history,
+      })
+      if (shown) void get().refreshTotals(api)
+    }
+
+    return {
+      current: null,
+      known: {},
+      busy: false,
+      error: null,
+      history: emptyHistory,
+
+      init(api) {
+        // Subscribe before any read, so a change made in between is not missed.
+        return api.onSaleChanged(({ version, data }) => receive(api, version, data))
+      },
+
+      async charge(api, input) {
+        if (get().busy) return false
+        set({ busy: true, error: null })
+        const result = await api.charge(input)
+        if (!result.ok) {
+          set({ busy: false, error: result.message })
+          return false
+        }
+        set({ busy: false, current: fresher(result.data, undefined) })
+        return true
+      },
+
+      async open(api, saleId) {
+        if (get().busy) return false
+        set({ busy: true, error: null })
+        const before = get().known[saleId]?.version
+        const result = await api.openSale({ saleId })
+        if (!result.ok) {
+          set({ busy: false, error: result.message })
+          return false
+        }
+        set({ busy: false, current: fresher(result.data, before) })
+        return true
+      },
+
+      async cancel(api) {
+        const sale = get().current
+        if (!sale || get().busy) return false
+        set({ busy: true, error: null })
+        const result = await api.cancelSale({ saleId: sale.id })
+        if (!result.ok) {
+          set({ busy: false, error: result.message })
+          return false
+        }
+        set({ busy: false, current: null })
+        return true
+      },
+
+      leave: () => set({ current: null, error: null }),
+      clearError: () => set({ error: null }),
+
+      async showRange(api, range) {
+        const request = ++historyRequest
+        set({ history: { ...emptyHistory, range, loading: true } })
+        const [list] = await Promise.all([
+          api.listSales({ ...range, limit: PAGE_SIZE }),
+          get().refreshTotals(api),
+        ])
+        if (request !== historyRequest) return
+        const history = get().history
+        set({
+          history: list.ok
+            ? {
+                ...history,
+                // Events that arrived while the page loaded are newer than its rows.
+                sales: history.sales.reduce(
+                  (acc, s) => mergeSale(acc, s, list.data.sales.length === PAGE_SIZE),
+                  list.data.sales,
+                ),
+                hasMore: list.data.sales.length === PAGE_SIZE,
+                loading: false,
+                error: null,
+              }
+            : { ...history, loading: false, error: list.message },
+        })
+      },
+
+      async loadMore(api) {
+        const { history } = get()
+        const last = history.sales.at(-1)
+        if (!history.range || !last || history.loading) return
+        const request = historyRequest
+        set({ history: { ...history, loading: true } })
+        const page = await api.listSales({
+          ...history.range,
+          limit: PAGE_SIZE,
+          before: { createdAt: last.createdAt, id: last.id },
+        })
+        if (request !== historyRequest) return
+        const now = get().history
+        if (!page.ok) {
+          set({ history: { ...now, loading: false, error: page.message } })
+          return
+        }
+        const ids = new Set(now.sales.map((s) => s.id))
+        set({
+          history: {
+            ...now,
+            sales: [...now.sales, ...page.data.sales.filter((s) => !ids.has(s.id))],
+            hasMore: page.data.sales.length === PAGE_SIZE,
+            loading: false,
+            error: null,
+          },
+        })
+      },
+
+      async refreshTotals(api) {
+        const range = get().history.range
+        if (!range) return
+        const request = ++totalsRequest
+        const result = await api.salesTotals(range)
+        if (request !== totalsRequest || get().history.range !== range) return
+        const history = get().history
+        set({
+          history: result.ok
+            ? { ...history, totals: result.data.totals }
+            : { ...history, error: result.message },
+        })
+      },
+    }
+  })
+}
+
+export const useSalesStore = createSalesStore()
