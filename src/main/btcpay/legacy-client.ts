@@ -169,6 +169,7 @@ export class LegacyClient {
   readonly #timeoutMs: number
   readonly #ky: KyInstance
   readonly #retry: KyOptions['retry']
+  readonly #fetch: typeof globalThis.fetch
 
   constructor(options: LegacyClientOptions) {
     const parsed = parseServerUrl(options.baseUrl)
@@ -199,12 +200,8 @@ export class LegacyClient {
           : undefined
       },
     }
-    this.#ky = ky.create({
-      timeout: this.#timeoutMs,
-      throwHttpErrors: true,
-      redirect: 'manual',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    })
+    this.#fetch = options.fetch ?? globalThis.fetch
+    this.#ky = ky.create({ timeout: this.#timeoutMs, throwHttpErrors: true, redirect: 'manual' })
   }
 
   /** A client for the same server and identity with another token. */
@@ -328,7 +325,19 @@ export class LegacyClient {
       response = await this.#ky(href, {
         method: call.method,
         headers: { ...headers },
-        ...(call.method === 'GET' ? {} : { body }),
+        // The signed body string goes straight to fetch. Handed to ky, it would be wrapped in a
+        // Request whose stream is teed for retries (POSTs are never retried), which costs about
+        // a sixth of a charge's latency; this way the bytes signed are the bytes sent, untouched.
+        fetch: (input) => {
+          const request = input as Request // ky always calls fetch with its Request
+          return this.#fetch(request.url, {
+            method: call.method,
+            headers: request.headers,
+            ...(call.method === 'GET' ? {} : { body }),
+            signal: request.signal,
+            redirect: 'manual',
+          })
+        },
         retry: call.method === 'GET' ? this.#retry : 0,
         hooks: {
           beforeRequest: [
