@@ -1,14 +1,17 @@
 import { useEffect } from 'react'
 import { pos } from './bridge'
 import { About } from './screens/About'
-import { Home } from './screens/Home'
+import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
 import { Manager } from './screens/manager/Manager'
+import { Till } from './screens/till/Till'
 import { useAppStore } from './stores/app-store'
+import { useSalesStore } from './stores/sales-store'
 import { useTerminalStore } from './stores/terminal-store'
 
 const tabs = [
   { id: 'home', label: 'Till' },
+  { id: 'history', label: 'History' },
   { id: 'manager', label: 'Manager' },
   { id: 'about', label: 'About' },
 ] as const
@@ -19,17 +22,20 @@ export function App() {
   const go = useAppStore((s) => s.go)
   const initApp = useAppStore((s) => s.init)
   const initTerminal = useTerminalStore((s) => s.init)
+  const initSales = useSalesStore((s) => s.init)
   const connection = useTerminalStore((s) => s.state?.connection)
 
   useEffect(() => {
     if (!pos) return undefined
     const offApp = initApp(pos)
     const offTerminal = initTerminal(pos)
+    const offSales = initSales(pos)
     return () => {
       offApp()
       offTerminal()
+      offSales()
     }
-  }, [initApp, initTerminal])
+  }, [initApp, initTerminal, initSales])
 
   if (!pos) {
     return (
@@ -49,8 +55,10 @@ export function App() {
       <About api={pos} />
     ) : screen === 'manager' ? (
       <Manager api={pos} />
+    ) : screen === 'history' ? (
+      <History api={pos} />
     ) : (
-      <Home />
+      <Till api={pos} />
     )
 
   return (
@@ -64,6 +72,7 @@ export function App() {
             <button
               key={t.id}
               className={screen === t.id ? 'tab active' : 'tab'}
+              aria-current={screen === t.id ? 'page' : undefined}
               onClick={() => go(t.id)}
             >
               {t.label}

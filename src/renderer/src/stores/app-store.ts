@@ -3,7 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract'
 import type { Settings } from '../../../shared/settings'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 
-type Screen = 'home' | 'manager' | 'about'
+export type Screen = 'home' | 'history' | 'manager' | 'about'
 
 type AppState = {
   screen: Screen

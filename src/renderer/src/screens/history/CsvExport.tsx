@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react'
+import type { PosApi } from '../../../../shared/ipc/pos-api'
+import { dateSpan, isoDate } from '../../sales/day-range'
+
+/** Exports the sales of a span of local days to a CSV file main writes; says where it went. */
+export function CsvExport({ api }: { api: PosApi }) {
+  const [today] = useState(() => isoDate(Date.now()))
+  const [from, setFrom] = useState(today)
+  const [to, setTo] = useState(today)
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const span = dateSpan(from, to)
+    if ('error' in span) {
+      setResult({ ok: false, text: span.error })
+      return
+    }
+    setBusy(true)
+    setResult(null)
+    const r = await api.exportSalesCsv(span)
+    setBusy(false)
+    setResult(
+      r.ok
+        ? {
+            ok: true,
+            text: `Saved ${r.data.count} sale${r.data.count === 1 ? '' : 's'} to ${r.data.path}`,
+          }
+        : { ok: false, text: r.message },
+    )
+  }
+
+  return (
+    <form className="csv-export" onSubmit={(e) => void submit(e)} aria-labelledby="export-title">
+      <h2 id="export-title">Export to CSV</h2>
+      <div className="row">
+        <label>
+          From
+          <input
+            type="date"
+            value={from}
+            max={today}
+            required
+            data-testid="export-from"
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            value={to}
+            max={today}
+            required
+            data-testid="export-to"
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </label>
+        <button className="big" type="submit" disabled={busy} data-testid="export-csv">
+          {busy ? 'Saving…' : 'Export'}
+        </button>
+      </div>
+      {result && (
+        <p
+          className={result.ok ? 'message notice mono' : 'message error'}
+          role={result.ok ? 'status' : 'alert'}
+          data-testid="export-result"
+        >
+          {result.text}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react'
+import type { PosApi } from '../../../../shared/ipc/pos-api'
+import { dayRange } from '../../sales/day-range'
+import { useAppStore } from '../../stores/app-store'
+import { useSalesStore } from '../../stores/sales-store'
+import { CsvExport } from './CsvExport'
+import { SalesList } from './SalesList'
+import { TotalsPanel } from './TotalsPanel'
+
+function dayTitle(offset: number, from: number): string {
+  if (offset === 0) return 'Today'
+  if (offset === -1) return 'Yesterday'
+  return new Date(from).toLocaleDateString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
+}
+
+/** One local day of sales at a time, newest first, with that day's totals and a CSV export. */
+export function History({ api }: { api: PosApi }) {
+  const [offset, setOffset] = useState(0)
+  const history = useSalesStore((s) => s.history)
+  const showRange = useSalesStore((s) => s.showRange)
+  const loadMore = useSalesStore((s) => s.loadMore)
+  const open = useSalesStore((s) => s.open)
+  const openError = useSalesStore((s) => s.error)
+  const go = useAppStore((s) => s.go)
+  const [today] = useState(() => Date.now())
+  const range = dayRange(today, offset)
+
+  useEffect(() => {
+    void showRange(api, dayRange(today, offset))
+  }, [api, showRange, today, offset])
+
+  const reopen = async (saleId: string) => {
+    if (await open(api, saleId)) go('home')
+  }
+
+  return (
+    <section className="panel history" aria-labelledby="history-title">
+      <div className="row spread day-nav">
+        <button
+          className="secondary"
+          data-testid="previous-day"
+          onClick={() => setOffset((o) => o - 1)}
+        >
+          ‹ Previous day
+        </button>
+        <h1 id="history-title" data-testid="history-day">
+          {dayTitle(offset, range.from)}
+        </h1>
+        <button
+          className="secondary"
+          data-testid="next-day"
+          disabled={offset >= 0}
+          onClick={() => setOffset((o) => Math.min(0, o + 1))}
+        >
+          Next day ›
+        </button>
+      </div>
+      <TotalsPanel totals={history.totals} />
+      {(history.error ?? openError) && (
+        <p className="message error" role="alert" data-testid="history-error">
+          {history.error ?? openError}
+        </p>
+      )}
+      <SalesList sales={history.sales} onOpen={(id) => void reopen(id)} />
+      {history.loading ? (
+        <p className="message" role="status">
+          Loading…
+        </p>
+      ) : history.sales.length === 0 && !history.error ? (
+        <p className="message" data-testid="history-empty">
+          No sales on this day.
+        </p>
+      ) : null}
+      {history.hasMore && !history.loading && (
+        <button
+          className="big secondary"
+          data-testid="load-more"
+          onClick={() => void loadMore(api)}
+        >
+          Load more
+        </button>
+      )}
+      <CsvExport api={api} />
+    </section>
+  )
+}

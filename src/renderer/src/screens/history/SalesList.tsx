@@ -1,0 +1,55 @@
+import { formatMinor } from '../../../../shared/money'
+import type { SaleView } from '../../../../shared/sale'
+import { phaseLook, reopenablePhases } from '../../sales/phases'
+
+const time = (at: number) =>
+  new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** The day's sales, newest first; a sale still waiting for money can be opened again. */
+export function SalesList({ sales, onOpen }: { sales: SaleView[]; onOpen: (id: string) => void }) {
+  if (sales.length === 0) return null
+  return (
+    <table className="sales" data-testid="sales-list">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col" className="num">
+            Amount
+          </th>
+          <th scope="col">Description</th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sales.map((s) => {
+          const look = phaseLook[s.phase]
+          return (
+            <tr key={s.id} data-testid="sale-row" data-sale-id={s.id} data-phase={s.phase}>
+              <td>{time(s.createdAt)}</td>
+              <td className="num">{formatMinor(s.amountMinor, s.currency)}</td>
+              <td className="desc">{s.description ?? ''}</td>
+              <td>
+                <span className={`badge tone-${look.tone}`}>{look.label}</span>
+                {s.trouble && <span className="badge tone-warn">Offline</span>}
+              </td>
+              <td>
+                {reopenablePhases.includes(s.phase) && (
+                  <button
+                    className="secondary"
+                    aria-label={`Open sale of ${formatMinor(s.amountMinor, s.currency)}`}
+                    onClick={() => onOpen(s.id)}
+                  >
+                    Open
+                  </button>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

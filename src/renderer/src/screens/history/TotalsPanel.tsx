@@ -1,0 +1,27 @@
+import { formatMinor } from '../../../../shared/money'
+import type { Totals } from '../../stores/sales-store'
+
+/** The shown day's money per currency: settled and still pending, never added together. */
+export function TotalsPanel({ totals }: { totals: Totals }) {
+  if (totals.length === 0) return null
+  return (
+    <div className="totals" data-testid="totals">
+      {totals.map((t) => (
+        <dl key={t.currency} className="total" data-testid={`totals-${t.currency}`}>
+          <div>
+            <dt>Settled</dt>
+            <dd data-testid={`settled-${t.currency}`}>{formatMinor(t.settledMinor, t.currency)}</dd>
+          </div>
+          <div>
+            <dt>Pending</dt>
+            <dd data-testid={`pending-${t.currency}`}>{formatMinor(t.pendingMinor, t.currency)}</dd>
+          </div>
+          <div>
+            <dt>Sales</dt>
+            <dd data-testid={`count-${t.currency}`}>{t.count}</dd>
+          </div>
+        </dl>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'react'
+import type { PosApi } from '../../../../shared/ipc/pos-api'
+import { formatMinor, minorDigits, minorToDecimal } from '../../../../shared/money'
+import { successPhases, type SaleView } from '../../../../shared/sale'
+import type { Settings } from '../../../../shared/settings'
+import { playPaymentSound } from '../../sales/payment-sound'
+import { payablePhases, phaseLook } from '../../sales/phases'
+import { useSalesStore } from '../../stores/sales-store'
+import { EmbeddedPayment } from './EmbeddedPayment'
+import { NativePayment } from './NativePayment'
+import { PhaseNote } from './PhaseNote'
+
+const isSuccess = (sale: SaleView) => successPhases.includes(sale.phase)
+
+/** Plays the chime once when the sale on screen turns into a success, if the shop wants sound. */
+function usePaymentSound(sale: SaleView, enabled: boolean) {
+  const last = useRef<{ id: string; success: boolean } | null>(null)
+  useEffect(() => {
+    const success = isSuccess(sale)
+    const before = last.current
+    last.current = { id: sale.id, success }
+    // A sale reopened already paid does not chime; only the change on screen does.
+    if (enabled && success && before?.id === sale.id && !before.success) playPaymentSound()
+  }, [sale, enabled])
+}
+
+/** Seconds left before the keypad comes back on its own; null when it stays. */
+function useAutoReturn(sale: SaleView, seconds: number, leave: () => void): number | null {
+  const active = isSuccess(sale) && seconds > 0
+  const key = `${sale.id}:${seconds}`
+  const [tick, setTick] = useState<{ key: string; left: number } | null>(null)
+  useEffect(() => {
+    if (!active) return undefined
+    const until = Date.now() + seconds * 1000
+    const timer = setInterval(() => {
+      const left = Math.ceil((until - Date.now()) / 1000)
+      if (left <= 0) leave()
+      else setTick({ key, left })
+    }, 250)
+    return () => clearInterval(timer)
+  }, [active, seconds, leave, key])
+  if (!active) return null
+  return tick?.key === key ? tick.left : seconds
+}
+
+/**
+ * The sale after Charge (or reopened from the history): the payment itself while it can be paid,
+ * then one unmistakable screen per outcome. Its phase comes only from main.
+ */
+export function Checkout({
+  api,
+  sale,
+  settings,
+  serverUrl,
+}: {
+  api: PosApi
+  sale: SaleView
+  settings: Settings
+  serverUrl: string | null
+}) {
+  const busy = useSalesStore((s) => s.busy)
+  const error = useSalesStore((s) => s.error)
+  const cancel = useSalesStore((s) => s.cancel)
+  const leave = useSalesStore((s) => s.leave)
+  const charge = useSalesStore((s) => s.charge)
+  const [frameClosed, setFrameClosed] = useState(false)
+  const [againError, setAgainError] = useState<string | null>(null)
+  usePaymentSound(sale, settings.sound)
+  const autoReturn = useAutoReturn(sale, settings.returnToKeypadSeconds, leave)
+
+  const look = phaseLook[sale.phase]
+  const payable = payablePhases.includes(sale.phase)
+  const success = isSuccess(sale)
+  const fiat = formatMinor(sale.amountMinor, sale.currency)
+  const embedded = settings.checkoutMode === 'embedded' && !frameClosed
+
+  const chargeAgain = () => {
+    if (sale.currency !== settings.currency) {
+      setAgainError(
+        `The till now charges in ${settings.currency}, not ${sale.currency}: type the amount again.`,
+      )
+      return
+    }
+    setAgainError(null)
+    const amount = minorToDecimal(sale.amountMinor, minorDigits(sale.currency))
+    void charge(api, sale.description ? { amount, description: sale.description } : { amount })
+  }
+
+  // 'close' from BTCPay's checkout: an unpaid sale is cancelled as with our Cancel button;
+  // anything else keeps the sale and shows our own screen for it.
+  const onFrameClose = () => {
+    if (sale.phase === 'waiting') void cancel(api)
+    else setFrameClosed(true)
+  }
+
+  return (
+    <section
+      className={`checkout tone-${look.tone}`}
+      data-testid={`checkout-${sale.phase}`}
+      aria-labelledby="phase-title"
+    >
+      {sale.trouble && (
+        <p className="trouble" role="alert" data-testid="trouble">
+          No connection to BTCPay: {sale.trouble} The screen shows the last known status.
+        </p>
+      )}
+      <div className="phase-banner">
+        <h1 id="phase-title" data-testid="phase-title" role="status">
+          {look.title}
+        </h1>
+        <p className="fiat" data-testid="fiat-amount">
+          {fiat}
+        </p>
+        {sale.description && <p className="sale-description">{sale.description}</p>}
+      </div>
+
+      <PhaseNote sale={sale} />
+
+      {sale.phase === 'creating' && (
+        <div className="frame-cover" role="status">
+          <span className="spinner" aria-hidden="true" />
+          <p>Asking BTCPay for the invoice…</p>
+        </div>
+      )}
+
+      {payable &&
+        (embedded ? (
+          <EmbeddedPayment sale={sale} serverUrl={serverUrl} onClose={onFrameClose} />
+        ) : (
+          <NativePayment sale={sale} />
+        ))}
+
+      {(error ?? againError) && (
+        <p className="message error" role="alert" data-testid="checkout-error">
+          {againError ?? error}
+        </p>
+      )}
+
+      <div className="row actions">
+        {(payable || sale.phase === 'creating') && (
+          <button
+            className="big danger"
+            disabled={busy}
+            data-testid="cancel-sale"
+            onClick={() => void cancel(api)}
+          >
+            Cancel sale
+          </button>
+        )}
+        {(sale.phase === 'expired' || sale.phase === 'not-created') && (
+          <button className="big" disabled={busy} data-testid="charge-again" onClick={chargeAgain}>
+            {busy ? 'Creating invoice…' : `Charge ${fiat} again`}
+          </button>
+        )}
+        {!payable && sale.phase !== 'creating' && (
+          <button
+            className={success ? 'big' : 'big secondary'}
+            data-testid="new-sale"
+            onClick={leave}
+            autoFocus
+          >
+            New sale
+          </button>
+        )}
+        {payable && sale.phase === 'partial' && (
+          <button className="big secondary" onClick={leave} data-testid="leave-sale">
+            Back to keypad (keep the sale)
+          </button>
+        )}
+        {autoReturn !== null && (
+          <p className="message" data-testid="auto-return">
+            Back to the keypad in {autoReturn} s
+          </p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,199 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import type { PosApi } from '../../../../shared/ipc/pos-api'
+import { formatMinor, minorDigits } from '../../../../shared/money'
+import type { Settings } from '../../../../shared/settings'
+import { decimalSeparator, formatEntry } from '../../keypad/format-entry'
+import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '../../keypad/keypad'
+import { primeSound } from '../../sales/payment-sound'
+import { useSalesStore } from '../../stores/sales-store'
+
+type Digit = Extract<KeypadKey, { type: 'digit' }>['digit']
+
+const digitRows: Digit[][] = [
+  ['7', '8', '9'],
+  ['4', '5', '6'],
+  ['1', '2', '3'],
+]
+
+/** Nothing but zeros typed so far ("0", "0.", "0.0"): not worth an error until Charge. */
+const zeroSoFar = (text: string) => /^0*\.?0*$/.test(text)
+
+/**
+ * Amount entry: touch keys and a physical keyboard or numpad, an optional description, and a
+ * Charge button that stays disabled while the amount cannot be charged. An amount main would
+ * refuse never leaves this screen: the message says why instead.
+ */
+export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
+  const { currency, maxAmount } = settings
+  const [entry, setEntry] = useState(emptyKeypad)
+  const [description, setDescription] = useState('')
+  const [attempted, setAttempted] = useState(false)
+  const busy = useSalesStore((s) => s.busy)
+  const chargeError = useSalesStore((s) => s.error)
+  const charge = useSalesStore((s) => s.charge)
+  const clearError = useSalesStore((s) => s.clearError)
+  const descriptionRef = useRef<HTMLInputElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
+
+  const maxMinor = maxMinorFor(maxAmount, currency)
+  const check = checkEntry(entry.text, currency, maxMinor)
+  const noDecimals = minorDigits(currency) === 0
+
+  const message =
+    entry.message ??
+    (!check.ok && (attempted || (entry.text !== '' && !zeroSoFar(entry.text)))
+      ? check.message
+      : null) ??
+    chargeError
+
+  const press = (key: KeypadKey) => {
+    setEntry((e) => pressKey(e, key, { currency }))
+    setAttempted(false)
+    if (chargeError) clearError()
+  }
+
+  const submit = () => {
+    setAttempted(true)
+    if (!check.ok || busy) return
+    primeSound()
+    const text = description.trim()
+    void charge(api, text ? { amount: entry.text, description: text } : { amount: entry.text })
+  }
+
+  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return
+    const target = e.target instanceof HTMLElement ? e.target : null
+    const inDescription = target !== null && target === descriptionRef.current
+    const inside =
+      target === null || target === document.body || sectionRef.current?.contains(target)
+    if (!inside) return
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      submit()
+      return
+    }
+    if (inDescription || target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA') return
+    let key: KeypadKey | null = null
+    if (/^[0-9]$/.test(e.key)) key = { type: 'digit', digit: e.key as Digit }
+    else if (e.key === '.' || e.key === ',' || e.code === 'NumpadDecimal') key = { type: 'decimal' }
+    else if (e.key === 'Backspace') key = { type: 'backspace' }
+    else if (e.key === 'Delete' || e.key === 'Escape') key = { type: 'clear' }
+    if (!key) return
+    e.preventDefault()
+    press(key)
+  })
+
+  const onPaste = useEffectEvent((e: ClipboardEvent) => {
+    if (e.target === descriptionRef.current) return
+    e.preventDefault()
+    press({ type: 'paste', text: e.clipboardData?.getData('text') ?? '' })
+  })
+
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => onKeyDown(e)
+    const paste = (e: ClipboardEvent) => onPaste(e)
+    window.addEventListener('keydown', key)
+    document.addEventListener('paste', paste)
+    return () => {
+      window.removeEventListener('keydown', key)
+      document.removeEventListener('paste', paste)
+    }
+  }, [])
+
+  const shown = formatEntry(entry.text, currency)
+  const separator = decimalSeparator(currency)
+
+  return (
+    <section className="till" ref={sectionRef} data-testid="keypad-screen" aria-label="Keypad">
+      <div className="entry">
+        <div
+          className={entry.text === '' ? 'amount empty' : 'amount'}
+          data-testid="amount-display"
+          role="textbox"
+          aria-readonly="true"
+          aria-label={`Amount in ${currency}`}
+          aria-live="polite"
+          tabIndex={0}
+        >
+          {shown}
+        </div>
+        <p
+          className={message ? 'message error' : 'message'}
+          role={message ? 'alert' : 'status'}
+          data-testid="keypad-message"
+        >
+          {message ?? (entry.text === '' ? 'Type the amount to charge.' : '')}
+        </p>
+        <p className="limit" data-testid="keypad-limit">
+          Up to {formatMinor(maxMinor, currency)}
+        </p>
+        <label className="description">
+          Description (optional)
+          <input
+            ref={descriptionRef}
+            value={description}
+            maxLength={200}
+            autoComplete="off"
+            placeholder="What is it for?"
+            data-testid="description"
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </label>
+        <button
+          className="big charge"
+          data-testid="charge-button"
+          disabled={!check.ok || busy}
+          onClick={submit}
+        >
+          {busy ? 'Creating invoice…' : check.ok ? `Charge ${shown}` : 'Charge'}
+        </button>
+      </div>
+      <div className="keys" role="group" aria-label="Amount keys">
+        {digitRows.flat().map((d) => (
+          <button
+            key={d}
+            type="button"
+            className="key"
+            onClick={() => press({ type: 'digit', digit: d })}
+          >
+            {d}
+          </button>
+        ))}
+        <button
+          type="button"
+          className={noDecimals ? 'key muted-key' : 'key'}
+          aria-label="Decimal point"
+          onClick={() => press({ type: 'decimal' })}
+        >
+          {separator}
+        </button>
+        <button type="button" className="key" onClick={() => press({ type: 'digit', digit: '0' })}>
+          0
+        </button>
+        <button
+          type="button"
+          className="key"
+          aria-label="Double zero"
+          onClick={() => press({ type: 'digit', digit: '00' })}
+        >
+          00
+        </button>
+        <button
+          type="button"
+          className="key key-wide secondary"
+          onClick={() => press({ type: 'clear' })}
+        >
+          Clear
+        </button>
+        <button
+          type="button"
+          className="key secondary"
+          aria-label="Delete last digit"
+          onClick={() => press({ type: 'backspace' })}
+        >
+          ⌫
+        </button>
+      </div>
+    </section>
+  )
+}
