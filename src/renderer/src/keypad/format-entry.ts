@@ -23,10 +23,7 @@ export function formatEntry(text: string, currency: string, locale?: string): st
   const parts = format.formatToParts(value)
   if (fraction === '' && digits > 0) {
     // The cashier just pressed the decimal key: show the separator after the last integer part.
-    const separator =
-      (new Intl.NumberFormat(locale, { style: 'currency', currency }) as StringFormat)
-        .formatToParts('1.5')
-        .find((p) => p.type === 'decimal')?.value ?? '.'
+    const separator = decimalSeparator(currency, locale)
     let last = -1
     parts.forEach((p, i) => {
       if (p.type === 'integer') last = i
@@ -34,4 +31,10 @@ export function formatEntry(text: string, currency: string, locale?: string): st
     parts.splice(last + 1, 0, { type: 'decimal', value: separator })
   }
   return parts.map((p) => p.value).join('')
+}
+
+/** The locale's decimal separator for this currency ("." or ","), for the key label. */
+export function decimalSeparator(currency: string, locale?: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }) as StringFormat
+  return format.formatToParts('1.5').find((p) => p.type === 'decimal')?.value ?? '.'
 }
