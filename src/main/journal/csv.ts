@@ -1,0 +1,77 @@
+/**
+ * Sales as CSV (RFC 4180): header row, CRLF line ends, fields with a comma, quote or line break
+ * quoted (quotes doubled). Amounts are exact decimal text made from integer minor units, times
+ * ISO 8601 UTC. Text a spreadsheet would run as a formula (starting with = + - @, tab or CR)
+ * gets a leading apostrophe.
+ */
+import type { Sale } from './sale.js'
+
+export interface CsvOptions {
+  /** Minor-unit digits of a currency (ISO 4217 exponent: USD 2, JPY 0, BHD 3). */
+  minorDigits: (currency: string) => number
+  /** Start with a UTF-8 byte order mark, for spreadsheets that guess the encoding (default false). */
+  bom?: boolean
+}
+
+export const csvColumns = [
+  'createdAt',
+  'orderId',
+  'invoiceId',
+  'currency',
+  'amount',
+  'paid',
+  'status',
+  'exceptionStatus',
+  'description',
+  'cashier',
+  'updatedAt',
+  'id',
+] as const
+
+export function toCsv(sales: readonly Sale[], opts: CsvOptions): string {
+  const rows: string[] = [csvColumns.join(',')]
+  for (const s of sales) {
+    const digits = opts.minorDigits(s.currency)
+    const row = [
+      isoUtc(s.createdAt),
+      s.orderId,
+      s.invoiceId ?? '',
+      s.currency,
+      minorToDecimal(s.amountMinor, digits),
+      s.paidMinor === null ? '' : minorToDecimal(s.paidMinor, digits),
+      s.status,
+      s.exceptionStatus,
+      s.description ?? '',
+      s.cashier ?? '',
+      isoUtc(s.updatedAt),
+      s.id,
+    ]
+    rows.push(row.map(csvField).join(','))
+  }
+  return `${opts.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`
+}
+
+/** One field: formula guard first, then RFC 4180 quoting. */
+export function csvField(value: string): string {
+  const first = value.charCodeAt(0)
+  // = + - @ TAB CR
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) {
+    value = `'${value}`
+  }
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+/** Exact decimal text of integer minor units: (1250, 2) → '12.50', (500, 0) → '500'. */
+export function minorToDecimal(minor: number, digits: number): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError('amount must be whole minor units')
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    throw new RangeError('minor digits must be a whole number 0..20')
+  }
+  const sign = minor < 0 ? '-' : ''
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0')
+  return digits === 0 ? sign + text : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
+}
+
+function isoUtc(ms: number): string {
+  return new Date(ms).toISOString()
+}

@@ -1,0 +1,588 @@
+/**
+ * The sales journal: every charge is written here before its invoice is requested, then every
+ * change (invoice id, status, payment) is appended. See README.md in this folder for the file
+ * format and the durability guarantees.
+ *
+ * record() and update() are synchronous: when they return, the line is on disk (write +
+ * fdatasync on a kept-open descriptor), so the caller can send the invoice request right after.
+ * They block the event loop for the length of one fdatasync (about a millisecond on an SSD).
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { silentLogger, type Logger } from '../log/logger.js'
+import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key.js'
+import { replaceFileSync } from './durable-fs.js'
+import {
+  openAppendFile,
+  parseDayFile,
+  repairDayFile,
+  JournalWriteError,
+  type AppendFile,
+} from './journal-file.js'
+import {
+  encodeHeader,
+  encodePatch,
+  encodeSale,
+  FORMAT_VERSION,
+  patchProblem,
+  saleProblem,
+} from './line-codec.js'
+import {
+  isExceptionStatus,
+  isSaleStatus,
+  isUnfinished,
+  patchableFields,
+  type NewSale,
+  type Sale,
+  type SalePatch,
+} from './sale.js'
+import { createOrderIndex } from './order-index.js'
+import { openSequenceFile, type SequenceFile } from './sequence-file.js'
+
+export { JournalWriteError }
+
+export interface JournalOptions {
+  /** Folder of the day files; created (0700) if missing. */
+  dir: string
+  log?: Logger
+  /** Clock for updatedAt and for "today" in compaction; Date.now by default. */
+  now?: () => number
+  /** fdatasync after every append (default true). false only for tests and benchmark seeding. */
+  fsync?: boolean
+  /**
+   * Compact old day files in the background after load(), one file per timer tick (default
+   * true). compact() can always be called by hand.
+   */
+  autoCompact?: boolean
+}
+
+export interface ListOptions {
+  /** createdAt >= from (ms). */
+  from: number
+  /** createdAt < to (ms). */
+  to: number
+  /** At most this many (default 50). */
+  limit?: number
+  /** Continue after this sale (the last one of the previous page). */
+  before?: { createdAt: number; id: string }
+}
+
+export interface CurrencyTotal {
+  currency: string
+  /** Sales that brought money: settled ('complete') plus pending ('paid'). */
+  count: number
+  /** Sum of amountMinor of 'complete' sales. */
+  settledMinor: number
+  /** Sum of amountMinor of 'paid' sales (paid, awaiting confirmation). */
+  pendingMinor: number
+}
+
+export interface CompactResult {
+  files: number
+  linesBefore: number
+  linesAfter: number
+}
+
+export interface Journal {
+  /** Reads every day file (repairing a torn last line); must be called once before use. */
+  load(): Promise<void>
+  /** The next order id of this terminal; the sequence is never handed out twice. */
+  nextOrderId(terminalId: string): { orderId: string; sequence: number }
+  /** Writes a new sale durably before returning it (rev 1). Throws on invalid or duplicate. */
+  record(sale: NewSale): Sale
+  /** Appends the changed fields durably; no write when nothing changes. Throws on unknown id. */
+  update(id: string, patch: SalePatch): Sale
+  get(id: string): Sale | undefined
+  byInvoiceId(invoiceId: string): Sale | undefined
+  byOrderId(orderId: string): Sale | undefined
+  /** 'creating' (to reconcile) and 'new'/'paid' (watchers resume), oldest first. */
+  unfinished(): Sale[]
+  /** Sales with from <= createdAt < to, newest first (createdAt, then id, descending). */
+  list(opts: ListOptions): Sale[]
+  /** Per currency (sorted by code) for sales with from <= createdAt < to. */
+  totals(opts: { from: number; to: number }): CurrencyTotal[]
+  /** Rewrites old day files with superseded lines to one line per sale (atomic). */
+  compact(opts?: { minAgeDays?: number }): CompactResult
+  /** Writes the exact next sequence and closes every file. */
+  close(): Promise<void>
+}
+
+interface Day {
+  day: number
+  /** Sorted by createdAt, then id, ascending. */
+  sales: Sale[]
+  /** Lines in the file (header included), to decide on compaction. */
+  lines: number
+  /** Lines that could not be used: such a file is never compacted (the evidence stays). */
+  bad: number
+}
+
+const MAX_OPEN_FILES = 4
+const DEFAULT_LIMIT = 50
+/** Compact a day once it has this many superseded lines per sale (and at least 16 in all). */
+const COMPACT_RATIO = 0.5
+
+function olderFirst(a: Sale, b: Sale): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+const copy = (s: Sale): Sale => ({ ...s })
+
+export function createJournal(opts: JournalOptions): Journal {
+  const { dir } = opts
+  const log = opts.log ?? silentLogger
+  const now = opts.now ?? Date.now
+  const fsync = opts.fsync ?? true
+  const autoCompact = opts.autoCompact ?? true
+
+  const byId = new Map<string, Sale>()
+  const byOrder = createOrderIndex()
+  /** Built on first use (or in the background right after load): not needed to start. */
+  let byInvoice: Map<string, Sale> | null = null
+  const unfinishedSet = new Set<Sale>()
+  const days = new Map<number, Day>()
+  /** Day numbers present in `days`, ascending. */
+  const dayList: number[] = []
+  const files = new Map<number, AppendFile>()
+  let sequence: SequenceFile | null = null
+  let state: 'new' | 'loading' | 'open' | 'closed' = 'new'
+  let compactTimer: NodeJS.Timeout | null = null
+
+  function ensureOpen(): void {
+    if (state !== 'open') {
+      throw new Error(state === 'closed' ? 'journal is closed' : 'journal.load() was not called')
+    }
+  }
+
+  function dayOf(n: number): Day {
+    let d = days.get(n)
+    if (!d) {
+      d = { day: n, sales: [], lines: 0, bad: 0 }
+      days.set(n, d)
+      const at = upperBound(dayList, n)
+      dayList.splice(at, 0, n)
+    }
+    return d
+  }
+
+  function fileFor(n: number): AppendFile {
+    let f = files.get(n)
+    if (f) {
+      files.delete(n)
+      files.set(n, f) // most recently used last
+      return f
+    }
+    f = openAppendFile(join(dir, dayFileName(n)), encodeHeader(dayKey(n)), fsync)
+    files.set(n, f)
+    if (files.size > MAX_OPEN_FILES) {
+      const [oldest, oldFile] = files.entries().next().value as [number, AppendFile]
+      files.delete(oldest)
+      oldFile.close()
+    }
+    return f
+  }
+
+  function append(n: number, text: string): void {
+    const isNewFile = (days.get(n)?.lines ?? 0) === 0
+    fileFor(n).append(text)
+    const d = dayOf(n)
+    d.lines += isNewFile ? 2 : 1
+  }
+
+  function invoiceIndex(): Map<string, Sale> {
+    if (!byInvoice) {
+      byInvoice = new Map()
+      for (const s of byId.values()) if (s.invoiceId !== null) byInvoice.set(s.invoiceId, s)
+    }
+    return byInvoice
+  }
+
+  function index(s: Sale): void {
+    byId.set(s.id, s)
+    byOrder.add(s)
+    if (byInvoice && s.invoiceId !== null) byInvoice.set(s.invoiceId, s)
+    if (isUnfinished(s.status)) unfinishedSet.add(s)
+  }
+
+  // ---- load ----
+
+  async function load(): Promise<void> {
+    if (state !== 'new') throw new Error('journal.load() may be called once')
+    state = 'loading'
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const names = readdirSync(dir)
+    for (const name of names) {
+      if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true }) // a rewrite cut short
+    }
+    const dayNames = names
+      .map((name) => ({ name, day: parseDayFileName(name) }))
+      .filter((x): x is { name: string; day: number } => x.day !== null)
+
+    const perDay = new Map<number, { lines: number; bad: number }>()
+    let orphans = 0
+    const fold = (name: string, day: number, buf: Buffer): void => {
+      const content = parseDayFile(buf)
+      let bad = content.badLines.length
+      if (bad > 0) {
+        log.warn('journal.bad_lines_skipped', { file: name, lines: content.badLines.slice(0, 20) })
+      }
+      if (content.tail !== 'clean') {
+        log.warn('journal.torn_tail_repaired', { file: name, tail: content.tail })
+        repairDayFile(join(dir, name), content, fsync)
+      }
+      for (const e of content.entries) {
+        if (e.t === 'sale') {
+          const prev = byId.get(e.sale.id)
+          if (!prev || e.sale.rev >= prev.rev) byId.set(e.sale.id, e.sale)
+          if (dayNumber(e.sale.createdAt) !== day) {
+            log.warn('journal.sale_in_wrong_file', { file: name, id: e.sale.id })
+          }
+        } else if (e.t === 'patch') {
+          const s = byId.get(e.id)
+          if (!s) {
+            orphans++
+            bad++
+          } else if (e.rev > s.rev) {
+            applyPatch(s, e.patch)
+            s.rev = e.rev
+            s.updatedAt = e.updatedAt
+          }
+        } else if (e.v > FORMAT_VERSION) {
+          throw new Error(
+            `journal file ${name} has format version ${e.v}; this version reads up to ${FORMAT_VERSION}`,
+          )
+        }
+      }
+      perDay.set(day, { lines: content.lineCount, bad })
+    }
+
+    // Synchronous reads: for hundreds of small files this is clearly faster than fs.promises.
+    for (const x of dayNames) fold(x.name, x.day, readFileSync(join(dir, x.name)))
+    if (orphans > 0) log.warn('journal.orphan_patches_skipped', { count: orphans })
+
+    let highest = 0
+    const dupOrders: string[] = []
+    for (const s of byId.values()) {
+      if (!byOrder.add(s)) dupOrders.push(s.orderId)
+      if (isUnfinished(s.status)) unfinishedSet.add(s)
+      dayOf(dayNumber(s.createdAt)).sales.push(s)
+      if (s.sequence > highest) highest = s.sequence
+    }
+    if (dupOrders.length > 0) log.warn('journal.duplicate_order_ids', { orderIds: dupOrders })
+    for (const [n, st] of perDay) {
+      const d = dayOf(n)
+      d.lines = st.lines
+      d.bad = st.bad
+    }
+    for (const d of days.values()) d.sales.sort(olderFirst)
+    sequence = openSequenceFile({ dir, fsync, log, highestRecorded: highest })
+    state = 'open'
+    log.info('journal.loaded', { sales: byId.size, files: dayNames.length })
+    if (autoCompact) scheduleCompaction()
+    const warm = setTimeout(() => state === 'open' && invoiceIndex(), 0)
+    warm.unref()
+  }
+
+  // ---- writes ----
+
+  function nextOrderId(terminalId: string): { orderId: string; sequence: number } {
+    ensureOpen()
+    if (typeof terminalId !== 'string' || terminalId === '') {
+      throw new TypeError('terminalId must be a non-empty string')
+    }
+    const seq = (sequence as SequenceFile).take()
+    return { orderId: `${terminalId}-${seq}`, sequence: seq }
+  }
+
+  function record(input: NewSale): Sale {
+    ensureOpen()
+    const raw = input as unknown as Record<string, unknown>
+    const problem = saleProblem(raw)
+    if (problem) throw new TypeError(`invalid sale: ${problem}`)
+    if (!isSaleStatus(raw.status)) throw new TypeError('invalid sale: status is required')
+    if (raw.exceptionStatus !== undefined && !isExceptionStatus(raw.exceptionStatus)) {
+      throw new TypeError('invalid sale: exceptionStatus')
+    }
+    if (byId.has(input.id)) throw new Error(`sale ${input.id} is already recorded`)
+    if (byOrder.get(input.orderId)) throw new Error(`orderId ${input.orderId} is already used`)
+    if (input.invoiceId != null && invoiceIndex().has(input.invoiceId)) {
+      throw new Error(`invoice ${input.invoiceId} already belongs to another sale`)
+    }
+    // Copy field by field: nothing else the caller's object carries is kept or written.
+    const sale: Sale = {
+      id: input.id,
+      orderId: input.orderId,
+      sequence: input.sequence,
+      createdAt: input.createdAt,
+      updatedAt: now(),
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      description: input.description ?? null,
+      cashier: input.cashier ?? null,
+      invoiceId: input.invoiceId ?? null,
+      status: input.status,
+      exceptionStatus: input.exceptionStatus ?? 'none',
+      checkoutLink: input.checkoutLink ?? null,
+      expiresAt: input.expiresAt ?? null,
+      paidMinor: input.paidMinor ?? null,
+      rev: 1,
+    }
+    const n = dayNumber(sale.createdAt)
+    append(n, encodeSale(sale))
+    index(sale)
+    insertSorted(dayOf(n).sales, sale)
+    ;(sequence as SequenceFile).observe(sale.sequence)
+    return copy(sale)
+  }
+
+  function update(id: string, patch: SalePatch): Sale {
+    ensureOpen()
+    const s = byId.get(id)
+    if (!s) throw new Error(`unknown sale ${id}`)
+    const problem = patchProblem(patch as Record<string, unknown>)
+    if (problem) throw new TypeError(`invalid update: ${problem}`)
+    const changes: SalePatch = {}
+    let changed = false
+    for (const f of patchableFields) {
+      const v = patch[f]
+      if (v !== undefined && v !== s[f]) {
+        ;(changes as Record<string, unknown>)[f] = v
+        changed = true
+      }
+    }
+    if (!changed) return copy(s)
+    if (changes.invoiceId != null) {
+      const other = invoiceIndex().get(changes.invoiceId)
+      if (other && other !== s) {
+        throw new Error(`invoice ${changes.invoiceId} already belongs to another sale`)
+      }
+    }
+    const rev = s.rev + 1
+    const updatedAt = Math.max(now(), s.updatedAt)
+    append(dayNumber(s.createdAt), encodePatch(s.id, rev, updatedAt, changes))
+    if (byInvoice && changes.invoiceId !== undefined && s.invoiceId !== null) {
+      byInvoice.delete(s.invoiceId)
+    }
+    applyPatch(s, changes)
+    s.rev = rev
+    s.updatedAt = updatedAt
+    if (byInvoice && s.invoiceId !== null) byInvoice.set(s.invoiceId, s)
+    if (isUnfinished(s.status)) unfinishedSet.add(s)
+    else unfinishedSet.delete(s)
+    return copy(s)
+  }
+
+  // ---- reads ----
+
+  function list(o: ListOptions): Sale[] {
+    ensureOpen()
+    const limit = o.limit ?? DEFAULT_LIMIT
+    const out: Sale[] = []
+    if (limit <= 0) return out
+    let to = o.to
+    const b = o.before
+    if (b && b.createdAt + 1 < to) to = b.createdAt + 1
+    if (to <= o.from) return out
+    const lastDay = dayNumber(to - 1)
+    const firstDay = dayNumber(o.from)
+    for (let i = upperBound(dayList, lastDay) - 1; i >= 0; i--) {
+      const n = dayList[i] as number
+      if (n < firstDay) break
+      const sales = (days.get(n) as Day).sales
+      for (let j = sales.length - 1; j >= 0; j--) {
+        const s = sales[j] as Sale
+        if (s.createdAt >= to) continue
+        if (s.createdAt < o.from) break
+        if (b && s.createdAt === b.createdAt && s.id >= b.id) continue
+        out.push(copy(s))
+        if (out.length >= limit) return out
+      }
+    }
+    return out
+  }
+
+  function totals(o: { from: number; to: number }): CurrencyTotal[] {
+    ensureOpen()
+    const acc = new Map<string, CurrencyTotal>()
+    if (o.to <= o.from) return []
+    const firstDay = dayNumber(o.from)
+    const lastDay = dayNumber(o.to - 1)
+    for (let i = lowerBound(dayList, firstDay); i < dayList.length; i++) {
+      const n = dayList[i] as number
+      if (n > lastDay) break
+      for (const s of (days.get(n) as Day).sales) {
+        if (s.createdAt < o.from || s.createdAt >= o.to) continue
+        const settled = s.status === 'complete'
+        if (!settled && s.status !== 'paid') continue
+        let t = acc.get(s.currency)
+        if (!t) {
+          t = { currency: s.currency, count: 0, settledMinor: 0, pendingMinor: 0 }
+          acc.set(s.currency, t)
+        }
+        t.count++
+        if (settled) t.settledMinor += s.amountMinor
+        else t.pendingMinor += s.amountMinor
+      }
+    }
+    const result = [...acc.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1))
+    for (const t of result) {
+      if (!Number.isSafeInteger(t.settledMinor) || !Number.isSafeInteger(t.pendingMinor)) {
+        throw new RangeError(`totals for ${t.currency} exceed the exact integer range`)
+      }
+    }
+    return result
+  }
+
+  // ---- compaction ----
+
+  function compactDay(d: Day): boolean {
+    if (d.bad > 0 || d.lines <= d.sales.length + 1) return false
+    const name = dayFileName(d.day)
+    const f = files.get(d.day)
+    if (f) {
+      files.delete(d.day)
+      f.close()
+    }
+    let text = encodeHeader(dayKey(d.day))
+    for (const s of d.sales) text += encodeSale(s)
+    try {
+      replaceFileSync(dir, name, text, fsync)
+    } catch (err) {
+      log.warn('journal.compaction_failed', { file: name, error: String(err) })
+      return false
+    }
+    d.lines = d.sales.length + 1
+    return true
+  }
+
+  function eligible(minAgeDays: number): Day[] {
+    const newest = dayNumber(now()) - minAgeDays
+    const out: Day[] = []
+    for (const n of dayList) {
+      if (n > newest) break
+      const d = days.get(n) as Day
+      const superseded = d.lines - 1 - d.sales.length
+      if (d.bad === 0 && superseded >= 16 && superseded >= d.sales.length * COMPACT_RATIO) {
+        out.push(d)
+      }
+    }
+    return out
+  }
+
+  function compact(o?: { minAgeDays?: number }): CompactResult {
+    ensureOpen()
+    const result: CompactResult = { files: 0, linesBefore: 0, linesAfter: 0 }
+    for (const d of o?.minAgeDays === undefined ? eligible(2) : eligibleAll(o.minAgeDays)) {
+      const before = d.lines
+      if (compactDay(d)) {
+        result.files++
+        result.linesBefore += before
+        result.linesAfter += d.lines
+      }
+    }
+    return result
+  }
+
+  function eligibleAll(minAgeDays: number): Day[] {
+    const newest = dayNumber(now()) - minAgeDays
+    return dayList.filter((n) => n <= newest).map((n) => days.get(n) as Day)
+  }
+
+  function scheduleCompaction(): void {
+    const queue = eligible(2)
+    const step = (): void => {
+      compactTimer = null
+      if (state !== 'open') return
+      const d = queue.shift()
+      if (!d) return
+      compactDay(d)
+      compactTimer = setTimeout(step, 10)
+      compactTimer.unref()
+    }
+    if (queue.length > 0) {
+      compactTimer = setTimeout(step, 1000)
+      compactTimer.unref()
+    }
+  }
+
+  async function close(): Promise<void> {
+    if (state === 'closed') return
+    if (compactTimer) clearTimeout(compactTimer)
+    compactTimer = null
+    const wasOpen = state === 'open'
+    state = 'closed'
+    for (const f of files.values()) f.close()
+    files.clear()
+    if (wasOpen && sequence) sequence.close()
+  }
+
+  return {
+    load,
+    nextOrderId,
+    record,
+    update,
+    get: (id) => {
+      ensureOpen()
+      const s = byId.get(id)
+      return s && copy(s)
+    },
+    byInvoiceId: (invoiceId) => {
+      ensureOpen()
+      const s = invoiceIndex().get(invoiceId)
+      return s && copy(s)
+    },
+    byOrderId: (orderId) => {
+      ensureOpen()
+      const s = byOrder.get(orderId)
+      return s && copy(s)
+    },
+    unfinished: () => {
+      ensureOpen()
+      return [...unfinishedSet].sort(olderFirst).map(copy)
+    },
+    list,
+    totals,
+    compact,
+    close,
+  }
+}
+
+function applyPatch(s: Sale, p: SalePatch): void {
+  if (p.invoiceId !== undefined) s.invoiceId = p.invoiceId
+  if (p.status !== undefined) s.status = p.status
+  if (p.exceptionStatus !== undefined) s.exceptionStatus = p.exceptionStatus
+  if (p.checkoutLink !== undefined) s.checkoutLink = p.checkoutLink
+  if (p.expiresAt !== undefined) s.expiresAt = p.expiresAt
+  if (p.paidMinor !== undefined) s.paidMinor = p.paidMinor
+}
+
+/** First index whose value is >= x. */
+function lowerBound(a: number[], x: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((a[mid] as number) < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** First index whose value is > x. */
+function upperBound(a: number[], x: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((a[mid] as number) <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Inserts keeping `sales` sorted oldest first; appending is the usual case. */
+function insertSorted(sales: Sale[], s: Sale): void {
+  let i = sales.length
+  while (i > 0 && olderFirst(sales[i - 1] as Sale, s) > 0) i--
+  sales.splice(i, 0, s)
+}

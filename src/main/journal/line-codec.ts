@@ -1,0 +1,214 @@
+/**
+ * The journal's line format: JSON lines, UTF-8, '\n' after every line. Keys are short because
+ * start-up time is mostly JSON parsing, which grows with the bytes (see README.md here).
+ *
+ *   {"journal":"btcpay-cashier-sales","v":1,"day":"2026-11-21"}   first line of every file
+ *   {"S":id, …all fields}                                          a full record (new or compacted)
+ *   {"P":id,"r":rev,"u":updatedAt, …changed fields}                a patch
+ *
+ *   S/P id   o orderId   n sequence   c createdAt   u updatedAt   a amountMinor   cur currency
+ *   d description   k cashier   inv invoiceId   s status   x exceptionStatus   l checkoutLink
+ *   e expiresAt   p paidMinor   r rev
+ *
+ * Full records leave out null fields and exceptionStatus 'none'; patches write every changed
+ * field, null included. Only the fields named here are written, so nothing else a caller's
+ * object carries (least of all a secret) can reach the disk.
+ */
+import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sale.js'
+
+export const JOURNAL_MAGIC = 'btcpay-cashier-sales'
+export const FORMAT_VERSION = 1
+
+export type JournalEntry =
+  | { t: 'header'; v: number; day: string }
+  | { t: 'sale'; sale: Sale }
+  | { t: 'patch'; id: string; rev: number; updatedAt: number; patch: SalePatch }
+
+export function encodeHeader(dayKey: string): string {
+  return `${JSON.stringify({ journal: JOURNAL_MAGIC, v: FORMAT_VERSION, day: dayKey })}\n`
+}
+
+export function encodeSale(sale: Sale): string {
+  const o: Record<string, unknown> = {
+    S: sale.id,
+    o: sale.orderId,
+    n: sale.sequence,
+    c: sale.createdAt,
+    u: sale.updatedAt,
+    a: sale.amountMinor,
+    cur: sale.currency,
+    s: sale.status,
+    r: sale.rev,
+  }
+  if (sale.exceptionStatus !== 'none') o.x = sale.exceptionStatus
+  if (sale.description !== null) o.d = sale.description
+  if (sale.cashier !== null) o.k = sale.cashier
+  if (sale.invoiceId !== null) o.inv = sale.invoiceId
+  if (sale.checkoutLink !== null) o.l = sale.checkoutLink
+  if (sale.expiresAt !== null) o.e = sale.expiresAt
+  if (sale.paidMinor !== null) o.p = sale.paidMinor
+  return `${JSON.stringify(o)}\n`
+}
+
+export function encodePatch(id: string, rev: number, updatedAt: number, patch: SalePatch): string {
+  const o: Record<string, unknown> = { P: id, r: rev, u: updatedAt }
+  if (patch.invoiceId !== undefined) o.inv = patch.invoiceId
+  if (patch.status !== undefined) o.s = patch.status
+  if (patch.exceptionStatus !== undefined) o.x = patch.exceptionStatus
+  if (patch.checkoutLink !== undefined) o.l = patch.checkoutLink
+  if (patch.expiresAt !== undefined) o.e = patch.expiresAt
+  if (patch.paidMinor !== undefined) o.p = patch.paidMinor
+  return `${JSON.stringify(o)}\n`
+}
+
+// ---- validation, shared by the decoder and by record/update ----
+
+export const isSafeInt = (v: unknown): v is number => Number.isSafeInteger(v)
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string'
+const isNullableInt = (v: unknown): v is number | null => v === null || Number.isSafeInteger(v)
+const CURRENCY_RE = /^[A-Z]{3}$/
+
+/** Why a sale is not acceptable, or null when it is. */
+export function saleProblem(s: Record<string, unknown>): string | null {
+  if (typeof s.id !== 'string' || s.id === '') return 'id must be a non-empty string'
+  if (typeof s.orderId !== 'string' || s.orderId === '') return 'orderId must be a non-empty string'
+  if (!isSafeInt(s.sequence) || s.sequence < 0) return 'sequence must be a whole number >= 0'
+  if (!isSafeInt(s.createdAt)) return 'createdAt must be whole epoch milliseconds'
+  if (!isSafeInt(s.amountMinor) || s.amountMinor <= 0) {
+    return 'amountMinor must be a whole number of minor units > 0'
+  }
+  if (typeof s.currency !== 'string' || !CURRENCY_RE.test(s.currency)) {
+    return 'currency must be an ISO 4217 code'
+  }
+  if (!isNullableString(s.description)) return 'description must be a string or null'
+  if (!isNullableString(s.cashier)) return 'cashier must be a string or null'
+  return patchProblem(s)
+}
+
+/** Why the patchable fields present in `p` are not acceptable, or null. */
+export function patchProblem(p: Record<string, unknown>): string | null {
+  if (p.invoiceId !== undefined && !isNullableString(p.invoiceId)) {
+    return 'invoiceId must be a string or null'
+  }
+  if (p.status !== undefined && !isSaleStatus(p.status)) return 'status is not a sale status'
+  if (p.exceptionStatus !== undefined && !isExceptionStatus(p.exceptionStatus)) {
+    return 'exceptionStatus is not an exception status'
+  }
+  if (p.checkoutLink !== undefined && !isNullableString(p.checkoutLink)) {
+    return 'checkoutLink must be a string or null'
+  }
+  if (p.expiresAt !== undefined && !isNullableInt(p.expiresAt)) {
+    return 'expiresAt must be whole epoch milliseconds or null'
+  }
+  if (p.paidMinor !== undefined && (!isNullableInt(p.paidMinor) || (p.paidMinor ?? 0) < 0)) {
+    return 'paidMinor must be a whole number of minor units >= 0 or null'
+  }
+  return null
+}
+
+// ---- decoding ----
+
+/** One parsed line, or null when it is not a valid journal line. */
+export function decodeLine(text: string): JournalEntry | null {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return null
+  }
+  return decodeValue(raw)
+}
+
+type Raw = Record<string, unknown>
+const optString = (v: unknown): v is string | null | undefined =>
+  v === undefined || v === null || typeof v === 'string'
+const optInt = (v: unknown): v is number | null | undefined =>
+  v === undefined || v === null || Number.isSafeInteger(v)
+
+/** Turns a parsed JSON value into an entry (fields copied one by one), or null. */
+export function decodeValue(raw: unknown): JournalEntry | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const o = raw as Raw
+  if (typeof o.P === 'string') return decodePatch(o, o.P)
+  if (typeof o.S === 'string') return decodeSale(o, o.S)
+  if (o.journal === JOURNAL_MAGIC && isSafeInt(o.v) && typeof o.day === 'string') {
+    return { t: 'header', v: o.v, day: o.day }
+  }
+  return null
+}
+
+function decodeSale(o: Raw, id: string): JournalEntry | null {
+  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, p } = o
+  if (
+    id === '' ||
+    typeof orderId !== 'string' ||
+    !isSafeInt(n) ||
+    !isSafeInt(c) ||
+    !isSafeInt(u) ||
+    !isSafeInt(a) ||
+    a <= 0 ||
+    typeof cur !== 'string' ||
+    !CURRENCY_RE.test(cur) ||
+    !isSaleStatus(s) ||
+    !isSafeInt(r) ||
+    (x !== undefined && !isExceptionStatus(x)) ||
+    !optString(d) ||
+    !optString(k) ||
+    !optString(inv) ||
+    !optString(l) ||
+    !optInt(e) ||
+    !optInt(p)
+  ) {
+    return null
+  }
+  const sale: Sale = {
+    id,
+    orderId,
+    sequence: n,
+    createdAt: c,
+    updatedAt: u,
+    amountMinor: a,
+    currency: cur,
+    description: d ?? null,
+    cashier: k ?? null,
+    invoiceId: inv ?? null,
+    status: s,
+    exceptionStatus: x ?? 'none',
+    checkoutLink: l ?? null,
+    expiresAt: e ?? null,
+    paidMinor: p ?? null,
+    rev: r,
+  }
+  return { t: 'sale', sale }
+}
+
+function decodePatch(o: Raw, id: string): JournalEntry | null {
+  const { r, u, inv, s, x, l, e, p } = o
+  if (!isSafeInt(r) || !isSafeInt(u)) return null
+  const patch: SalePatch = {}
+  if (inv !== undefined) {
+    if (!optString(inv)) return null
+    patch.invoiceId = inv
+  }
+  if (s !== undefined) {
+    if (!isSaleStatus(s)) return null
+    patch.status = s
+  }
+  if (x !== undefined) {
+    if (!isExceptionStatus(x)) return null
+    patch.exceptionStatus = x
+  }
+  if (l !== undefined) {
+    if (!optString(l)) return null
+    patch.checkoutLink = l
+  }
+  if (e !== undefined) {
+    if (!optInt(e)) return null
+    patch.expiresAt = e
+  }
+  if (p !== undefined) {
+    if (!optInt(p) || (p ?? 0) < 0) return null
+    patch.paidMinor = p
+  }
+  return { t: 'patch', id, rev: r, updatedAt: u, patch }
+}

@@ -1,0 +1,46 @@
+/**
+ * Sales by orderId. Order ids are `${terminalId}-${sequence}`, so most are found through an
+ * integer-keyed map by their sequence (much cheaper to fill at start than a map of strings);
+ * any other order id goes to a plain map. A hit is always checked against the full order id.
+ */
+import type { Sale } from './sale.js'
+
+export interface OrderIndex {
+  get(orderId: string): Sale | undefined
+  /** false (and nothing added) if the order id is already taken. */
+  add(sale: Sale): boolean
+}
+
+export function createOrderIndex(): OrderIndex {
+  const bySequence = new Map<number, Sale>()
+  const others = new Map<string, Sale>()
+
+  function get(orderId: string): Sale | undefined {
+    const dash = orderId.lastIndexOf('-')
+    if (dash >= 0) {
+      const n = Number(orderId.slice(dash + 1))
+      if (Number.isSafeInteger(n)) {
+        const s = bySequence.get(n)
+        if (s !== undefined && s.orderId === orderId) return s
+      }
+    }
+    return others.get(orderId)
+  }
+
+  return {
+    get,
+    add(sale) {
+      if (get(sale.orderId) !== undefined) return false
+      if (!bySequence.has(sale.sequence) && endsWithSequence(sale)) {
+        bySequence.set(sale.sequence, sale)
+      } else others.set(sale.orderId, sale)
+      return true
+    },
+  }
+}
+
+function endsWithSequence(s: Sale): boolean {
+  const suffix = String(s.sequence)
+  const at = s.orderId.length - suffix.length
+  return at > 0 && s.orderId.charCodeAt(at - 1) === 45 /* - */ && s.orderId.endsWith(suffix)
+}

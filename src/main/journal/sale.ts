@@ -1,0 +1,75 @@
+/**
+ * A sale as the journal keeps it. Amounts are integer minor units of `currency` (ISO 4217
+ * exponent: USD cents, JPY yen, BHD fils), never fractional numbers.
+ */
+
+export const saleStatuses = [
+  'creating', // written, invoice request not yet known to have succeeded
+  'new', // invoice exists, awaiting payment
+  'paid', // paid, awaiting confirmation
+  'complete', // settled
+  'expired',
+  'invalid',
+  'abandoned', // the cashier cancelled it
+  'not-created', // reconciliation found no invoice for it
+] as const
+export type SaleStatus = (typeof saleStatuses)[number]
+
+export const exceptionStatuses = ['none', 'paidPartial', 'paidOver', 'paidLate', 'marked'] as const
+export type ExceptionStatus = (typeof exceptionStatuses)[number]
+
+/** Statuses that still need attention at start: reconciliation ('creating') or a watcher. */
+export const unfinishedStatuses: readonly SaleStatus[] = ['creating', 'new', 'paid']
+
+export interface Sale {
+  /** Local id (crypto.randomUUID()). */
+  id: string
+  /** Unique per terminal: `${terminalId}-${sequence}`, sent to BTCPay as the invoice's orderId. */
+  orderId: string
+  sequence: number
+  /** ms since the epoch. */
+  createdAt: number
+  updatedAt: number
+  /** Integer minor units, > 0. */
+  amountMinor: number
+  /** ISO 4217 code, upper case. */
+  currency: string
+  description: string | null
+  cashier: string | null
+  invoiceId: string | null
+  status: SaleStatus
+  exceptionStatus: ExceptionStatus
+  checkoutLink: string | null
+  expiresAt: number | null
+  /** Paid so far, in minor units of the invoice currency, when known. */
+  paidMinor: number | null
+  /** Per-sale revision: 1 when recorded, +1 on every change that was written. */
+  rev: number
+}
+
+/** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself. */
+export type NewSale = Omit<Sale, 'rev' | 'updatedAt'>
+
+/** The fields `update` may change. */
+export const patchableFields = [
+  'invoiceId',
+  'status',
+  'exceptionStatus',
+  'checkoutLink',
+  'expiresAt',
+  'paidMinor',
+] as const
+export type PatchableField = (typeof patchableFields)[number]
+export type SalePatch = Partial<Pick<Sale, PatchableField>>
+
+export function isSaleStatus(value: unknown): value is SaleStatus {
+  return typeof value === 'string' && (saleStatuses as readonly string[]).includes(value)
+}
+
+export function isExceptionStatus(value: unknown): value is ExceptionStatus {
+  return typeof value === 'string' && (exceptionStatuses as readonly string[]).includes(value)
+}
+
+export function isUnfinished(status: SaleStatus): boolean {
+  return status === 'creating' || status === 'new' || status === 'paid'
+}
