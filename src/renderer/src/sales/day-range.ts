@@ -1,6 +1,7 @@
 /**
- * Local calendar days as epoch-ms ranges. Built with the Date constructor from year, month and
- * day, so a day is 23 or 25 hours long across a daylight-saving change, as the clock on the wall.
+ * Local calendar days as epoch-ms ranges, half open like main reads them: `from` is in, `to` is
+ * the first ms after. Built with the Date constructor from year, month and day, so a day is 23
+ * or 25 hours long across a daylight-saving change, as the clock on the wall.
  */
 export type Range = { from: number; to: number }
 
@@ -10,9 +11,9 @@ export function dayStart(now: number, offset = 0): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + offset).getTime()
 }
 
-/** The whole local day `offset` days from today: from its midnight to the last ms before the next. */
+/** The whole local day `offset` days from today: from its midnight up to the next midnight. */
 export function dayRange(now: number, offset = 0): Range {
-  return { from: dayStart(now, offset), to: dayStart(now, offset + 1) - 1 }
+  return { from: dayStart(now, offset), to: dayStart(now, offset + 1) }
 }
 
 /** 'YYYY-MM-DD' of a local day, as <input type="date"> wants it. */
@@ -32,11 +33,11 @@ export function parseIsoDate(text: string): number | null {
   return date.getTime()
 }
 
-/** From the start of the first day to the end of the last, both local and inclusive. */
+/** From the start of the first day up to the end of the last, both local days included. */
 export function dateSpan(fromText: string, toText: string): Range | { error: string } {
   const from = parseIsoDate(fromText)
   const to = parseIsoDate(toText)
   if (from === null || to === null) return { error: 'Choose both dates.' }
   if (to < from) return { error: 'The first date must not be after the last date.' }
-  return { from, to: dayStart(to, 1) - 1 }
+  return { from, to: dayStart(to, 1) }
 }

@@ -115,12 +115,12 @@ describe('embedTarget', () => {
 
 describe('local days', () => {
   const noon = new Date(2026, 2, 15, 12, 30).getTime()
-  it('a day runs from local midnight to the last ms before the next', () => {
+  it('a day runs from local midnight up to the next (half open)', () => {
     const r = dayRange(noon)
     expect(new Date(r.from)).toEqual(new Date(2026, 2, 15))
-    expect(r.to).toBe(new Date(2026, 2, 16).getTime() - 1)
-    expect(dayRange(noon, -1).to).toBe(r.from - 1)
-    expect(dayStart(noon, 1)).toBe(r.to + 1)
+    expect(r.to).toBe(new Date(2026, 2, 16).getTime())
+    expect(dayRange(noon, -1).to).toBe(r.from)
+    expect(dayStart(noon, 1)).toBe(r.to)
   })
   it('crosses months and years', () => {
     expect(new Date(dayStart(new Date(2026, 0, 1, 8).getTime(), -1))).toEqual(
@@ -136,7 +136,7 @@ describe('local days', () => {
   it('spans whole days and refuses a reversed span', () => {
     expect(dateSpan('2026-03-01', '2026-03-15')).toEqual({
       from: new Date(2026, 2, 1).getTime(),
-      to: new Date(2026, 2, 16).getTime() - 1,
+      to: new Date(2026, 2, 16).getTime(),
     })
     expect(dateSpan('2026-03-15', '2026-03-01')).toHaveProperty('error')
     expect(dateSpan('', '2026-03-01')).toHaveProperty('error')

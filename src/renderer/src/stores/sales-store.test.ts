@@ -3,7 +3,7 @@ import type { SaleView } from '../../../shared/sale'
 import { deferred, fail, fakePosApi, ok, saleView } from '../test-support/fake-pos-api'
 import { createSalesStore, mergeSale, PAGE_SIZE } from './sales-store'
 
-const range = { from: 1_699_990_000_000, to: 1_700_076_399_999 }
+const range = { from: 1_699_990_000_000, to: 1_700_076_400_000 }
 const flush = () => new Promise((r) => setTimeout(r, 0))
 
 function setup() {
@@ -143,7 +143,7 @@ describe('sales store: charge, open, cancel', () => {
 })
 
 describe('sales store: history', () => {
-  const at = (i: number) => range.to - i * 60_000
+  const at = (i: number) => range.to - 1 - i * 60_000
   const page = (start: number, count: number) =>
     Array.from({ length: count }, (_, i) =>
       saleView({ id: `s${start + i}`, createdAt: at(start + i), phase: 'settled' }),
@@ -195,7 +195,7 @@ describe('sales store: history', () => {
     fake.on('listSales', () => (n++ === 0 ? slow.promise : ok({ sales: page(10, 1) })))
     fake.on('salesTotals', () => ok({ totals: [] }))
     const first = store.getState().showRange(fake.api, range)
-    const other = { from: range.from - 86_400_000, to: range.from - 1 }
+    const other = { from: range.from - 86_400_000, to: range.from }
     await store.getState().showRange(fake.api, other)
     slow.resolve(ok({ sales: page(0, 3) }))
     await first

@@ -51,7 +51,7 @@ const emptyHistory: History = {
 }
 
 const inRange = (range: Range | null, at: number) =>
-  range !== null && at >= range.from && at <= range.to
+  range !== null && at >= range.from && at < range.to
 
 /** Puts a sale into a newest-first list: replaces it by id, or inserts it by time. */
 export function mergeSale(list: SaleView[], sale: SaleView, hasMore: boolean): SaleView[] {

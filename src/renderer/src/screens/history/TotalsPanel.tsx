@@ -1,7 +1,10 @@
 import { formatMinor } from '../../../../shared/money'
 import type { Totals } from '../../stores/sales-store'
 
-/** The shown day's money per currency: settled and still pending, never added together. */
+/**
+ * The shown day's paid money per currency: settled, and paid but still awaiting confirmation
+ * (main's "pending"), never added together. Unpaid, expired and cancelled sales are not in it.
+ */
 export function TotalsPanel({ totals }: { totals: Totals }) {
   if (totals.length === 0) return null
   return (
@@ -13,11 +16,11 @@ export function TotalsPanel({ totals }: { totals: Totals }) {
             <dd data-testid={`settled-${t.currency}`}>{formatMinor(t.settledMinor, t.currency)}</dd>
           </div>
           <div>
-            <dt>Pending</dt>
+            <dt>Awaiting confirmation</dt>
             <dd data-testid={`pending-${t.currency}`}>{formatMinor(t.pendingMinor, t.currency)}</dd>
           </div>
           <div>
-            <dt>Sales</dt>
+            <dt>Paid sales</dt>
             <dd data-testid={`count-${t.currency}`}>{t.count}</dd>
           </div>
         </dl>

@@ -34,6 +34,7 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
   const clearError = useSalesStore((s) => s.clearError)
   const descriptionRef = useRef<HTMLInputElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
+  const amountRef = useRef<HTMLDivElement>(null)
 
   const maxMinor = maxMinorFor(maxAmount, currency)
   const check = checkEntry(entry.text, currency, maxMinor)
@@ -64,15 +65,17 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return
     const target = e.target instanceof HTMLElement ? e.target : null
     const inDescription = target !== null && target === descriptionRef.current
-    const inside =
-      target === null || target === document.body || sectionRef.current?.contains(target)
-    if (!inside) return
+    const typing = target?.closest('input, textarea, select, [contenteditable="true"]') != null
     if (e.key === 'Enter') {
+      // Enter charges from the keypad and the description; a focused tab or link keeps its own.
+      const here =
+        target === null || target === document.body || sectionRef.current?.contains(target)
+      if (!here) return
       e.preventDefault()
       submit()
       return
     }
-    if (inDescription || target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA') return
+    if (inDescription || typing) return
     let key: KeypadKey | null = null
     if (/^[0-9]$/.test(e.key)) key = { type: 'digit', digit: e.key as Digit }
     else if (e.key === '.' || e.key === ',' || e.code === 'NumpadDecimal') key = { type: 'decimal' }
@@ -84,12 +87,15 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
   })
 
   const onPaste = useEffectEvent((e: ClipboardEvent) => {
-    if (e.target === descriptionRef.current) return
+    const target = e.target instanceof HTMLElement ? e.target : null
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
     e.preventDefault()
     press({ type: 'paste', text: e.clipboardData?.getData('text') ?? '' })
   })
 
   useEffect(() => {
+    // The amount has the focus from the start, so Enter charges and not the tab just tapped.
+    amountRef.current?.focus({ preventScroll: true })
     const key = (e: KeyboardEvent) => onKeyDown(e)
     const paste = (e: ClipboardEvent) => onPaste(e)
     window.addEventListener('keydown', key)
@@ -107,6 +113,7 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
     <section className="till" ref={sectionRef} data-testid="keypad-screen" aria-label="Keypad">
       <div className="entry">
         <div
+          ref={amountRef}
           className={entry.text === '' ? 'amount empty' : 'amount'}
           data-testid="amount-display"
           role="textbox"
