@@ -1,0 +1,56 @@
+/**
+ * TEST HELPER, run as a child process by journal-crash.test.ts and killed with SIGKILL at a
+ * random moment. Records sales (and updates some) as fast as it can, with real fdatasync, and
+ * reports on stdout only what the journal has already confirmed:
+ *   seq <n>               nextOrderId handed out n
+ *   rec <id> <seq> <orderId>   record() returned
+ *   upd <id> <rev>        update() returned
+ */
+import { randomUUID } from 'node:crypto'
+import { writeSync } from 'node:fs'
+import { createJournal } from './journal.js'
+
+const dir = process.argv[2]
+if (!dir) throw new Error('usage: crash-child.testutil.ts <dir>')
+const say = (line: string): void => {
+  writeSync(1, `${line}\n`)
+}
+
+const journal = createJournal({ dir })
+await journal.load()
+say('ready')
+const recent: string[] = []
+for (let i = 0; ; i++) {
+  const { orderId, sequence } = journal.nextOrderId('T1')
+  say(`seq ${sequence}`)
+  const sale = journal.record({
+    id: randomUUID(),
+    orderId,
+    sequence,
+    createdAt: Date.now(),
+    amountMinor: 100 + (i % 1000),
+    currency: i % 2 ? 'USD' : 'JPY',
+    description: i % 3 ? `Coffee "${i}", large\nwith milk` : null,
+    cashier: null,
+    invoiceId: null,
+    status: 'creating',
+    exceptionStatus: 'none',
+    checkoutLink: null,
+    expiresAt: null,
+    paidMinor: null,
+  })
+  say(`rec ${sale.id} ${sale.sequence} ${sale.orderId}`)
+  recent.push(sale.id)
+  if (recent.length > 5) recent.shift()
+  // Update one of the last few sales, so updates and records interleave in the file.
+  const target = recent[i % recent.length]
+  if (target && i % 2 === 0) {
+    const before = journal.get(target)
+    const next =
+      before?.status === 'creating'
+        ? { status: 'new' as const, invoiceId: `inv-${target}` }
+        : { status: 'paid' as const, paidMinor: i }
+    const updated = journal.update(target, next)
+    say(`upd ${updated.id} ${updated.rev}`)
+  }
+}
