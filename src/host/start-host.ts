@@ -67,6 +67,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     vault: createKeytarVault({ service: keychainServiceFor(dataDir), log }),
     log,
     provisionFile: opts.provisionFile,
+    demo: opts.demo,
   })
   await core.start()
 
@@ -107,6 +108,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       for (const client of wss.clients) client.terminate()
       wss.close()
       await new Promise<void>((done) => server.close(() => done()))
+      await core.stop()
     },
   }
 }

@@ -53,6 +53,7 @@ function start(): void {
     vault: createKeytarVault({ service: keychainServiceFor(dataDir), log }),
     log,
     provisionFile: flags.provisionFile,
+    demo: flags.demo,
   })
 
   const pairedOrigin = () => {

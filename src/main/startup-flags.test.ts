@@ -18,13 +18,18 @@ describe('parseStartupFlags', () => {
       provisionFile: '/p.json',
       kiosk: true,
       port: 8080,
+      demo: null,
     })
     expect(parseStartupFlags([])).toEqual({
       dataDir: null,
       provisionFile: null,
       kiosk: false,
       port: null,
+      demo: null,
     })
+    expect(parseStartupFlags(['--demo', 'http://127.0.0.1:4000/']).demo).toBe(
+      'http://127.0.0.1:4000',
+    )
   })
 
   it.each([
@@ -33,6 +38,7 @@ describe('parseStartupFlags', () => {
     [['--port', 'eighty'], /--port must be a number/],
     [['--port', '70000'], /--port must be a number/],
     [['--provision='], /--provision needs a value/],
+    [['--demo', 'https://btcpay.example.com'], /loopback URL of the BTCPay test server/],
   ])('explains a bad flag %j', (argv, message) => {
     expect(() => parseStartupFlags(argv)).toThrow(message)
   })

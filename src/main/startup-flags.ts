@@ -4,10 +4,18 @@ export type StartupFlags = {
   provisionFile: string | null
   kiosk: boolean
   port: number | null
+  /** `--demo <url>`: the project's BTCPay test server whose control API simulates customers. */
+  demo: string | null
 }
 
 export function parseStartupFlags(argv: readonly string[]): StartupFlags {
-  const flags: StartupFlags = { dataDir: null, provisionFile: null, kiosk: false, port: null }
+  const flags: StartupFlags = {
+    dataDir: null,
+    provisionFile: null,
+    kiosk: false,
+    port: null,
+    demo: null,
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     const [name, inline] =
@@ -29,6 +37,19 @@ export function parseStartupFlags(argv: readonly string[]): StartupFlags {
       case '--kiosk':
         flags.kiosk = true
         break
+      case '--demo': {
+        const raw = value()
+        const url = URL.canParse(raw) ? new URL(raw) : null
+        if (
+          !url ||
+          url.protocol !== 'http:' ||
+          !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+        ) {
+          throw new Error(`--demo takes the loopback URL of the BTCPay test server, not ${raw}`)
+        }
+        flags.demo = url.origin
+        break
+      }
       case '--port': {
         const raw = value()
         const port = Number(raw)

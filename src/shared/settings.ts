@@ -15,6 +15,15 @@ export const settingsSchema = z.strictObject({
   kiosk: z.boolean(),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
+  /** Largest charge, in whole units of the currency: a typo guard for the till. */
+  maxAmount: z.int().min(1).max(1_000_000_000),
+  /** Who is at the till; sent to BTCPay with each invoice (posData). */
+  cashier: z.string().trim().max(64),
+  /** Stable id of this till, the prefix of its order ids; made once at first start. */
+  terminalId: z
+    .string()
+    .regex(/^[A-Z0-9]{4,16}$/)
+    .nullable(),
   /** The BTCPay server this terminal is paired with; its token lives in the keychain. */
   pairedServer: z
     .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
@@ -22,8 +31,10 @@ export const settingsSchema = z.strictObject({
 })
 export type Settings = z.infer<typeof settingsSchema>
 
-/** What a manager may change directly; the paired server changes only through pairing. */
-export const settingsPatchSchema = settingsSchema.omit({ pairedServer: true }).partial()
+/** What a manager may change directly; the paired server and terminal id are the core's. */
+export const settingsPatchSchema = settingsSchema
+  .omit({ pairedServer: true, terminalId: true })
+  .partial()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 export const defaultSettings: Settings = {
@@ -33,5 +44,8 @@ export const defaultSettings: Settings = {
   kiosk: false,
   sound: true,
   returnToKeypadSeconds: 5,
+  maxAmount: 10_000,
+  cashier: '',
+  terminalId: null,
   pairedServer: null,
 }

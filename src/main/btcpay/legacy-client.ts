@@ -330,6 +330,7 @@ export class LegacyClient {
         // a sixth of a charge's latency; this way the bytes signed are the bytes sent, untouched.
         fetch: (input) => {
           const request = input as Request // ky always calls fetch with its Request
+          attempt++
           return this.#fetch(request.url, {
             method: call.method,
             headers: request.headers,
@@ -338,25 +339,23 @@ export class LegacyClient {
             redirect: 'manual',
           })
         },
-        retry: call.method === 'GET' ? this.#retry : 0,
-        hooks: {
-          beforeRequest: [
-            () => {
-              attempt++
-              this.#log.debug('btcpay.request', { method: call.method, path, attempt })
-            },
-          ],
-          beforeRetry: [
-            ({ error, retryCount }) => {
-              this.#log.warn('btcpay.retry', {
-                method: call.method,
-                path,
-                retryCount,
-                reason: error instanceof HTTPError ? error.response.status : error.name,
-              })
-            },
-          ],
-        },
+        ...(call.method === 'GET'
+          ? {
+              retry: this.#retry,
+              hooks: {
+                beforeRetry: [
+                  ({ error, retryCount }) => {
+                    this.#log.warn('btcpay.retry', {
+                      method: call.method,
+                      path,
+                      retryCount,
+                      reason: error instanceof HTTPError ? error.response.status : error.name,
+                    })
+                  },
+                ],
+              },
+            }
+          : { retry: 0 }),
       })
     } catch (err) {
       const e = await this.#mapError(err, call.method, path, secrets)

@@ -1,7 +1,9 @@
+import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { platform } from 'node:os'
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
+import { AppError } from '../../shared/ipc/result'
 import type { TerminalState } from '../../shared/terminal-state'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
@@ -11,6 +13,10 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createDemoCustomer } from '../demo/demo-customer'
+import { createJournal } from '../journal/journal'
+import { watchInvoice } from '../payments/invoice-watcher'
+import { createCashierService, type CashierDeps } from '../sales/cashier-service'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -29,6 +35,17 @@ export type CoreDeps = {
   now?: () => number
   makeClient?: ClientFactory
   pairingPollMs?: number
+  watcherOptions?: CashierDeps['watcherOptions']
+  /** Origin of the BTCPay test server in demo mode (`--demo`), else null. */
+  demo?: string | null
+  /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
+  journalFsync?: boolean
+}
+
+/** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
+function newTerminalId(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  return Array.from({ length: 8 }, () => alphabet[randomInt(alphabet.length)]).join('')
 }
 
 /**
@@ -49,7 +66,17 @@ export function createCore(deps: CoreDeps) {
     manager: manager.view(),
     provisioning,
   })
-  const publishTerminal = () => events.emit('terminal:changed', terminalState())
+  let wasPaired = false
+  const publishTerminal = () => {
+    events.emit('terminal:changed', terminalState())
+    const paired = pairing.connection().status === 'paired'
+    if (paired !== wasPaired) {
+      wasPaired = paired
+      if (paired)
+        void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+      else cashier.stop()
+    }
+  }
 
   const manager = createManagerLock({ vault, log, now, onChange: publishTerminal })
   const pairing = createPairingService({
@@ -63,6 +90,34 @@ export function createCore(deps: CoreDeps) {
       deps.makeClient ??
       ((o) => new LegacyClient({ baseUrl: o.baseUrl, identity: o.identity, token: o.token, log })),
   })
+
+  const journal = createJournal({
+    dir: join(deps.dataDir, 'journal'),
+    log,
+    now,
+    fsync: deps.journalFsync ?? true,
+  })
+  const cashier = createCashierService({
+    journal,
+    client: () => pairing.client(),
+    settings,
+    events,
+    log,
+    now,
+    watch: watchInvoice,
+    exportDir: join(deps.dataDir, 'exports'),
+    watcherOptions: deps.watcherOptions,
+  })
+  const simulateCustomer = createDemoCustomer(deps.demo ?? null)
+  let started: Promise<void> | null = null
+  /** Sales need the journal loaded; a request that arrives during start waits for it. */
+  const afterStart =
+    <I, O>(action: (input: I) => O | Promise<O>) =>
+    async (input: I): Promise<O> => {
+      if (!started) throw new AppError('internal', 'The terminal is still starting.')
+      await started
+      return action(input)
+    }
 
   /** Manager actions: refused in main while a PIN is set and not entered. */
   const asManager =
@@ -86,6 +141,7 @@ export function createCore(deps: CoreDeps) {
       platform: platform(),
       dataDir: deps.dataDir,
       startedAt,
+      demo: Boolean(deps.demo),
     }),
     'settings:get': async () => settings.get(),
     'settings:update': asManager(async (patch) => settings.update(patch)),
@@ -101,10 +157,26 @@ export function createCore(deps: CoreDeps) {
     'manager:unlock': thenState(({ pin }) => manager.unlock(pin)),
     'manager:lock': thenState(() => manager.lock()),
     'manager:set-pin': asManager(thenState(({ pin }) => manager.setPin(pin))),
+    'sales:charge': afterStart((input) => cashier.charge(input)),
+    'sales:open': afterStart(({ saleId }) => cashier.open(saleId)),
+    'sales:cancel': afterStart(({ saleId }) => cashier.cancel(saleId)),
+    'sales:list': afterStart((input) => cashier.list(input)),
+    'sales:totals': afterStart((range) => cashier.totals(range)),
+    'sales:export-csv': afterStart((range) => cashier.exportCsv(range)),
+    'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
-  /** Loads the identity from the keychain, then applies a provisioning file if there is one. */
-  async function start(): Promise<void> {
+  /**
+   * Loads the journal and the identity, applies a provisioning file if there is one, then
+   * reconciles unsent charges and resumes watchers (once paired).
+   */
+  function start(): Promise<void> {
+    started ??= startOnce()
+    return started
+  }
+  async function startOnce(): Promise<void> {
+    if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
+    await journal.load()
     try {
       await manager.load()
     } catch (err) {
@@ -127,6 +199,19 @@ export function createCore(deps: CoreDeps) {
     }
   }
 
-  return { handlers, events, settings, pairing, log, start, stop: () => pairing.stop() }
+  return {
+    handlers,
+    events,
+    settings,
+    pairing,
+    cashier,
+    log,
+    start,
+    async stop() {
+      pairing.stop()
+      cashier.stop()
+      await journal.close()
+    },
+  }
 }
 export type Core = ReturnType<typeof createCore>

@@ -13,6 +13,7 @@ const info = {
   platform: 'linux',
   dataDir: '/d',
   startedAt: 1,
+  demo: false,
 }
 
 function setup(overrides: Partial<Handlers> = {}) {

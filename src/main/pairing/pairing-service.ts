@@ -80,7 +80,7 @@ export function createPairingService(deps: PairingDeps) {
     if (paired && token) {
       set({ status: 'paired', identity: identityView(identity), server: paired })
     } else {
-      if (paired) settings.setPairedServer(null)
+      if (paired) settings.setCoreFields({ pairedServer: null })
       unpaired(paired ? 'The pairing was lost from the keychain. Pair the terminal again.' : null)
     }
   }
@@ -131,7 +131,7 @@ export function createPairingService(deps: PairingDeps) {
     await vault.set(TOKEN_ACCOUNT, newToken)
     token = newToken
     const server = { url: serverUrl, pairedAt: now(), label }
-    settings.setPairedServer(server)
+    settings.setCoreFields({ pairedServer: server })
     set({ status: 'paired', identity: identityView(id), server })
     log.info('pairing.done', { server: serverUrl, sin: id.sin })
   }
@@ -280,7 +280,7 @@ export function createPairingService(deps: PairingDeps) {
         stopPolling()
         await vault.delete(TOKEN_ACCOUNT)
         token = null
-        settings.setPairedServer(null)
+        settings.setCoreFields({ pairedServer: null })
         await id.forget()
         identity = null
         await loadIdentity()
@@ -297,7 +297,7 @@ export function createPairingService(deps: PairingDeps) {
         await id.rotate()
         await vault.delete(TOKEN_ACCOUNT)
         token = null
-        settings.setPairedServer(null)
+        settings.setCoreFields({ pairedServer: null })
         unpaired('New key created. Pair the terminal with the store again.')
       })
     },

@@ -53,9 +53,9 @@ export function createSettingsStore(backend: SettingsBackend) {
       }
       return write({ ...read(), ...checked.data })
     },
-    /** Only pairing writes the paired server; managers cannot type it into the settings. */
-    setPairedServer(server: Settings['pairedServer']): Settings {
-      return write({ ...read(), pairedServer: server })
+    /** Fields only the core writes (pairing, first start); managers cannot type them in. */
+    setCoreFields(values: Partial<Pick<Settings, 'pairedServer' | 'terminalId'>>): Settings {
+      return write({ ...read(), ...values })
     },
     onChange(listener: (s: Settings) => void): () => void {
       listeners.add(listener)

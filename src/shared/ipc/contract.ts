@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  chargeInputSchema,
+  exportResultSchema,
+  listInputSchema,
+  rangeSchema,
+  saleRefSchema,
+  saleViewSchema,
+  totalsSchema,
+} from '../sale'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import {
   connectionTestSchema,
@@ -24,6 +33,8 @@ export const appInfoSchema = z.strictObject({
   platform: z.string(),
   dataDir: z.string(),
   startedAt: z.number(),
+  /** Running against the BTCPay test server with simulated customers (`npm run demo`). */
+  demo: z.boolean(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
@@ -82,11 +93,30 @@ export const requests = {
     input: z.strictObject({ pin: managerPinSchema.nullable() }),
     output: terminalStateSchema,
   },
+  'sales:charge': { method: 'charge', input: chargeInputSchema, output: saleViewSchema },
+  'sales:open': { method: 'openSale', input: saleRefSchema, output: saleViewSchema },
+  'sales:cancel': { method: 'cancelSale', input: saleRefSchema, output: saleViewSchema },
+  'sales:list': {
+    method: 'listSales',
+    input: listInputSchema,
+    output: z.strictObject({ sales: z.array(saleViewSchema) }),
+  },
+  'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
+  'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'demo:simulate': {
+    method: 'simulateCustomer',
+    input: z.strictObject({
+      invoiceId: z.string().min(1).max(64),
+      action: z.enum(['pay', 'pay-partial', 'pay-over', 'confirm']),
+    }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
 } as const
 
 export const events = {
   'settings:changed': { method: 'onSettingsChanged', data: settingsSchema },
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
+  'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

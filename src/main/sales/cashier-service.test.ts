@@ -1,0 +1,260 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test-server'
+import type { SaleView } from '../../shared/sale'
+import { LegacyClient } from '../btcpay/legacy-client'
+import { createMemoryVaultForTests, type MemoryVaultForTests } from '../keychain/memory-vault'
+import { makeTestCore } from '../test-support/test-core'
+import { memorySettingsBackend } from '../test-support/memory-settings'
+
+// The core's cashier flow against the BTCPay test server on loopback: real journal files, real
+// signed HTTP and the real status websocket; the keychain is a memory double.
+let server: TestServer
+let vault: MemoryVaultForTests
+let dataDir: string
+let cores: ReturnType<typeof makeTestCore>[] = []
+
+function core(opts: { timeoutMs?: number } = {}) {
+  const c = makeTestCore({
+    dataDir,
+    vault,
+    settingsBackend,
+    watcherOptions: { pollIntervalMs: 100, maxPollIntervalMs: 200, expiredPollIntervalMs: 100 },
+    makeClient: (o) =>
+      new LegacyClient({ ...o, timeoutMs: opts.timeoutMs ?? 5000, retry: { limit: 0 } }),
+  })
+  cores.push(c)
+  return c
+}
+let settingsBackend = memorySettingsBackend()
+
+async function pairedCore(opts: { timeoutMs?: number } = {}) {
+  const c = core(opts)
+  await c.start()
+  if (c.pairing.connection().status !== 'paired') {
+    await c.pairing.pairWithCode({
+      serverUrl: server.url,
+      pairingCode: server.control.createPairingCode().pairingCode,
+    })
+  }
+  return c
+}
+
+function eventsOf(c: ReturnType<typeof makeTestCore>) {
+  const seen: SaleView[] = []
+  c.events.connect((channel, envelope) => {
+    if (channel === 'sale:changed') seen.push(envelope.data as SaleView)
+  })
+  return seen
+}
+
+const waitFor = async (check: () => boolean, ms = 5000) => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+beforeEach(async () => {
+  server = await startBtcpayTestServer()
+  vault = createMemoryVaultForTests()
+  dataDir = mkdtempSync(join(tmpdir(), 'pos-cashier-'))
+  settingsBackend = memorySettingsBackend()
+  cores = []
+})
+afterEach(async () => {
+  for (const c of cores) await c.stop()
+  await server.close()
+})
+
+describe('charge', () => {
+  it('creates one legacy invoice with price, currency, orderId, itemDesc and posData', async () => {
+    const c = await pairedCore()
+    c.settings.update({ cashier: 'Ana', terminalLabel: 'Bar' })
+    const sale = await c.handlers['sales:charge']({ amount: '12.5', description: 'Espresso' })
+    expect(sale).toMatchObject({
+      phase: 'waiting',
+      amountMinor: 1250,
+      currency: 'USD',
+      description: 'Espresso',
+    })
+    expect(sale.payment?.bip21).toMatch(/^bitcoin:/)
+    const [invoice, ...others] = server.control.listInvoices()
+    expect(others).toEqual([])
+    expect(invoice).toMatchObject({
+      id: sale.invoiceId,
+      price: '12.50',
+      currency: 'USD',
+      orderId: sale.orderId,
+    })
+    const terminalId = c.settings.get().terminalId
+    expect(sale.orderId).toBe(`${terminalId}-1`)
+    const metadata = server.state.invoices.get(sale.invoiceId!)!.metadata
+    expect(metadata['itemDesc']).toBe('Espresso')
+    expect(JSON.stringify(metadata['posData'])).toMatch(/Ana.*|.*Bar/)
+    expect(JSON.stringify(metadata['posData'])).toContain('Bar')
+    expect(JSON.stringify(metadata['posData'])).toContain('Ana')
+  })
+
+  it.each([
+    ['0', /more than zero/],
+    ['-3', /negative/],
+    ['1.234', /at most 2 decimals/],
+    ['abc', /not an amount/],
+    ['10000.01', /most this till can charge/],
+  ])('refuses %j without sending anything', async (amount, message) => {
+    const c = await pairedCore()
+    await expect(c.handlers['sales:charge']({ amount })).rejects.toMatchObject({
+      code: 'bad-input',
+      message: expect.stringMatching(message),
+    })
+    expect(server.control.listInvoices()).toEqual([])
+    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales).toEqual([])
+  })
+
+  it('refuses to charge before pairing', async () => {
+    const c = core()
+    await c.start()
+    await expect(c.handlers['sales:charge']({ amount: '5' })).rejects.toMatchObject({
+      code: 'not-paired',
+    })
+  })
+
+  it('writes the sale to the journal before the invoice request goes out', async () => {
+    const c = await pairedCore()
+    const seen = eventsOf(c)
+    server.control.addFault({
+      kind: 'latency',
+      latencyMs: 300,
+      method: 'POST',
+      pathPrefix: '/invoices',
+      times: 1,
+    })
+    const pending = c.handlers['sales:charge']({ amount: '3' })
+    await waitFor(() => seen.length > 0)
+    expect(seen[0]).toMatchObject({ phase: 'creating', invoiceId: null })
+    expect(server.control.listInvoices()).toEqual([])
+    const journalDir = join(dataDir, 'journal')
+    const dayFile = readdirSync(journalDir).find((f) => f.startsWith('sales-'))!
+    expect(readFileSync(join(journalDir, dayFile), 'utf8')).toContain(seen[0]!.orderId)
+    await pending
+  })
+
+  it('follows the payment: paid, then settled, each pushed as an event', async () => {
+    const c = await pairedCore()
+    const seen = eventsOf(c)
+    const sale = await c.handlers['sales:charge']({ amount: '20' })
+    server.control.pay(sale.invoiceId!)
+    await waitFor(() => seen.some((s) => s.phase === 'paid'))
+    server.control.confirm(sale.invoiceId!)
+    await waitFor(() => seen.some((s) => s.phase === 'settled'))
+    expect(c.cashier.totals({ from: 0, to: Date.now() + 1000 }).totals).toEqual([
+      { currency: 'USD', count: 1, settledMinor: 2000, pendingMinor: 0 },
+    ])
+  })
+
+  it.each([
+    ['partial', 'partial'],
+    ['over', 'overpaid'],
+  ] as const)('shows a %s payment as %s', async (mode, phase) => {
+    const c = await pairedCore()
+    const seen = eventsOf(c)
+    const sale = await c.handlers['sales:charge']({ amount: '20' })
+    server.control.pay(sale.invoiceId!, { mode })
+    await waitFor(() => seen.some((s) => s.phase === phase))
+  })
+
+  it('shows expired, then a late payment as paid-late; invalid as invalid', async () => {
+    const c = await pairedCore()
+    const seen = eventsOf(c)
+    const a = await c.handlers['sales:charge']({ amount: '4' })
+    server.control.expire(a.invoiceId!)
+    await waitFor(() => seen.some((s) => s.id === a.id && s.phase === 'expired'))
+    server.control.pay(a.invoiceId!, { mode: 'late' })
+    await waitFor(() => seen.some((s) => s.id === a.id && s.phase === 'paid-late'))
+    const b = await c.handlers['sales:charge']({ amount: '5' })
+    server.control.invalidate(b.invoiceId!)
+    await waitFor(() => seen.some((s) => s.id === b.id && s.phase === 'invalid'))
+  })
+
+  it('cancelling marks the sale abandoned', async () => {
+    const c = await pairedCore()
+    const sale = await c.handlers['sales:charge']({ amount: '6' })
+    expect(await c.handlers['sales:cancel']({ saleId: sale.id })).toMatchObject({
+      phase: 'abandoned',
+    })
+    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
+      phase: 'abandoned',
+    })
+  })
+})
+
+describe('failures lose nothing and duplicate nothing', () => {
+  it('a 500: the sale is kept and checked again, with a plain message, and no invoice appears', async () => {
+    const c = await pairedCore()
+    server.control.addFault({
+      kind: 'error',
+      status: 500,
+      method: 'POST',
+      pathPrefix: '/invoices',
+      times: 1,
+    })
+    await expect(c.handlers['sales:charge']({ amount: '7' })).rejects.toMatchObject({
+      code: 'server-error',
+      message: expect.stringMatching(/sale is saved/),
+    })
+    const [sale] = c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales
+    expect(sale?.phase).toBe('creating')
+    expect(server.control.listInvoices()).toEqual([])
+  })
+
+  it('a timeout after BTCPay created the invoice: reconciled by orderId, never created twice', async () => {
+    const c = await pairedCore({ timeoutMs: 200 })
+    const seen = eventsOf(c)
+    server.control.addFault({
+      kind: 'latency',
+      latencyMs: 400,
+      method: 'POST',
+      pathPrefix: '/invoices',
+      times: 1,
+    })
+    await expect(c.handlers['sales:charge']({ amount: '8' })).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringMatching(/sale is saved/),
+    })
+    await new Promise((r) => setTimeout(r, 400))
+    await c.cashier.resume()
+    await waitFor(() => seen.some((s) => s.invoiceId !== null))
+    const invoices = server.control.listInvoices()
+    expect(invoices).toHaveLength(1)
+    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
+      invoiceId: invoices[0]!.id,
+      phase: 'waiting',
+    })
+  })
+
+  it('after a restart, pending invoices are watched again and unsent charges reconciled', async () => {
+    const first = await pairedCore()
+    const sale = await first.handlers['sales:charge']({ amount: '9' })
+    await first.stop()
+    server.control.pay(sale.invoiceId!)
+    const second = core()
+    const seen = eventsOf(second)
+    await second.start()
+    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid'))
+  })
+
+  it('exports a date range as CSV in the data folder', async () => {
+    const c = await pairedCore()
+    await c.handlers['sales:charge']({ amount: '1.5', description: 'Tea, green' })
+    const out = await c.handlers['sales:export-csv']({ from: 0, to: Date.now() + 1000 })
+    expect(out.count).toBe(1)
+    expect(out.path.startsWith(join(dataDir, 'exports'))).toBe(true)
+    const csv = readFileSync(out.path, 'utf8')
+    expect(csv).toContain('1.50')
+    expect(csv).toContain('"Tea, green"')
+  })
+})

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+
+/** What the cashier sees of a sale: every payment outcome has its own phase (and screen). */
+export const salePhases = [
+  'creating', // written locally, invoice request in flight (or being reconciled after a crash)
+  'waiting', // invoice open, nothing paid yet
+  'partial', // paid less than due
+  'paid', // paid in full, awaiting confirmation
+  'settled', // confirmed
+  'overpaid', // paid more than due
+  'paid-late', // paid after the invoice expired
+  'expired', // expired unpaid (or only partly paid)
+  'invalid', // BTCPay marked it invalid (e.g. a double spend)
+  'abandoned', // the cashier cancelled it
+  'not-created', // the invoice request never reached BTCPay
+] as const
+export type SalePhase = (typeof salePhases)[number]
+
+/** Phases after which the cashier moves on to the next customer. */
+export const successPhases: readonly SalePhase[] = ['paid', 'settled', 'overpaid', 'paid-late']
+export const finalPhases: readonly SalePhase[] = ['settled', 'invalid', 'abandoned', 'not-created']
+
+export const saleViewSchema = z.strictObject({
+  id: z.string(),
+  orderId: z.string(),
+  createdAt: z.number(),
+  amountMinor: z.int(),
+  currency: z.string(),
+  description: z.string().nullable(),
+  phase: z.enum(salePhases),
+  invoiceId: z.string().nullable(),
+  checkoutLink: z.string().nullable(),
+  expiresAt: z.number().nullable(),
+  /** Payment details from the invoice, while it can still be paid. */
+  payment: z
+    .strictObject({
+      bip21: z.string().nullable(),
+      bolt11: z.string().nullable(),
+      /** BTC amounts as exact decimal text. */
+      btcPrice: z.string().nullable(),
+      btcDue: z.string().nullable(),
+      btcPaid: z.string().nullable(),
+    })
+    .nullable(),
+  /** Set while the terminal cannot reach the server for this sale; the last known phase stays. */
+  trouble: z.string().nullable(),
+})
+export type SaleView = z.infer<typeof saleViewSchema>
+
+const saleIdSchema = z.string().min(1).max(64)
+const epochSchema = z.int().min(0).max(8_640_000_000_000_000)
+
+export const chargeInputSchema = z.strictObject({
+  /** As typed: decimal text in the terminal's currency; main checks it again. */
+  amount: z.string().max(40),
+  description: z.string().trim().max(200).optional(),
+})
+export const saleRefSchema = z.strictObject({ saleId: saleIdSchema })
+export const rangeSchema = z.strictObject({ from: epochSchema, to: epochSchema })
+export const listInputSchema = z.strictObject({
+  from: epochSchema,
+  to: epochSchema,
+  limit: z.int().min(1).max(200).optional(),
+  before: z.strictObject({ createdAt: epochSchema, id: saleIdSchema }).optional(),
+})
+export const totalsSchema = z.strictObject({
+  totals: z.array(
+    z.strictObject({
+      currency: z.string(),
+      count: z.int(),
+      settledMinor: z.int(),
+      pendingMinor: z.int(),
+    }),
+  ),
+})
+export const exportResultSchema = z.strictObject({ path: z.string(), count: z.int() })
