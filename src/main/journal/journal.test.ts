@@ -9,7 +9,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Logger } from '../log/logger.js'
 import { createJournal, type Journal, type JournalOptions } from './journal.js'
 import type { NewSale } from './sale.js'
@@ -376,6 +376,36 @@ describe('compaction', () => {
         x.id === s.id ? { ...x, exceptionStatus: 'marked', rev: 5, updatedAt: now } : x,
       ),
     )
+  })
+})
+
+describe('background compaction', () => {
+  it('compacts old day files after load, never today, and stops on close', async () => {
+    const dir = tempDir()
+    const old = Date.UTC(2026, 10, 1, 10)
+    const now = Date.UTC(2026, 10, 21, 10)
+    let j = await openJournal(dir, { now: () => now })
+    for (const createdAt of [old, now]) {
+      for (let i = 0; i < 20; i++) {
+        const s = j.record(newSale(j, { createdAt: createdAt + i }))
+        for (const status of ['new', 'paid', 'complete'] as const) j.update(s.id, { status })
+      }
+    }
+    await j.close()
+    const lines = (name: string) => readFileSync(join(dir, name), 'utf8').split('\n').length - 1
+    expect(lines('sales-2026-11-01.jsonl')).toBe(81)
+    vi.useFakeTimers()
+    try {
+      j = await openJournal(dir, { now: () => now, autoCompact: true })
+      vi.advanceTimersByTime(1100)
+      expect(lines('sales-2026-11-01.jsonl')).toBe(21)
+      vi.advanceTimersByTime(24 * 3_600_000)
+      expect(lines('sales-2026-11-21.jsonl')).toBe(81)
+      await j.close()
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

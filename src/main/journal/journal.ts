@@ -50,8 +50,9 @@ export interface JournalOptions {
   /** fdatasync after every append (default true). false only for tests and benchmark seeding. */
   fsync?: boolean
   /**
-   * Compact old day files in the background after load(), one file per timer tick (default
-   * true). compact() can always be called by hand.
+   * Compact day files older than two days in the background (default true): a second after
+   * load(), one file per timer tick, then a new look every six hours. Timers are unref'd and
+   * stopped by close(). compact() can always be called by hand.
    */
   autoCompact?: boolean
 }
@@ -121,6 +122,7 @@ const MAX_OPEN_FILES = 4
 const DEFAULT_LIMIT = 50
 /** Compact a day once it has this many superseded lines per sale (and at least 16 in all). */
 const COMPACT_RATIO = 0.5
+const COMPACT_INTERVAL_MS = 6 * 3_600_000
 
 function olderFirst(a: Sale, b: Sale): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -278,7 +280,7 @@ export function createJournal(opts: JournalOptions): Journal {
     sequence = openSequenceFile({ dir, fsync, log, highestRecorded: highest })
     state = 'open'
     log.info('journal.loaded', { sales: byId.size, files: dayNames.length })
-    if (autoCompact) scheduleCompaction()
+    if (autoCompact) scheduleCompaction(1000)
     const warm = setTimeout(() => state === 'open' && invoiceIndex(), 0)
     warm.unref()
   }
@@ -488,21 +490,15 @@ export function createJournal(opts: JournalOptions): Journal {
     return dayList.filter((n) => n <= newest).map((n) => days.get(n) as Day)
   }
 
-  function scheduleCompaction(): void {
-    const queue = eligible(2)
-    const step = (): void => {
+  /** One eligible day file per tick, then a new look every few hours (a till runs for days). */
+  function scheduleCompaction(delayMs: number): void {
+    compactTimer = setTimeout(() => {
       compactTimer = null
       if (state !== 'open') return
-      const d = queue.shift()
-      if (!d) return
-      compactDay(d)
-      compactTimer = setTimeout(step, 10)
-      compactTimer.unref()
-    }
-    if (queue.length > 0) {
-      compactTimer = setTimeout(step, 1000)
-      compactTimer.unref()
-    }
+      const d = eligible(2)[0]
+      scheduleCompaction(d && compactDay(d) ? 10 : COMPACT_INTERVAL_MS)
+    }, delayMs)
+    compactTimer.unref()
   }
 
   async function close(): Promise<void> {
