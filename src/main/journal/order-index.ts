@@ -30,10 +30,14 @@ export function createOrderIndex(): OrderIndex {
   return {
     get,
     add(sale) {
-      if (get(sale.orderId) !== undefined) return false
       if (!bySequence.has(sale.sequence) && endsWithSequence(sale)) {
+        // An equal order id would sit under the same sequence, or among the others.
+        if (others.size > 0 && others.has(sale.orderId)) return false
         bySequence.set(sale.sequence, sale)
-      } else others.set(sale.orderId, sale)
+        return true
+      }
+      if (get(sale.orderId) !== undefined) return false
+      others.set(sale.orderId, sale)
       return true
     },
   }
