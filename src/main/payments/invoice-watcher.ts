@@ -23,7 +23,6 @@
  * - A 404 on the socket (BTCPay's answer for an unknown or already final invoice) leads to a fetch;
  *   only the fetch decides.
  */
-import type { WebSocket } from 'ws'
 import { BtcpayError } from '../btcpay/errors.js'
 import type { LegacyInvoice } from '../btcpay/legacy-models.js'
 import type { Logger } from '../log/logger.js'
@@ -32,7 +31,7 @@ import { createBackoff } from './backoff.js'
 import { DEFAULT_EXPIRED_GRACE_MS, paymentStatusOf, samePaymentStatus } from './payment-status.js'
 import type { PaymentStatus } from './payment-status.js'
 import { openStatusSocket, statusSocketUrl } from './status-socket.js'
-import type { StatusSocket } from './status-socket.js'
+import type { StatusSocket, WebSocketConstructor } from './status-socket.js'
 
 export interface WatchConnection {
   /** 'socket' while the status websocket is open, else 'polling'. */
@@ -67,7 +66,8 @@ export interface WatchInvoiceOptions {
   expiredPollIntervalMs?: number
   /** A socket silent (not even "ping") for this long is presumed dead. Default 75 s. */
   socketIdleTimeoutMs?: number
-  WebSocketImpl?: typeof WebSocket
+  /** Default: `ws`'s WebSocket (`typeof import('ws').WebSocket` fits). */
+  WebSocketImpl?: WebSocketConstructor
 }
 
 export interface InvoiceWatcher {

@@ -6,7 +6,7 @@
  * what changed is always read from the signed API.
  */
 import { WebSocket } from 'ws'
-import type { RawData } from 'ws'
+import type { ClientOptions, RawData } from 'ws'
 import type { Logger } from '../log/logger.js'
 import { silentLogger } from '../log/logger.js'
 
@@ -21,6 +21,9 @@ export function statusSocketUrl(serverUrl: string, invoiceId: string): string {
   u.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:'
   return u.href
 }
+
+/** `ws`'s WebSocket, or a subclass of it (tests count frames that way). */
+export type WebSocketConstructor = new (url: string, options?: ClientOptions) => WebSocket
 
 export type SocketDownReason =
   /** The server answered the upgrade with an HTTP status (404 for final invoices, 503, …). */
@@ -49,7 +52,7 @@ export interface StatusSocketOptions {
   onTrigger(): void
   /** Called exactly once, unless close() was called first. */
   onDown(down: SocketDown): void
-  WebSocketImpl?: typeof WebSocket
+  WebSocketImpl?: WebSocketConstructor
   handshakeTimeoutMs?: number
   /** BTCPay pings after 30 s, then every 25 s of silence. Default 75 s. */
   idleTimeoutMs?: number
@@ -73,7 +76,7 @@ function isPing(data: RawData, isBinary: boolean): boolean {
 }
 
 export function openStatusSocket(options: StatusSocketOptions): StatusSocket {
-  const Impl = options.WebSocketImpl ?? WebSocket
+  const Impl: WebSocketConstructor = options.WebSocketImpl ?? WebSocket
   const log = options.log ?? silentLogger
   const now = options.now ?? Date.now
   const idleTimeoutMs = options.idleTimeoutMs ?? 75_000
