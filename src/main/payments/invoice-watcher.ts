@@ -220,7 +220,8 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
       return
     }
     if (stopped) return
-    if (trouble !== null) log.info('payments.fetch.recovered', { invoiceId })
+    const recovered = trouble !== null
+    if (recovered) log.info('payments.fetch.recovered', { invoiceId })
     trouble = null
     const changed = last === null || !samePaymentStatus(last, status)
     if (changed) {
@@ -246,7 +247,9 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
       clearTimeout(reconnectTimer)
       reconnectTimer = undefined
     }
-    schedulePoll(changed)
+    // A change, or the end of a failure streak, re-plans polling (from its base, or not at all
+    // when the socket is open again).
+    schedulePoll(changed || recovered)
     scheduleReconnect()
   }
 

@@ -97,9 +97,7 @@ export function openStatusSocket(options: StatusSocketOptions): StatusSocket {
     if (done) return
     done = true
     clearTimeout(idleTimer)
-    const openForMs = openedAt === null ? null : now() - openedAt
-    log.debug('payments.socket.down', { ...down, openForMs })
-    options.onDown({ ...down, openForMs })
+    options.onDown({ ...down, openForMs: openedAt === null ? null : now() - openedAt })
   }
 
   const armIdle = (): void => {
