@@ -27,6 +27,7 @@ export function EmbeddedPayment({
   const [slow, setSlow] = useState(false)
   const [hint, setHint] = useState<string | null>(null)
   const [fallback, setFallback] = useState(false)
+  const [blocked, setBlocked] = useState(false)
   const origin = target.ok ? target.origin : null
 
   const onMessage = useEffectEvent((e: MessageEvent) => {
@@ -39,23 +40,42 @@ export function EmbeddedPayment({
     else setHint(checkoutHints[message.status])
   })
 
+  // The page's CSP names the one origin it may frame, fixed when the page loaded: a till paired
+  // since then (or a policy without the server) blocks the frame, and the QR code takes over.
+  const onViolation = useEffectEvent((e: SecurityPolicyViolationEvent) => {
+    if (
+      !e.effectiveDirective.startsWith('frame-src') &&
+      !e.effectiveDirective.startsWith('child-src')
+    )
+      return
+    if (origin && e.blockedURI.startsWith(origin)) setBlocked(true)
+  })
+
   useEffect(() => {
     if (!origin) return undefined
     const listener = (e: MessageEvent) => onMessage(e)
+    const violation = (e: SecurityPolicyViolationEvent) => onViolation(e)
     window.addEventListener('message', listener)
+    document.addEventListener('securitypolicyviolation', violation)
     const timer = setTimeout(() => setSlow(true), LOAD_TIMEOUT_MS)
     return () => {
       window.removeEventListener('message', listener)
+      document.removeEventListener('securitypolicyviolation', violation)
       clearTimeout(timer)
     }
   }, [origin])
 
-  if (!target.ok || fallback) {
+  if (!target.ok || fallback || blocked) {
+    const problem = !target.ok
+      ? target.message
+      : blocked
+        ? "This terminal's security policy does not let BTCPay's checkout page load here."
+        : null
     return (
       <>
-        {!target.ok && (
+        {problem && (
           <p className="message error" role="alert" data-testid="embed-refused">
-            {target.message} Showing the QR code instead.
+            {problem} Showing the QR code instead.
           </p>
         )}
         <NativePayment sale={sale} />

@@ -77,7 +77,10 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
     }
     if (inDescription || typing) return
     let key: KeypadKey | null = null
-    if (/^[0-9]$/.test(e.key)) key = { type: 'digit', digit: e.key as Digit }
+    const numpad = /^Numpad([0-9])$/.exec(e.code)?.[1]
+    // Numpad digits count even with Num Lock off (then they arrive as Insert, End, …).
+    if (numpad) key = { type: 'digit', digit: numpad as Digit }
+    else if (/^[0-9]$/.test(e.key)) key = { type: 'digit', digit: e.key as Digit }
     else if (e.key === '.' || e.key === ',' || e.code === 'NumpadDecimal') key = { type: 'decimal' }
     else if (e.key === 'Backspace') key = { type: 'backspace' }
     else if (e.key === 'Delete' || e.key === 'Escape') key = { type: 'clear' }
