@@ -261,6 +261,8 @@ export class StatusSockets {
   /** Handles an upgrade request; refuses (404/503) like BTCPay or as a fault says. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    // A client that resets during the handshake must not crash the server.
+    socket.on('error', () => socket.destroy())
     const refuse = (status: number, text: string): void => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
     }

@@ -76,7 +76,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const server = createStaticServer({
     rendererDir,
     bridgeScript: await bundleBridge(),
-    csp: () => contentSecurityPolicy({ connectOrigin: origin.replace(/^http/, 'ws') }),
+    // Like the Electron window: frames only for the paired server's embedded checkout.
+    csp: () => {
+      const paired = core.settings.get().pairedServer
+      return contentSecurityPolicy({
+        connectOrigin: origin.replace(/^http/, 'ws'),
+        frameOrigin: paired ? new URL(paired.url).origin : null,
+      })
+    },
   })
   const dispatch = createDispatcher({
     handlers: core.handlers,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, minorToDecimal, toCsv } from './csv.js'
+import { csvField, toCsv } from './csv.js'
 import type { Sale } from './sale.js'
 
 const intlDigits = (currency: string): number =>
@@ -118,16 +118,5 @@ describe('toCsv', () => {
     expect(toCsv([], { minorDigits: intlDigits, bom: true }).startsWith('\uFEFFcreatedAt,')).toBe(
       true,
     )
-  })
-})
-
-describe('minorToDecimal', () => {
-  it('is exact for every digit count and refuses fractions', () => {
-    expect(minorToDecimal(0, 2)).toBe('0.00')
-    expect(minorToDecimal(7, 3)).toBe('0.007')
-    expect(minorToDecimal(123456, 0)).toBe('123456')
-    expect(minorToDecimal(-1050, 2)).toBe('-10.50')
-    expect(() => minorToDecimal(1.5, 2)).toThrow(RangeError)
-    expect(() => minorToDecimal(2 ** 53, 2)).toThrow(RangeError)
   })
 })

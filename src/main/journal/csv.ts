@@ -5,6 +5,7 @@
  * gets a leading apostrophe.
  */
 import type { Sale } from './sale.js'
+import { minorToDecimal } from '../../shared/money'
 
 export interface CsvOptions {
   /** Minor-unit digits of a currency (ISO 4217 exponent: USD 2, JPY 0, BHD 3). */
@@ -59,17 +60,6 @@ export function csvField(value: string): string {
     value = `'${value}`
   }
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
-/** Exact decimal text of integer minor units: (1250, 2) → '12.50', (500, 0) → '500'. */
-export function minorToDecimal(minor: number, digits: number): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError('amount must be whole minor units')
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new RangeError('minor digits must be a whole number 0..20')
-  }
-  const sign = minor < 0 ? '-' : ''
-  const text = String(Math.abs(minor)).padStart(digits + 1, '0')
-  return digits === 0 ? sign + text : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
 function isoUtc(ms: number): string {

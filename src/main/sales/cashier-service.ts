@@ -10,13 +10,17 @@ import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
 import { toCsv } from '../journal/csv'
 import type { Journal } from '../journal/journal'
-import type { ExceptionStatus, Sale, SaleStatus } from '../journal/sale'
+import type { Sale } from '../journal/sale'
 import type { Logger } from '../log/logger'
-import type { PaymentStatus } from '../payments/payment-status'
+import {
+  normalizeExceptionStatus,
+  normalizeLegacyStatus,
+  type PaymentStatus,
+} from '../payments/payment-status'
 import type { watchInvoice } from '../payments/invoice-watcher'
 import type { SettingsStore } from '../settings/settings-store'
 import { paymentLinksOf, type PaymentLinks } from './payment-links'
-import { phaseOf } from './sale-phase'
+import { salePhaseOf } from './sale-phase'
 
 /** Errors after which the invoice request certainly did not create an invoice. */
 const NEVER_SENT = new Set([
@@ -60,14 +64,6 @@ export type CashierDeps = {
   >
 }
 
-const legacyStatus = (s: LegacyInvoice['status']): SaleStatus => (s === 'confirmed' ? 'paid' : s)
-const exceptionOf = (e: string | null): ExceptionStatus =>
-  e === 'paidPartial' || e === 'paidOver' || e === 'marked'
-    ? e
-    : e === 'paidLate' || e === 'paidLater'
-      ? 'paidLate'
-      : 'none'
-
 /**
  * The till's job: charge an amount (journal first, then the invoice), follow each invoice until
  * it ends, and after a crash put every sale right again (reconcile by orderId, resume watchers).
@@ -81,7 +77,7 @@ export function createCashierService(deps: CashierDeps) {
   let reconcileTimer: ReturnType<typeof setTimeout> | null = null
 
   const view = (sale: Sale): SaleView => {
-    const phase = phaseOf(sale.status, sale.exceptionStatus)
+    const phase = salePhaseOf(sale.status, sale.exceptionStatus)
     const open = ['waiting', 'partial', 'paid', 'creating'].includes(phase)
     return {
       id: sale.id,
@@ -110,8 +106,8 @@ export function createCashierService(deps: CashierDeps) {
     links.set(sale.id, paymentLinksOf(invoice))
     return journal.update(sale.id, {
       invoiceId: invoice.id,
-      status: legacyStatus(invoice.status),
-      exceptionStatus: exceptionOf(invoice.exceptionStatus),
+      status: normalizeLegacyStatus(invoice.status),
+      exceptionStatus: normalizeExceptionStatus(invoice.exceptionStatus),
       checkoutLink: invoice.url,
       expiresAt: invoice.expirationTime,
     })
@@ -288,7 +284,7 @@ export function createCashierService(deps: CashierDeps) {
     /** A sale as it is now; an open one gets its payment links fetched again. */
     async open(saleId: string): Promise<SaleView> {
       let sale = saleOf(saleId)
-      const phase = phaseOf(sale.status, sale.exceptionStatus)
+      const phase = salePhaseOf(sale.status, sale.exceptionStatus)
       if (sale.invoiceId && ['waiting', 'partial', 'paid'].includes(phase)) {
         try {
           sale = applyInvoice(sale, await deps.client().getInvoice(sale.invoiceId))
@@ -302,7 +298,7 @@ export function createCashierService(deps: CashierDeps) {
 
     cancel(saleId: string): SaleView {
       const sale = saleOf(saleId)
-      const phase = phaseOf(sale.status, sale.exceptionStatus)
+      const phase = salePhaseOf(sale.status, sale.exceptionStatus)
       if (!['creating', 'waiting', 'partial'].includes(phase)) return view(sale)
       stopWatching(saleId)
       const updated = journal.update(saleId, { status: 'abandoned' })

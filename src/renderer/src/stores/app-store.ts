@@ -5,6 +5,14 @@ import type { PosApi } from '../../../shared/ipc/pos-api'
 
 export type Screen = 'home' | 'history' | 'manager' | 'about'
 
+const screens: readonly Screen[] = ['home', 'history', 'manager', 'about']
+const SCREEN_KEY = 'pos.screen'
+/** The tab survives a reload (the page reloads after pairing, see terminal-store). */
+function savedScreen(): Screen {
+  const saved = globalThis.sessionStorage?.getItem(SCREEN_KEY)
+  return screens.find((s) => s === saved) ?? 'home'
+}
+
 type AppState = {
   screen: Screen
   info: AppInfo | null
@@ -21,14 +29,17 @@ type AppState = {
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
-  screen: 'home',
+  screen: savedScreen(),
   info: null,
   settings: null,
   settingsVersion: 0,
   error: null,
   lastCheckMs: null,
   checking: false,
-  go: (screen) => set({ screen }),
+  go: (screen) => {
+    globalThis.sessionStorage?.setItem(SCREEN_KEY, screen)
+    set({ screen })
+  },
   init(api) {
     // Subscribe before the first read, so a change made in between is not missed.
     const off = api.onSettingsChanged(({ version, data }) => {

@@ -15,6 +15,22 @@ type TerminalStore = {
   clearError(): void
 }
 
+const pairedOrigin = (state: TerminalState): string | null =>
+  state.connection.status === 'paired' ? new URL(state.connection.server.url).origin : null
+
+/** The paired server's origin when this page loaded: its CSP allows frames of that origin only. */
+let loadedWithOrigin: string | null | undefined
+
+/**
+ * After pairing with a server, the page reloads once so its Content-Security-Policy (set when the
+ * page loads) lets BTCPay's embedded checkout of the new server into a frame.
+ */
+function reloadIfFramesChanged(state: TerminalState): void {
+  const origin = pairedOrigin(state)
+  if (loadedWithOrigin === undefined) loadedWithOrigin = origin
+  else if (origin !== null && origin !== loadedWithOrigin) window.location.reload()
+}
+
 export const useTerminalStore = create<TerminalStore>()((set, get) => ({
   state: null,
   version: 0,
@@ -22,10 +38,16 @@ export const useTerminalStore = create<TerminalStore>()((set, get) => ({
   error: null,
   init(api) {
     const off = api.onTerminalChanged(({ version, data }) => {
-      if (version > get().version) set({ state: data, version })
+      if (version > get().version) {
+        set({ state: data, version })
+        reloadIfFramesChanged(data)
+      }
     })
     void api.getTerminalState().then((r) => {
-      if (r.ok && get().version === 0) set({ state: r.data })
+      if (r.ok && get().version === 0) {
+        set({ state: r.data })
+        reloadIfFramesChanged(r.data)
+      }
       if (!r.ok) set({ error: r.message })
     })
     return off
