@@ -259,9 +259,21 @@ test('embedded mode shows BTCPay’s checkout and follows the payment', async ({
 test('embedded mode falls back to the QR code when the page may not frame the server', async ({
   page,
 }, testInfo) => {
-  // The page was loaded before pairing, so its CSP frames nothing (as in the Electron window
-  // until it reloads): the till says so and shows its own QR code.
+  // A page whose CSP frames nothing (as one loaded before pairing would have): the till says so
+  // and shows its own QR code.
   await updateSettings(page, { checkoutMode: 'embedded' })
+  // A second policy from a <meta> element is enforced on top of the header's: frames none.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const meta = document.createElement('meta')
+      meta.httpEquiv = 'Content-Security-Policy'
+      meta.content = "frame-src 'none'"
+      document.head.append(meta)
+    })
+  })
+  await page.goto('about:blank')
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
   await chargeByTouch(page, '6.5')
   await expect(page.getByTestId('embed-refused')).toHaveText(/Showing the QR code instead/)
   await expect(page.locator('img.qr')).toBeVisible()
