@@ -52,7 +52,7 @@ test('keypad by keyboard: refused input says why and never creates an invoice', 
 
   // Escape clears; too many decimals are refused as they are typed.
   await page.keyboard.press('Escape')
-  await expect(amount(page)).toHaveText('$0')
+  await expect(amount(page)).toHaveText('$0.00')
   await page.keyboard.type('12,345')
   await expect(amount(page)).toHaveText('$12.34')
   await expect(message(page)).toHaveText('USD has at most 2 decimals.')
@@ -137,13 +137,13 @@ test('charge by touch: QR code is the invoice, pay → paid → confirm → sett
 
   server.control.pay(invoice.id)
   await expect(page.getByTestId('checkout-paid')).toBeVisible()
-  await expect(page.getByTestId('phase-title')).toHaveText('Paid, waiting for confirmation')
+  await expect(page.getByTestId('phase-title')).toHaveText('Paid Waiting for confirmation')
   await snap(page, testInfo, 'checkout-paid')
   server.control.confirm(invoice.id)
   await expect(page.getByTestId('checkout-settled')).toBeVisible()
   await snap(page, testInfo, 'checkout-settled')
   await page.getByTestId('new-sale').click()
-  await expect(amount(page)).toHaveText('$0')
+  await expect(amount(page)).toHaveText('$0.00')
 })
 
 for (const [mode, phase, extra] of [
@@ -157,6 +157,8 @@ for (const [mode, phase, extra] of [
     server.control.pay(invoice.id, { mode })
     await expect(page.getByTestId(`checkout-${phase}`)).toBeVisible()
     await expect(page.getByTestId(extra)).toBeVisible()
+    // Money arrived: the sale cannot be cancelled from here any more.
+    await expect(page.getByTestId('cancel-sale')).toHaveCount(0)
     if (phase === 'partial') {
       const left = server.control.getInvoice(invoice.id).remainingBtc
       await expect(page.getByTestId('btc-due')).toHaveText(`Still due: ${left} BTC`)

@@ -12,6 +12,10 @@ export function TotalsPanel({ totals }: { totals: Totals }) {
       {totals.map((t) => (
         <dl key={t.currency} className="total" data-testid={`totals-${t.currency}`}>
           <div>
+            <dt>Currency</dt>
+            <dd>{t.currency}</dd>
+          </div>
+          <div>
             <dt>Settled</dt>
             <dd data-testid={`settled-${t.currency}`}>{formatMinor(t.settledMinor, t.currency)}</dd>
           </div>

@@ -95,7 +95,7 @@ export function Checkout({
 
   return (
     <section
-      className={`checkout tone-${look.tone}`}
+      className={`checkout tone-${look.tone}${payable || sale.phase === 'creating' ? '' : ' outcome'}`}
       data-testid={`checkout-${sale.phase}`}
       aria-labelledby="phase-title"
     >
@@ -107,6 +107,7 @@ export function Checkout({
       <div className="phase-banner">
         <h1 id="phase-title" data-testid="phase-title" role="status">
           {look.title}
+          {look.subtitle && <span className="subtitle"> {look.subtitle}</span>}
         </h1>
         <p className="fiat" data-testid="fiat-amount">
           {fiat}
@@ -137,7 +138,7 @@ export function Checkout({
       )}
 
       <div className="row actions">
-        {(payable || sale.phase === 'creating') && (
+        {(sale.phase === 'waiting' || sale.phase === 'creating') && (
           <button
             className="big danger"
             disabled={busy}

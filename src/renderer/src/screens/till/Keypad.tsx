@@ -109,7 +109,7 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
     }
   }, [])
 
-  const shown = formatEntry(entry.text, currency)
+  const shown = entry.text === '' ? formatMinor(0, currency) : formatEntry(entry.text, currency)
   const separator = decimalSeparator(currency)
 
   return (

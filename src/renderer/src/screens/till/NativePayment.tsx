@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { SaleView } from '../../../../shared/sale'
 import { Countdown } from '../../components/Countdown'
 import { QrCode } from '../../components/QrCode'
+import { someBtc } from '../../sales/btc-text'
 import { paymentChoices, type PaymentChoice } from '../../sales/payment-choices'
 
 /**
@@ -43,6 +44,11 @@ export function NativePayment({ sale }: { sale: SaleView }) {
         )}
       </div>
       <div className="pay-facts">
+        {someBtc(sale.payment?.btcDue) && (
+          <p className="btc" data-testid="btc-amount">
+            {sale.payment.btcDue} BTC
+          </p>
+        )}
         <p className="scan-hint">
           Scan with a {choice.id === 'lightning' ? 'Lightning' : 'bitcoin'} wallet
         </p>

@@ -1,8 +1,5 @@
 import type { SaleView } from '../../../../shared/sale'
-
-/** Nonzero decimal text ("0.0001" yes, "0" and "0.00000000" no), without parsing it to a number. */
-const someBtc = (text: string | null | undefined): text is string =>
-  typeof text === 'string' && /[1-9]/.test(text)
+import { someBtc } from '../../sales/btc-text'
 
 const btc = (text: string) => `${text} BTC`
 
@@ -11,12 +8,8 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
   const p = sale.payment
   switch (sale.phase) {
     case 'waiting':
-      return someBtc(p?.btcDue) ? (
-        <p className="phase-note" data-testid="btc-amount">
-          {btc(p.btcDue)}
-          {someBtc(p.btcPrice) && p.btcPrice !== p.btcDue ? ` of ${btc(p.btcPrice)}` : ''}
-        </p>
-      ) : null
+      // The amount in BTC stands beside the QR code (or in BTCPay's checkout page).
+      return null
     case 'partial':
       return (
         <div className="phase-note" data-testid="partial-note">
