@@ -192,6 +192,27 @@ test('an invalid payment says so', async ({ page }, testInfo) => {
   await snap(page, testInfo, 'checkout-invalid')
 })
 
+test('a lost connection shows the trouble banner and keeps the last phase', async ({
+  page,
+}, testInfo) => {
+  await chargeByTouch(page, '5')
+  const invoice = await newestInvoice(server)
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  // BTCPay stops answering: status socket refused and every request fails.
+  server.control.addFault({ kind: 'ws-refuse' })
+  server.control.addFault({ kind: 'error', status: 502 })
+  server.control.dropWebsockets()
+  await expect(page.getByTestId('trouble')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('trouble')).toHaveText(/^Connection trouble: /)
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  await snap(page, testInfo, 'checkout-trouble')
+  // Back online: the payment made meanwhile shows up and the banner goes.
+  server.control.clearFaults()
+  server.control.pay(invoice.id, { paymentMethod: 'BTC-LN' })
+  await expect(page.getByTestId('checkout-settled')).toBeVisible({ timeout: 40_000 })
+  await expect(page.getByTestId('trouble')).toHaveCount(0)
+})
+
 test('cancel goes back to the keypad', async ({ page }) => {
   await chargeByTouch(page, '1')
   await newestInvoice(server)

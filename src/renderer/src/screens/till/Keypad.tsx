@@ -23,7 +23,15 @@ const zeroSoFar = (text: string) => /^0*\.?0*$/.test(text)
  * Charge button that stays disabled while the amount cannot be charged. An amount main would
  * refuse never leaves this screen: the message says why instead.
  */
-export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
+export function Keypad({
+  api,
+  settings,
+  serverUrl,
+}: {
+  api: PosApi
+  settings: Settings
+  serverUrl: string
+}) {
   const { currency, maxAmount } = settings
   const [entry, setEntry] = useState(emptyKeypad)
   const [description, setDescription] = useState('')
@@ -117,7 +125,7 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
       <div className="entry">
         <div
           ref={amountRef}
-          className={entry.text === '' ? 'amount empty' : 'amount'}
+          className={`amount${entry.text === '' ? ' empty' : ''}${shown.length > 12 ? ' long' : ''}`}
           data-testid="amount-display"
           role="textbox"
           aria-readonly="true"
@@ -157,6 +165,9 @@ export function Keypad({ api, settings }: { api: PosApi; settings: Settings }) {
         >
           {busy ? 'Creating invoice…' : check.ok ? `Charge ${shown}` : 'Charge'}
         </button>
+        <p className="paired-with" data-testid="home-status">
+          Paired with {serverUrl}.
+        </p>
       </div>
       <div className="keys" role="group" aria-label="Amount keys">
         {digitRows.flat().map((d) => (

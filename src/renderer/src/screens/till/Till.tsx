@@ -15,6 +15,6 @@ export function Till({ api }: { api: PosApi }) {
   if (current && settings) {
     return <Checkout api={api} sale={current} settings={settings} serverUrl={serverUrl} />
   }
-  if (connection?.status !== 'paired' || !settings) return <Home />
-  return <Keypad api={api} settings={settings} />
+  if (serverUrl === null || !settings) return <Home />
+  return <Keypad api={api} settings={settings} serverUrl={serverUrl} />
 }
