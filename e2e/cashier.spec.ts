@@ -144,6 +144,17 @@ test('charge by touch: QR code is the invoice, pay → paid → confirm → sett
   await snap(page, testInfo, 'checkout-settled')
   await page.getByTestId('new-sale').click()
   await expect(amount(page)).toHaveText('$0.00')
+
+  // Backspace and Clear by touch.
+  const keys = page.getByRole('group', { name: 'Amount keys' })
+  await keys.getByRole('button', { name: '7', exact: true }).click()
+  await keys.getByRole('button', { name: 'Double zero' }).click()
+  await expect(amount(page)).toHaveText('$700')
+  await keys.getByRole('button', { name: 'Delete last digit' }).click()
+  await expect(amount(page)).toHaveText('$70')
+  await keys.getByRole('button', { name: 'Clear' }).click()
+  await expect(amount(page)).toHaveText('$0.00')
+  expect(server.control.listInvoices()).toHaveLength(1)
 })
 
 for (const [mode, phase, extra] of [
@@ -220,12 +231,28 @@ test('cancel goes back to the keypad', async ({ page }) => {
   await expect(page.getByTestId('keypad-screen')).toBeVisible()
 })
 
-test('after a success the keypad comes back by itself', async ({ page }) => {
-  await updateSettings(page, { returnToKeypadSeconds: 2 })
+test('after a success the till chimes and the keypad comes back by itself', async ({ page }) => {
+  // Count the oscillator notes the page starts (Web Audio, no files, no network).
+  await page.addInitScript(() => {
+    const w = window as unknown as { notes: number }
+    w.notes = 0
+    const start = OscillatorNode.prototype.start
+    OscillatorNode.prototype.start = function (when?: number) {
+      w.notes++
+      return start.call(this, when)
+    }
+  })
+  await page.goto('about:blank')
+  await page.goto(host.url)
+  await expect(page.getByTestId('keypad-screen')).toBeVisible()
+  await updateSettings(page, { returnToKeypadSeconds: 2, sound: true })
   await chargeByTouch(page, '2')
   const invoice = await newestInvoice(server)
+  const notes = () => page.evaluate(() => (window as unknown as { notes: number }).notes)
+  expect(await notes()).toBe(0)
   server.control.pay(invoice.id, { paymentMethod: 'BTC-LN' })
   await expect(page.getByTestId('checkout-settled')).toBeVisible()
+  expect(await notes()).toBe(2)
   await expect(page.getByTestId('auto-return')).toHaveText(/Back to the keypad in [12] s/)
   await expect(page.getByTestId('keypad-screen')).toBeVisible({ timeout: 5000 })
 })
@@ -370,4 +397,25 @@ test('history shows the day’s sales and totals, reopens a pending sale, export
     .click()
   await expect(page.getByTestId('checkout-waiting')).toBeVisible()
   await expect(page.getByTestId('fiat-amount')).toHaveText('$2.50')
+})
+
+test('history pages with “Load more”', async ({ page }) => {
+  // 52 sales made through the app's own IPC, faster than typing them.
+  const made = await page.evaluate(async () => {
+    let ok = 0
+    for (let i = 1; i <= 52; i++) {
+      const r = await window.pos!.charge({ amount: String(i), description: `Sale ${i}` })
+      if (r.ok) ok++
+    }
+    return ok
+  })
+  expect(made).toBe(52)
+  await page.getByRole('button', { name: 'History', exact: true }).click()
+  const rows = page.getByTestId('sale-row')
+  await expect(rows).toHaveCount(50)
+  await expect(rows.first()).toContainText('Sale 52')
+  await page.getByTestId('load-more').click()
+  await expect(rows).toHaveCount(52)
+  await expect(rows.last()).toContainText('Sale 1')
+  await expect(page.getByTestId('load-more')).toHaveCount(0)
 })

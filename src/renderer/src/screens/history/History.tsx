@@ -26,9 +26,13 @@ export function History({ api }: { api: PosApi }) {
   const loadMore = useSalesStore((s) => s.loadMore)
   const open = useSalesStore((s) => s.open)
   const openError = useSalesStore((s) => s.error)
+  const clearError = useSalesStore((s) => s.clearError)
   const go = useAppStore((s) => s.go)
   const [today] = useState(() => Date.now())
   const range = dayRange(today, offset)
+
+  // A charge failure from the keypad is not news here.
+  useEffect(() => clearError(), [clearError])
 
   useEffect(() => {
     void showRange(api, dayRange(today, offset))
