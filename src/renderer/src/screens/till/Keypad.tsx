@@ -64,7 +64,7 @@ export function Keypad({
   const submit = () => {
     setAttempted(true)
     if (!check.ok || busy) return
-    primeSound()
+    if (settings.sound) primeSound()
     const text = description.trim()
     void charge(api, text ? { amount: entry.text, description: text } : { amount: entry.text })
   }
