@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { startBtcpayTestServer } from '../e2e/btcpay-test-server'
 import { startHost } from '../src/host/start-host'
+import { parseStartupFlags } from '../src/main/startup-flags'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -40,7 +41,8 @@ function electronBinary(): string | null {
 }
 
 const server = await startBtcpayTestServer()
-const dataDir = join(root, '.data', `demo-${Date.now()}`)
+const flags = parseStartupFlags(process.argv.slice(2))
+const dataDir = resolve(flags.dataDir ?? join(root, '.data', `demo-${Date.now()}`))
 mkdirSync(dataDir, { recursive: true })
 const { pairingCode } = server.control.createPairingCode({ label: 'Demo till' })
 writeFileSync(

@@ -18,6 +18,7 @@ const tabs = [
 
 export function App() {
   const screen = useAppStore((s) => s.screen)
+  const demo = useAppStore((s) => s.info?.demo ?? false)
   const settings = useAppStore((s) => s.settings)
   const go = useAppStore((s) => s.go)
   const initApp = useAppStore((s) => s.init)
@@ -63,6 +64,11 @@ export function App() {
 
   return (
     <div className="shell">
+      {demo && (
+        <p className="demo-banner" role="note" data-testid="demo-banner">
+          DEMO — connected to the project&apos;s BTCPay test server; payments are simulated
+        </p>
+      )}
       <header className="topbar">
         <span className="terminal-label" data-testid="terminal-label">
           {settings?.terminalLabel ?? 'BTCPay Cashier'}

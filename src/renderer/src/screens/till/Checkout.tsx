@@ -10,6 +10,8 @@ import { useSalesStore } from '../../stores/sales-store'
 import { EmbeddedPayment } from './EmbeddedPayment'
 import { NativePayment } from './NativePayment'
 import { PhaseNote } from './PhaseNote'
+import { useAppStore } from '../../stores/app-store'
+import { DemoCustomer } from './DemoCustomer'
 
 const isSuccess = (sale: SaleView) => successPhases.includes(sale.phase)
 
@@ -59,6 +61,7 @@ export function Checkout({
   settings: Settings
   serverUrl: string | null
 }) {
+  const demo = useAppStore((s) => s.info?.demo ?? false)
   const busy = useSalesStore((s) => s.busy)
   const error = useSalesStore((s) => s.error)
   const cancel = useSalesStore((s) => s.cancel)
@@ -125,6 +128,8 @@ export function Checkout({
           <p>Asking BTCPay for the invoice…</p>
         </div>
       )}
+
+      {demo && <DemoCustomer api={api} sale={sale} />}
 
       {payable &&
         (embedded ? (

@@ -1,0 +1,46 @@
+import { useState } from 'react'
+import type { PosApi } from '../../../../shared/ipc/pos-api'
+import type { SaleView } from '../../../../shared/sale'
+
+const actions = [
+  { id: 'pay', label: 'Customer pays' },
+  { id: 'pay-partial', label: 'Pays part' },
+  { id: 'pay-over', label: 'Overpays' },
+  { id: 'confirm', label: 'Confirm on chain' },
+] as const
+
+/** Demo mode only: plays the customer's wallet through the BTCPay test server. */
+export function DemoCustomer({ api, sale }: { api: PosApi; sale: SaleView }) {
+  const [message, setMessage] = useState<string | null>(null)
+  if (!sale.invoiceId) return null
+  const invoiceId = sale.invoiceId
+  const offered = actions.filter((a) =>
+    a.id === 'confirm'
+      ? ['paid', 'overpaid'].includes(sale.phase)
+      : ['waiting', 'partial'].includes(sale.phase),
+  )
+  if (offered.length === 0) return null
+  return (
+    <aside className="demo-customer" aria-label="Simulated customer" data-testid="demo-customer">
+      <span className="demo-tag">DEMO</span>
+      {offered.map((a) => (
+        <button
+          key={a.id}
+          className="secondary"
+          onClick={() =>
+            void api
+              .simulateCustomer({ invoiceId, action: a.id })
+              .then((r) => setMessage(r.ok ? null : r.message))
+          }
+        >
+          {a.label}
+        </button>
+      ))}
+      {message && (
+        <p className="message error" role="alert">
+          {message}
+        </p>
+      )}
+    </aside>
+  )
+}
