@@ -56,6 +56,7 @@ export const chargeInputSchema = z.strictObject({
   description: z.string().trim().max(200).optional(),
 })
 export const saleRefSchema = z.strictObject({ saleId: saleIdSchema })
+/** Half-open time range in ms since epoch: from <= createdAt < to. */
 export const rangeSchema = z.strictObject({ from: epochSchema, to: epochSchema })
 export const listInputSchema = z.strictObject({
   from: epochSchema,
