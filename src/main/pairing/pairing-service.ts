@@ -165,7 +165,16 @@ export function createPairingService(deps: PairingDeps) {
     poll.timer = setTimeout(() => void tick(), pollIntervalMs)
   }
 
-  const labelOf = (label?: string) => label ?? settings.get().terminalLabel
+  /** What every way of pairing starts with: an identity, no pairing yet, a valid server address. */
+  function beginPairing(input: { serverUrl: string; label?: string }) {
+    const id = requireIdentity()
+    requireUnpaired()
+    const serverUrl = serverUrlOf(input.serverUrl)
+    stopPolling()
+    const label = input.label ?? settings.get().terminalLabel
+    const client = deps.makeClient({ baseUrl: serverUrl, identity: id, token: null })
+    return { id, serverUrl, label, client }
+  }
 
   return {
     start: loadIdentity,
@@ -178,12 +187,7 @@ export function createPairingService(deps: PairingDeps) {
     /** Server-initiated: the manager made a code in BTCPay and typed it here. */
     pairWithCode(input: { serverUrl: string; pairingCode: string; label?: string }) {
       return exclusive(async () => {
-        const id = requireIdentity()
-        requireUnpaired()
-        const serverUrl = serverUrlOf(input.serverUrl)
-        stopPolling()
-        const label = labelOf(input.label)
-        const client = deps.makeClient({ baseUrl: serverUrl, identity: id, token: null })
+        const { id, serverUrl, label, client } = beginPairing(input)
         const { token: newToken } = await client.completePairing({
           pairingCode: input.pairingCode,
           label,
@@ -195,12 +199,7 @@ export function createPairingService(deps: PairingDeps) {
     /** Client-initiated: the terminal gets a code the manager approves on the server. */
     requestCode(input: { serverUrl: string; label?: string }) {
       return exclusive(async () => {
-        const id = requireIdentity()
-        requireUnpaired()
-        const serverUrl = serverUrlOf(input.serverUrl)
-        stopPolling()
-        const label = labelOf(input.label)
-        const client = deps.makeClient({ baseUrl: serverUrl, identity: id, token: null })
+        const { id, serverUrl, label, client } = beginPairing(input)
         const request = await client.requestPairing({ label })
         set({
           status: 'pairing',
@@ -221,10 +220,7 @@ export function createPairingService(deps: PairingDeps) {
     /** Public key: the manager pastes the key into BTCPay's "Create token" form. */
     pairWithPublicKey(input: { serverUrl: string }) {
       return exclusive(async () => {
-        const id = requireIdentity()
-        requireUnpaired()
-        const serverUrl = serverUrlOf(input.serverUrl)
-        stopPolling()
+        const { id, serverUrl, label } = beginPairing(input)
         const expiresAt = now() + PAIRING_WINDOW_MS
         set({
           status: 'pairing',
@@ -238,7 +234,7 @@ export function createPairingService(deps: PairingDeps) {
             pollError: null,
           },
         })
-        startPolling(id, serverUrl, settings.get().terminalLabel, expiresAt)
+        startPolling(id, serverUrl, label, expiresAt)
       })
     },
 
