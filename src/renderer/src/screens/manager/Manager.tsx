@@ -4,11 +4,14 @@ import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
+import { useAppStore } from '../../stores/app-store'
+import { SettingsPanel } from './SettingsPanel'
 
 export function Manager({ api }: { api: PosApi }) {
   const state = useTerminalStore((s) => s.state)
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
+  const settings = useAppStore((s) => s.settings)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
   if (manager.pinSet && !manager.unlocked) return <PinPrompt api={api} />
@@ -37,6 +40,7 @@ export function Manager({ api }: { api: PosApi }) {
       {connection.status === 'identity-damaged' && (
         <p className="message error">{connection.message}</p>
       )}
+      {settings && <SettingsPanel api={api} settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}

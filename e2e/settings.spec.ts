@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test'
+import { startHostProcess, type HostProcess } from './fixtures/host'
+
+let host: HostProcess
+test.beforeEach(async () => {
+  host = await startHostProcess()
+})
+test.afterEach(async () => {
+  await host.stop()
+})
+
+test('the manager changes the till settings; a bad value is named and nothing is saved', async ({
+  page,
+}) => {
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  await page.getByLabel('Currency (ISO 4217 code, e.g. EUR)').fill('XYZ')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText(/currency/i)
+  expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
+    data: { currency: 'USD' },
+  })
+
+  await page.getByLabel('Currency (ISO 4217 code, e.g. EUR)').fill('JPY')
+  await page.getByLabel('Terminal name').fill('Noodle bar')
+  await page.getByText("BTCPay's checkout page").click()
+  await page.getByLabel('Sound when a payment arrives').uncheck()
+  await page.getByLabel('Back to the keypad after a payment (seconds, 0 = stay)').fill('0')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
+  await expect(page.getByTestId('terminal-label')).toHaveText('Noodle bar')
+  expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
+    data: { currency: 'JPY', checkoutMode: 'embedded', sound: false, returnToKeypadSeconds: 0 },
+  })
+})

@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react'
+import type { PosApi } from '../../../../shared/ipc/pos-api'
+import type { Settings, SettingsPatch } from '../../../../shared/settings'
+
+type Draft = {
+  terminalLabel: string
+  cashier: string
+  currency: string
+  checkoutMode: Settings['checkoutMode']
+  sound: boolean
+  returnToKeypadSeconds: string
+  maxAmount: string
+  kiosk: boolean
+}
+
+const draftOf = (s: Settings): Draft => ({
+  terminalLabel: s.terminalLabel,
+  cashier: s.cashier,
+  currency: s.currency,
+  checkoutMode: s.checkoutMode,
+  sound: s.sound,
+  returnToKeypadSeconds: String(s.returnToKeypadSeconds),
+  maxAmount: String(s.maxAmount),
+  kiosk: s.kiosk,
+})
+
+const wholeNumber = (text: string): number =>
+  /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
+
+/** The till's settings for the manager; main validates every field again and names a bad one. */
+export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settings }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+  const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }))
+    setResult(null)
+  }
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    const patch: SettingsPatch = {
+      terminalLabel: draft.terminalLabel,
+      cashier: draft.cashier,
+      currency: draft.currency.trim().toUpperCase(),
+      checkoutMode: draft.checkoutMode,
+      sound: draft.sound,
+      returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
+      maxAmount: wholeNumber(draft.maxAmount),
+      kiosk: draft.kiosk,
+    }
+    setSaving(true)
+    const r = await api.updateSettings(patch)
+    setSaving(false)
+    if (r.ok) setDraft(draftOf(r.data))
+    setResult(r.ok ? { ok: true, text: 'Settings saved.' } : { ok: false, text: r.message })
+  }
+
+  return (
+    <form className="form settings" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
+      <h2 id="settings-title">Till settings</h2>
+      <label>
+        Terminal name
+        <input
+          value={draft.terminalLabel}
+          maxLength={64}
+          onChange={(e) => edit('terminalLabel', e.target.value)}
+        />
+      </label>
+      <label>
+        Cashier (sent to BTCPay with each invoice)
+        <input
+          value={draft.cashier}
+          maxLength={64}
+          onChange={(e) => edit('cashier', e.target.value)}
+        />
+      </label>
+      <label>
+        Currency (ISO 4217 code, e.g. EUR)
+        <input
+          value={draft.currency}
+          maxLength={3}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => edit('currency', e.target.value.toUpperCase())}
+        />
+      </label>
+      <label>
+        Largest charge, in whole {draft.currency || 'currency'} units
+        <input
+          inputMode="numeric"
+          value={draft.maxAmount}
+          onChange={(e) => edit('maxAmount', e.target.value)}
+        />
+      </label>
+      <fieldset className="segmented">
+        <legend>Customer pays with</legend>
+        {(['native', 'embedded'] as const).map((mode) => (
+          <label key={mode} className={draft.checkoutMode === mode ? 'tab active' : 'tab'}>
+            <input
+              type="radio"
+              name="checkoutMode"
+              value={mode}
+              checked={draft.checkoutMode === mode}
+              onChange={() => edit('checkoutMode', mode)}
+            />
+            {mode === 'native' ? 'QR code on this screen' : "BTCPay's checkout page"}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Back to the keypad after a payment (seconds, 0 = stay)
+        <input
+          inputMode="numeric"
+          value={draft.returnToKeypadSeconds}
+          onChange={(e) => edit('returnToKeypadSeconds', e.target.value)}
+        />
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.sound}
+          onChange={(e) => edit('sound', e.target.checked)}
+        />
+        Sound when a payment arrives
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.kiosk}
+          onChange={(e) => edit('kiosk', e.target.checked)}
+        />
+        Kiosk mode (full screen, desktop app)
+      </label>
+      <div className="row">
+        <button className="big" type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save settings'}
+        </button>
+        {result && (
+          <p
+            className={result.ok ? 'message' : 'message error'}
+            role={result.ok ? 'status' : 'alert'}
+            data-testid="settings-result"
+          >
+            {result.text}
+          </p>
+        )}
+      </div>
+    </form>
+  )
+}
