@@ -42,7 +42,7 @@ export const saleViewSchema = z.strictObject({
       btcPaid: z.string().nullable(),
     })
     .nullable(),
-  /** Set while the terminal cannot reach the server for this sale; the last known phase stays. */
+  /** Why the terminal cannot reach the server for this sale, in words for the cashier; the last known phase stays. */
   trouble: z.string().nullable(),
 })
 export type SaleView = z.infer<typeof saleViewSchema>

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test-server'
 import type { SaleView } from '../../shared/sale'
+import { ERROR_MESSAGES } from '../btcpay/errors'
 import { LegacyClient } from '../btcpay/legacy-client'
 import { createMemoryVaultForTests, type MemoryVaultForTests } from '../keychain/memory-vault'
 import { makeTestCore } from '../test-support/test-core'
@@ -178,6 +179,18 @@ describe('charge', () => {
     const b = await c.handlers['sales:charge']({ amount: '5' })
     server.control.invalidate(b.invoiceId!)
     await waitFor(() => seen.some((s) => s.id === b.id && s.phase === 'invalid'))
+  })
+
+  it('tells the cashier in words when BTCPay cannot be reached, and clears it again', async () => {
+    const c = await pairedCore()
+    const seen = eventsOf(c)
+    const sale = await c.handlers['sales:charge']({ amount: '2' })
+    server.control.addFault({ kind: 'error', status: 502, method: 'GET', pathPrefix: '/invoices/' })
+    server.control.dropWebsockets()
+    await waitFor(() => seen.some((s) => s.id === sale.id && s.trouble !== null))
+    expect(seen.find((s) => s.trouble !== null)?.trouble).toBe(ERROR_MESSAGES['server-error'])
+    server.control.clearFaults()
+    await waitFor(() => seen.at(-1)?.trouble === null)
   })
 
   it('cancelling marks the sale abandoned', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import type { SaleView } from '../../shared/sale'
-import { BtcpayError } from '../btcpay/errors'
+import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
 import { toAppError } from '../btcpay/to-app-error'
@@ -137,8 +137,12 @@ export function createCashierService(deps: CashierDeps) {
         publish(updated)
         if (status.final) stopWatching(saleId)
       },
-      onConnection: ({ trouble: problem }) => {
+      onConnection: ({ trouble: code }) => {
         const had = trouble.get(saleId) ?? null
+        // The watcher reports a client error code; the cashier gets the client's sentence for it.
+        const problem = code
+          ? (ERROR_MESSAGES[code as BtcpayErrorCode] ?? ERROR_MESSAGES.network)
+          : null
         if (problem) trouble.set(saleId, problem)
         else trouble.delete(saleId)
         const current = journal.get(saleId)

@@ -5,7 +5,6 @@ import { successPhases, type SaleView } from '../../../../shared/sale'
 import type { Settings } from '../../../../shared/settings'
 import { playPaymentSound } from '../../sales/payment-sound'
 import { payablePhases, phaseLook } from '../../sales/phases'
-import { troubleText } from '../../sales/trouble-text'
 import { useSalesStore } from '../../stores/sales-store'
 import { EmbeddedPayment } from './EmbeddedPayment'
 import { NativePayment } from './NativePayment'
@@ -105,8 +104,8 @@ export function Checkout({
     >
       {sale.trouble && (
         <p className="trouble" role="alert" data-testid="trouble">
-          Connection trouble: {troubleText(sale.trouble)} This screen shows the last known status
-          and updates by itself when BTCPay can be reached again.
+          Connection trouble: {sale.trouble} This screen shows the last known status and updates by
+          itself when BTCPay can be reached again.
         </p>
       )}
       <div className="phase-banner">
