@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/ipc/result'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
-import type { SaleView } from '../../shared/sale'
+import { payablePhases, reopenablePhases, type SaleView } from '../../shared/sale'
 import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
@@ -78,7 +78,7 @@ export function createCashierService(deps: CashierDeps) {
 
   const view = (sale: Sale): SaleView => {
     const phase = salePhaseOf(sale.status, sale.exceptionStatus)
-    const open = ['waiting', 'partial', 'paid', 'creating'].includes(phase)
+    const open = phase === 'creating' || reopenablePhases.includes(phase)
     return {
       id: sale.id,
       orderId: sale.orderId,
@@ -289,7 +289,7 @@ export function createCashierService(deps: CashierDeps) {
     async open(saleId: string): Promise<SaleView> {
       let sale = saleOf(saleId)
       const phase = salePhaseOf(sale.status, sale.exceptionStatus)
-      if (sale.invoiceId && ['waiting', 'partial', 'paid'].includes(phase)) {
+      if (sale.invoiceId && reopenablePhases.includes(phase)) {
         try {
           sale = applyInvoice(sale, await deps.client().getInvoice(sale.invoiceId))
           follow(sale)
@@ -303,7 +303,7 @@ export function createCashierService(deps: CashierDeps) {
     cancel(saleId: string): SaleView {
       const sale = saleOf(saleId)
       const phase = salePhaseOf(sale.status, sale.exceptionStatus)
-      if (!['creating', 'waiting', 'partial'].includes(phase)) return view(sale)
+      if (phase !== 'creating' && !payablePhases.includes(phase)) return view(sale)
       stopWatching(saleId)
       const updated = journal.update(saleId, { status: 'abandoned' })
       publish(updated)

@@ -23,9 +23,3 @@ export const phaseLook: Record<SalePhase, PhaseLook> = {
   abandoned: { label: 'Cancelled', title: 'Sale cancelled', tone: 'neutral' },
   'not-created': { label: 'Not created', title: 'The invoice was not created', tone: 'bad' },
 }
-
-/** Sales a cashier may bring back to the checkout screen from the history. */
-export const reopenablePhases: readonly SalePhase[] = ['waiting', 'partial', 'paid']
-
-/** Phases in which the customer can still pay on screen. */
-export const payablePhases: readonly SalePhase[] = ['waiting', 'partial']

@@ -1,6 +1,7 @@
 import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
-import { phaseLook, reopenablePhases } from '../../sales/phases'
+import { reopenablePhases } from '../../../../shared/sale'
+import { phaseLook } from '../../sales/phases'
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })

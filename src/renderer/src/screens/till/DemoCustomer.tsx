@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { PosApi } from '../../../../shared/ipc/pos-api'
-import type { SaleView } from '../../../../shared/sale'
+import { payablePhases, type SaleView } from '../../../../shared/sale'
 
 const actions = [
   { id: 'pay', label: 'Customer pays' },
@@ -17,7 +17,7 @@ export function DemoCustomer({ api, sale }: { api: PosApi; sale: SaleView }) {
   const offered = actions.filter((a) =>
     a.id === 'confirm'
       ? ['paid', 'overpaid'].includes(sale.phase)
-      : ['waiting', 'partial'].includes(sale.phase),
+      : payablePhases.includes(sale.phase),
   )
   if (offered.length === 0) return null
   return (
