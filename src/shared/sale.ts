@@ -18,7 +18,6 @@ export type SalePhase = (typeof salePhases)[number]
 
 /** Phases after which the cashier moves on to the next customer. */
 export const successPhases: readonly SalePhase[] = ['paid', 'settled', 'overpaid', 'paid-late']
-export const finalPhases: readonly SalePhase[] = ['settled', 'invalid', 'abandoned', 'not-created']
 /** The customer can still pay on screen (and the cashier may still cancel). */
 export const payablePhases: readonly SalePhase[] = ['waiting', 'partial']
 /** Open invoices: a cashier may bring them back to the checkout screen, main fetches their links. */
