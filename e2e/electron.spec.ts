@@ -1,23 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { electronBinary } from '../scripts/electron-binary'
 
 const repoRoot = resolve(import.meta.dirname, '..')
-
-/** Path of the Electron binary if its lazy download has happened on this machine, else null. */
-function electronBinary(): string | null {
-  try {
-    const dir = join(createRequire(import.meta.url).resolve('electron/package.json'), '..')
-    const pathFile = join(dir, 'path.txt')
-    if (!existsSync(pathFile)) return null
-    const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(bin) ? bin : null
-  } catch {
-    return null
-  }
-}
 
 const binary = electronBinary()
 

@@ -2,10 +2,10 @@
 // server, then the app already paired with it (Electron where its binary is installed, otherwise the
 // browser host), with a DEMO banner and buttons that play the customer.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startBtcpayTestServer } from '../e2e/btcpay-test-server'
+import { electronBinary } from './electron-binary'
 import { startHost } from '../src/host/start-host'
 import { parseStartupFlags } from '../src/main/startup-flags'
 
@@ -28,16 +28,6 @@ if (!process.env.DBUS_SESSION_BUS_ADDRESS && process.env.POS_KEYRING_SESSION !==
     },
   )
   process.exit(r.status ?? 1)
-}
-
-function electronBinary(): string | null {
-  try {
-    const dir = join(createRequire(import.meta.url).resolve('electron/package.json'), '..')
-    const bin = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim())
-    return existsSync(bin) ? bin : null
-  } catch {
-    return null
-  }
 }
 
 const server = await startBtcpayTestServer()
