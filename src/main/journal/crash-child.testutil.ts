@@ -1,10 +1,10 @@
 /**
  * TEST HELPER, run as a child process by journal-crash.test.ts and killed with SIGKILL at a
- * random moment. Records sales (and updates some) as fast as it can, with real fdatasync, and
- * reports on stdout only what the journal has already confirmed:
+ * random moment. Records sales (and updates some) as fast as it can, three at a time, with real
+ * fdatasync, and reports on stdout only what the journal has already confirmed:
  *   seq <n>               nextOrderId handed out n
- *   rec <id> <seq> <orderId>   record() returned
- *   upd <id> <rev>        update() returned
+ *   rec <id> <seq> <orderId>   record() resolved
+ *   upd <id> <rev>        update() resolved
  */
 import { randomUUID } from 'node:crypto'
 import { writeSync } from 'node:fs'
@@ -20,10 +20,12 @@ const journal = createJournal({ dir })
 await journal.load()
 say('ready')
 const recent: string[] = []
-for (let i = 0; ; i++) {
-  const { orderId, sequence } = journal.nextOrderId('T1')
+
+/** One charge as the till makes it: order id, sale recorded, then an update of a recent sale. */
+async function charge(i: number): Promise<void> {
+  const { orderId, sequence } = await journal.nextOrderId('T1')
   say(`seq ${sequence}`)
-  const sale = journal.record({
+  const sale = await journal.record({
     id: randomUUID(),
     orderId,
     sequence,
@@ -50,7 +52,10 @@ for (let i = 0; ; i++) {
       before?.status === 'creating'
         ? { status: 'new' as const, invoiceId: `inv-${target}` }
         : { status: 'paid' as const, paidMinor: i }
-    const updated = journal.update(target, next)
+    const updated = await journal.update(target, next)
     say(`upd ${updated.id} ${updated.rev}`)
   }
 }
+
+// Three charges at a time, so lines are written in groups (one fdatasync for several).
+for (let i = 0; ; i += 3) await Promise.all([charge(i), charge(i + 1), charge(i + 2)])

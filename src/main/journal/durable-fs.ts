@@ -1,64 +1,82 @@
-/** Small synchronous file-system steps with the durability the journal relies on. */
-import {
-  closeSync,
-  fdatasyncSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs'
+/**
+ * Small file-system steps with the durability the journal relies on. All asynchronous (libuv's
+ * thread pool does the waiting), so the main process's event loop never blocks on the disk.
+ */
+import { close, fdatasync, fsync as fsyncFd, ftruncate, open, write } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+// The callback API wrapped once: cheaper per call than fs.promises' FileHandle objects.
+export const openFd = promisify(open)
+export const closeFd = promisify(close)
+export const datasyncFd = promisify(fdatasync)
+export const truncateFd = promisify(ftruncate)
+const syncFd = promisify(fsyncFd)
+const writeFd = promisify(
+  (
+    fd: number,
+    buf: Uint8Array,
+    off: number,
+    len: number,
+    cb: (e: Error | null, n: number) => void,
+  ) => write(fd, buf, off, len, null, cb),
+)
 
 /** Writes all of `buf` at the fd's position (O_APPEND: the end), looping over short writes. */
-export function writeAll(fd: number, buf: Uint8Array): void {
+export async function writeAll(fd: number, buf: Uint8Array): Promise<void> {
   let off = 0
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off)
+  while (off < buf.length) off += await writeFd(fd, buf, off, buf.length - off)
 }
 
 /**
  * Makes a directory's entries (a created or renamed file) durable. Windows cannot open a
  * directory for fsync; there NTFS journals the rename itself, so a failure here is ignored.
  */
-export function fsyncDir(dir: string): void {
+export async function fsyncDir(dir: string): Promise<void> {
   let fd: number
   try {
-    fd = openSync(dir, 'r')
+    fd = await openFd(dir, 'r')
   } catch {
     return
   }
   try {
-    fsyncSync(fd)
+    await syncFd(fd)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw err
   } finally {
-    closeSync(fd)
+    await closeFd(fd)
   }
 }
 
 /**
  * Replaces `dir/name` with `text` atomically: a crash leaves either the old or the new content,
- * never a mix. Temp file in the same directory, fsync, rename over, fsync the directory.
+ * never a mix. Temp file in the same directory, fdatasync, rename over, fsync the directory.
  */
-export function replaceFileSync(dir: string, name: string, text: string, fsync: boolean): void {
+export async function replaceFile(
+  dir: string,
+  name: string,
+  text: string,
+  fsync: boolean,
+): Promise<void> {
   const final = join(dir, name)
   const temp = join(dir, `${name}.${process.pid}.tmp`)
-  const fd = openSync(temp, 'w', 0o600)
+  const fd = await openFd(temp, 'w', 0o600)
   try {
-    writeAll(fd, Buffer.from(text, 'utf8'))
-    if (fsync) fdatasyncSync(fd)
+    await writeAll(fd, Buffer.from(text, 'utf8'))
+    if (fsync) await datasyncFd(fd)
   } catch (err) {
-    closeSync(fd)
-    rmSync(temp, { force: true })
+    await closeFd(fd)
+    await rm(temp, { force: true })
     throw err
   }
-  closeSync(fd)
+  await closeFd(fd)
   try {
-    renameSync(temp, final)
+    await rename(temp, final)
   } catch (err) {
-    rmSync(temp, { force: true })
+    await rm(temp, { force: true })
     throw err
   }
-  if (fsync) fsyncDir(dir)
+  if (fsync) await fsyncDir(dir)
 }

@@ -1,11 +1,14 @@
 /**
  * One day file of the journal: reading it back (tolerating a torn last line and garbage lines)
- * and appending to it through a kept-open descriptor, one write + fdatasync per append.
+ * and appending to it through a kept-open descriptor: one write + fdatasync per group of lines.
  */
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs'
+import { fstat } from 'node:fs'
 import { dirname } from 'node:path'
-import { fsyncDir, writeAll } from './durable-fs.js'
+import { promisify } from 'node:util'
+import { closeFd, datasyncFd, fsyncDir, openFd, truncateFd, writeAll } from './durable-fs.js'
 import { decodeLine, type JournalEntry } from './line-codec.js'
+
+const statFd = promisify(fstat)
 
 export interface DayFileContent {
   entries: JournalEntry[]
@@ -49,17 +52,19 @@ export function parseDayFile(buf: Buffer): DayFileContent {
  * Makes a torn tail harmless for later appends: a kept last line gets its newline, anything
  * else after the last newline is cut off.
  */
-export function repairDayFile(path: string, content: DayFileContent, fsync: boolean): void {
+export async function repairDayFile(
+  path: string,
+  content: DayFileContent,
+  fsync: boolean,
+): Promise<void> {
   if (content.tail === 'clean') return
-  const fd = openSync(path, 'r+')
+  const fd = await openFd(path, 'a')
   try {
-    if (content.tail === 'kept') {
-      const size = fstatSync(fd).size
-      writeSync(fd, '\n', size)
-    } else ftruncateSync(fd, content.completeBytes)
-    if (fsync) fdatasyncSync(fd)
+    if (content.tail === 'kept') await writeAll(fd, Buffer.from('\n'))
+    else await truncateFd(fd, content.completeBytes)
+    if (fsync) await datasyncFd(fd)
   } finally {
-    closeSync(fd)
+    await closeFd(fd)
   }
 }
 
@@ -83,35 +88,46 @@ export class JournalWriteError extends Error {
 export interface AppendFile {
   readonly path: string
   /** Appends `text` (whole lines) durably. On failure nothing of it stays in the file. */
-  append(text: string): void
-  close(): void
+  append(text: string): Promise<void>
+  close(): Promise<void>
 }
 
 /**
  * Opens (creating if needed) a day file for appending. `header` is written before the first
- * line of an empty file, in the same write.
+ * line of an empty file, in the same write. Appends must not overlap (the journal's writer runs
+ * one at a time): the undo of a failed one truncates to the length before it.
  */
-export function openAppendFile(path: string, header: string, fsync: boolean): AppendFile {
-  const fd = openSync(path, 'a', 0o600)
-  let size = fstatSync(fd).size
+export async function openAppendFile(
+  path: string,
+  header: string,
+  fsync: boolean,
+): Promise<AppendFile> {
+  const fd = await openFd(path, 'a', 0o600)
+  let size: number
+  try {
+    size = (await statFd(fd)).size
+  } catch (err) {
+    await closeFd(fd)
+    throw err
+  }
   let dirSynced = size > 0
   let broken: unknown = null
   let closed = false
 
   return {
     path,
-    append(text) {
+    async append(text) {
       if (closed) throw new JournalWriteError(`journal file closed: ${path}`)
       if (broken) throw new JournalWriteError(`journal file unwritable after an error: ${path}`)
       const buf = Buffer.from(size === 0 ? header + text : text, 'utf8')
       try {
-        writeAll(fd, buf)
-        if (fsync) fdatasyncSync(fd)
+        await writeAll(fd, buf)
+        if (fsync) await datasyncFd(fd)
       } catch (err) {
         // Take back whatever reached the file, so the file matches what callers were told.
         try {
-          ftruncateSync(fd, size)
-          if (fsync) fdatasyncSync(fd)
+          await truncateFd(fd, size)
+          if (fsync) await datasyncFd(fd)
         } catch (undoErr) {
           broken = undoErr
         }
@@ -119,14 +135,14 @@ export function openAppendFile(path: string, header: string, fsync: boolean): Ap
       }
       size += buf.length
       if (!dirSynced && fsync) {
-        fsyncDir(dirname(path))
+        await fsyncDir(dirname(path))
         dirSynced = true
       }
     },
-    close() {
+    async close() {
       if (closed) return
       closed = true
-      closeSync(fd)
+      await closeFd(fd)
     },
   }
 }

@@ -41,7 +41,11 @@ const DEFAULT_CURRENCIES = [
   { currency: 'BHD', maxMinor: 50_000 },
 ]
 
-export function seedJournal(journal: Journal, n: number, opts: SeedOptions = {}): SeedResult {
+export async function seedJournal(
+  journal: Journal,
+  n: number,
+  opts: SeedOptions = {},
+): Promise<SeedResult> {
   const perDay = opts.perDay ?? 500
   const step = Math.floor(86_400_000 / perDay)
   const startAt = opts.startAt ?? Date.now() - n * step
@@ -57,29 +61,36 @@ export function seedJournal(journal: Journal, n: number, opts: SeedOptions = {})
     return state / 0x1_0000_0000
   }
   let updates = 0
+  // Not awaited one by one: the journal writes what is queued together, in order.
+  let writes: Promise<unknown>[] = []
   for (let i = 0; i < n; i++) {
     const createdAt = startAt + i * step
     const c = currencies[i % currencies.length] ?? { currency: 'USD', maxMinor: 10_000 }
     const amountMinor = 1 + Math.floor(random() * c.maxMinor)
-    const { orderId, sequence } = journal.nextOrderId(terminalId)
-    const sale = journal.record({
-      id: randomUUID(),
-      orderId,
-      sequence,
-      createdAt,
-      amountMinor,
-      currency: c.currency,
-      description: random() < 0.3 ? `Item ${i % 97}` : null,
-      cashier: random() < 0.5 ? 'Alex' : null,
-      invoiceId: null,
-      status: 'creating',
-      exceptionStatus: 'none',
-      checkoutLink: null,
-      expiresAt: null,
-      paidMinor: null,
-    })
+    const { orderId, sequence } = await journal.nextOrderId(terminalId)
+    const id = randomUUID()
+    writes.push(
+      journal.record({
+        id,
+        orderId,
+        sequence,
+        createdAt,
+        amountMinor,
+        currency: c.currency,
+        description: random() < 0.3 ? `Item ${i % 97}` : null,
+        cashier: random() < 0.5 ? 'Alex' : null,
+        invoiceId: null,
+        status: 'creating',
+        exceptionStatus: 'none',
+        checkoutLink: null,
+        expiresAt: null,
+        paidMinor: null,
+      }),
+    )
     const invoiceId = invoiceIdFor(sequence, random)
-    journal.update(sale.id, {
+    const update = (patch: Parameters<Journal['update']>[1]) =>
+      writes.push(journal.update(id, patch))
+    update({
       invoiceId,
       status: 'new',
       checkoutLink: `https://btcpay.example.com/i/${invoiceId}`,
@@ -88,17 +99,22 @@ export function seedJournal(journal: Journal, n: number, opts: SeedOptions = {})
     updates++
     const r = random()
     if (r < 0.85) {
-      journal.update(sale.id, { status: 'paid', paidMinor: amountMinor })
+      update({ status: 'paid', paidMinor: amountMinor })
       const end: SaleStatus = r < 0.83 ? 'complete' : 'invalid'
-      journal.update(sale.id, { status: end })
+      update({ status: end })
       updates += 2
     } else {
-      journal.update(sale.id, { status: 'expired' })
+      update({ status: 'expired' })
       updates++
+    }
+    if ((i + 1) % 1000 === 0) {
+      await Promise.all(writes)
+      writes = []
     }
     if ((i + 1) % 10_000 === 0) opts.onProgress?.(i + 1)
   }
-  if (opts.compact ?? true) journal.compact()
+  await Promise.all(writes)
+  if (opts.compact ?? true) await journal.compact()
   return {
     sales: n,
     updates,

@@ -73,6 +73,7 @@ export function createCashierService(deps: CashierDeps) {
   const links = new Map<string, PaymentLinks>()
   const trouble = new Map<string, string>()
   const watchers = new Map<string, { stop(): void }>()
+  const starting = new Map<string, NodeJS.Immediate>()
   let charging = false
   let reconcileTimer: ReturnType<typeof setTimeout> | null = null
 
@@ -102,15 +103,30 @@ export function createCashierService(deps: CashierDeps) {
     return sale
   }
 
+  /**
+   * A journal line nobody waits for: BTCPay holds the truth it records, so if the write fails the
+   * sale is put right again by asking BTCPay (reconcile by orderId, or the watcher's next fetch).
+   */
+  function writeInBackground(saleId: string, written: Promise<Sale>): Sale {
+    written.catch((err: unknown) => {
+      log.error('sales.journal-write-failed', { saleId, err })
+      scheduleResume()
+    })
+    return saleOf(saleId) // the journal has the change in memory at once
+  }
+
   function applyInvoice(sale: Sale, invoice: LegacyInvoice): Sale {
     links.set(sale.id, paymentLinksOf(invoice))
-    return journal.update(sale.id, {
-      invoiceId: invoice.id,
-      status: normalizeLegacyStatus(invoice.status),
-      exceptionStatus: normalizeExceptionStatus(invoice.exceptionStatus),
-      checkoutLink: invoice.url,
-      expiresAt: invoice.expirationTime,
-    })
+    return writeInBackground(
+      sale.id,
+      journal.update(sale.id, {
+        invoiceId: invoice.id,
+        status: normalizeLegacyStatus(invoice.status),
+        exceptionStatus: normalizeExceptionStatus(invoice.exceptionStatus),
+        checkoutLink: invoice.url,
+        expiresAt: invoice.expirationTime,
+      }),
+    )
   }
 
   function follow(sale: Sale): void {
@@ -128,11 +144,14 @@ export function createCashierService(deps: CashierDeps) {
       onStatus: (status: PaymentStatus) => {
         const current = journal.get(saleId)
         if (!current || current.status === 'abandoned') return
-        const updated = journal.update(saleId, {
-          status: status.legacyStatus,
-          exceptionStatus: status.exceptionStatus,
-          expiresAt: status.expiresAt,
-        })
+        const updated = writeInBackground(
+          saleId,
+          journal.update(saleId, {
+            status: status.legacyStatus,
+            exceptionStatus: status.exceptionStatus,
+            expiresAt: status.expiresAt,
+          }),
+        )
         trouble.delete(saleId)
         publish(updated)
         if (status.final) stopWatching(saleId)
@@ -155,7 +174,25 @@ export function createCashierService(deps: CashierDeps) {
     watchers.set(saleId, watcher)
   }
 
+  /**
+   * The watcher (a websocket and a first signed GET) starts once the charge's answer is on its
+   * way to the cashier: setImmediate runs after the promise callbacks that send it.
+   */
+  function followAfterAnswer(saleId: string): void {
+    const start = setImmediate(() => {
+      starting.delete(saleId)
+      try {
+        follow(saleOf(saleId))
+      } catch (err) {
+        log.warn('sales.watch-failed', { saleId, err })
+      }
+    })
+    starting.set(saleId, start)
+  }
+
   function stopWatching(saleId: string) {
+    clearImmediate(starting.get(saleId))
+    starting.delete(saleId)
     watchers.get(saleId)?.stop()
     watchers.delete(saleId)
   }
@@ -173,7 +210,7 @@ export function createCashierService(deps: CashierDeps) {
       if (!invoice && now() - sale.createdAt < graceMs) return false
       const updated = invoice
         ? applyInvoice(sale, invoice)
-        : journal.update(sale.id, { status: 'not-created' })
+        : await journal.update(sale.id, { status: 'not-created' })
       log.info('sales.reconciled', { orderId: sale.orderId, found: Boolean(invoice) })
       publish(updated)
       if (invoice) follow(updated)
@@ -224,9 +261,9 @@ export function createCashierService(deps: CashierDeps) {
       charging = true
       try {
         const description = input.description?.trim() || null
-        const { orderId, sequence } = journal.nextOrderId(s.terminalId ?? 'POS')
+        const { orderId, sequence } = await journal.nextOrderId(s.terminalId ?? 'POS')
         // Written before the request: a crash from here on is reconciled by orderId at start.
-        let sale = journal.record({
+        let sale = await journal.record({
           id: crypto.randomUUID(),
           orderId,
           sequence,
@@ -258,12 +295,12 @@ export function createCashierService(deps: CashierDeps) {
           })
           sale = applyInvoice(sale, invoice)
           publish(sale)
-          follow(sale)
+          followAfterAnswer(sale.id)
           return view(sale)
         } catch (err) {
           const code = err instanceof BtcpayError ? err.code : 'network'
           if (NEVER_SENT.has(code)) {
-            publish(journal.update(sale.id, { status: 'not-created' }))
+            publish(await journal.update(sale.id, { status: 'not-created' }))
           } else if (!(await reconcile(sale))) {
             // The request may have reached BTCPay: keep the sale as 'creating' and ask again later.
             scheduleResume()
@@ -300,12 +337,12 @@ export function createCashierService(deps: CashierDeps) {
       return view(sale)
     },
 
-    cancel(saleId: string): SaleView {
+    async cancel(saleId: string): Promise<SaleView> {
       const sale = saleOf(saleId)
       const phase = salePhaseOf(sale.status, sale.exceptionStatus)
       if (phase !== 'creating' && !payablePhases.includes(phase)) return view(sale)
       stopWatching(saleId)
-      const updated = journal.update(saleId, { status: 'abandoned' })
+      const updated = await journal.update(saleId, { status: 'abandoned' })
       publish(updated)
       return view(updated)
     },
@@ -335,7 +372,7 @@ export function createCashierService(deps: CashierDeps) {
 
     stop(): void {
       if (reconcileTimer) clearTimeout(reconcileTimer)
-      for (const id of [...watchers.keys()]) stopWatching(id)
+      for (const id of [...watchers.keys(), ...starting.keys()]) stopWatching(id)
     },
   }
 }
