@@ -2,11 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import Conf from 'conf'
 import { LegacyClient, serializeInvoiceBody } from '../../src/main/btcpay/legacy-client'
 import { loadOrCreateIdentity } from '../../src/main/identity/identity'
 import { createDispatcher, type SenderInfo } from '../../src/main/ipc/dispatcher'
 import { createMemoryVaultForTests } from '../../src/main/keychain/memory-vault'
-import { silentLogger } from '../../src/main/log/logger'
+import { createFileLogger } from '../../src/main/log/file-logger'
+import {
+  settingsBackendOptions,
+  type SettingsBackend,
+} from '../../src/main/settings/settings-store'
 import { makeTestCore } from '../../src/main/test-support/test-core'
 import type { SaleView } from '../../src/shared/sale'
 import { minorDigits, minorToDecimal, parseAmount } from '../../src/shared/money'
@@ -32,11 +37,19 @@ export async function benchChargeLatency(rounds = 300): Promise<Row[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-charge-'))
   /** The signed POST as the core makes it, timed around the core's own client. */
   const posts: number[] = []
+  // As both hosts build it: settings in conf's file, a file logger; only the keychain is in memory.
+  const log = createFileLogger({ dir: join(dataDir, 'logs') })
   const core = makeTestCore({
     dataDir,
     vault: createMemoryVaultForTests(),
+    log,
+    settingsBackend: new Conf({
+      cwd: dataDir,
+      projectName: 'btcpay-cashier',
+      ...settingsBackendOptions(),
+    }) as unknown as SettingsBackend,
     makeClient: (o) => {
-      const client = new LegacyClient({ ...o, log: silentLogger })
+      const client = new LegacyClient({ ...o, log })
       const createInvoice = client.createInvoice.bind(client)
       client.createInvoice = async (input) => {
         const t0 = performance.now()
@@ -58,7 +71,7 @@ export async function benchChargeLatency(rounds = 300): Promise<Row[]> {
     const dispatch = createDispatcher({
       handlers: core.handlers,
       isTrustedSender: () => true,
-      log: silentLogger,
+      log,
     })
     // When the sale is first published (recorded) and when it has its invoice (answered).
     let recordedAt = 0
