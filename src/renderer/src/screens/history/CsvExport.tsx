@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { dateSpan, isoDate } from '../../sales/day-range'
+import { useSalesStore } from '../../stores/bound-stores'
 
 /** Exports the sales of a span of local days to a CSV file main writes; says where it went. */
-export function CsvExport({ api }: { api: PosApi }) {
+export function CsvExport() {
   const [today] = useState(() => isoDate(Date.now()))
   const [from, setFrom] = useState(today)
   const [to, setTo] = useState(today)
   const [busy, setBusy] = useState(false)
+  const exportSalesCsv = useSalesStore((s) => s.exportSalesCsv)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
 
   const submit = async (e: FormEvent) => {
@@ -19,7 +20,7 @@ export function CsvExport({ api }: { api: PosApi }) {
     }
     setBusy(true)
     setResult(null)
-    const r = await api.exportSalesCsv(span)
+    const r = await exportSalesCsv(span)
     setBusy(false)
     setResult(
       r.ok

@@ -1,27 +1,25 @@
-import type { PosApi } from '../../../../shared/ipc/pos-api'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
-import { useAppStore } from '../../stores/app-store'
 import { SettingsPanel } from './SettingsPanel'
 
-export function Manager({ api }: { api: PosApi }) {
+export function Manager() {
   const state = useTerminalStore((s) => s.state)
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
   const settings = useAppStore((s) => s.settings)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
-  if (manager.pinSet && !manager.unlocked) return <PinPrompt api={api} />
+  if (manager.pinSet && !manager.unlocked) return <PinPrompt />
 
   return (
     <section className="panel" aria-labelledby="manager-title">
       <div className="row spread">
         <h1 id="manager-title">Manager</h1>
         {manager.pinSet && (
-          <button className="secondary" onClick={() => void run(() => api.lockManager())}>
+          <button className="secondary" onClick={() => void run('lockManager')}>
             Lock
           </button>
         )}
@@ -34,13 +32,13 @@ export function Manager({ api }: { api: PosApi }) {
           {provisioning.message}
         </p>
       )}
-      {connection.status === 'unpaired' && <PairingForms api={api} connection={connection} />}
-      {connection.status === 'pairing' && <PairingWait api={api} connection={connection} />}
-      {connection.status === 'paired' && <PairedPanel api={api} connection={connection} />}
+      {connection.status === 'unpaired' && <PairingForms connection={connection} />}
+      {connection.status === 'pairing' && <PairingWait connection={connection} />}
+      {connection.status === 'paired' && <PairedPanel connection={connection} />}
       {connection.status === 'identity-damaged' && (
         <p className="message error">{connection.message}</p>
       )}
-      {settings && <SettingsPanel api={api} settings={settings} />}
+      {settings && <SettingsPanel settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
