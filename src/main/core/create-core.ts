@@ -16,7 +16,8 @@ import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/app
 import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
-import { createCashierService, type CashierDeps } from '../sales/cashier-service'
+import { createCashier, type CashierDeps } from '../sales/cashier'
+import { createSalesHistory } from '../sales/sales-history'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -66,15 +67,21 @@ export function createCore(deps: CoreDeps) {
     manager: manager.view(),
     provisioning,
   })
+  const publishTerminal = () => events.emit('terminal:changed', terminalState())
+
+  /** Paired: unsent charges are reconciled and invoices followed; unpaired: nothing is watched. */
+  const pairingChanged = (paired: boolean) => {
+    if (paired)
+      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+    else cashier.stop()
+  }
   let wasPaired = false
-  const publishTerminal = () => {
-    events.emit('terminal:changed', terminalState())
+  const onPairingChange = () => {
+    publishTerminal()
     const paired = pairing.connection().status === 'paired'
     if (paired !== wasPaired) {
       wasPaired = paired
-      if (paired)
-        void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
-      else cashier.stop()
+      pairingChanged(paired)
     }
   }
 
@@ -84,7 +91,7 @@ export function createCore(deps: CoreDeps) {
     settings,
     log,
     now,
-    onChange: publishTerminal,
+    onChange: onPairingChange,
     pollIntervalMs: deps.pairingPollMs,
     makeClient:
       deps.makeClient ??
@@ -97,7 +104,7 @@ export function createCore(deps: CoreDeps) {
     now,
     fsync: deps.journalFsync ?? true,
   })
-  const cashier = createCashierService({
+  const cashier = createCashier({
     journal,
     client: () => pairing.client(),
     settings,
@@ -105,8 +112,12 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
     watch: watchInvoice,
-    exportDir: join(deps.dataDir, 'exports'),
     watcherOptions: deps.watcherOptions,
+  })
+  const history = createSalesHistory({
+    journal,
+    view: cashier.view,
+    exportDir: join(deps.dataDir, 'exports'),
   })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
@@ -157,12 +168,12 @@ export function createCore(deps: CoreDeps) {
     'manager:unlock': thenState(({ pin }) => manager.unlock(pin)),
     'manager:lock': thenState(() => manager.lock()),
     'manager:set-pin': asManager(thenState(({ pin }) => manager.setPin(pin))),
-    'sales:charge': afterStart((input) => cashier.charge(input)),
-    'sales:open': afterStart(({ saleId }) => cashier.open(saleId)),
-    'sales:cancel': afterStart(({ saleId }) => cashier.cancel(saleId)),
-    'sales:list': afterStart((input) => cashier.list(input)),
-    'sales:totals': afterStart((range) => cashier.totals(range)),
-    'sales:export-csv': afterStart((range) => cashier.exportCsv(range)),
+    'sales:charge': afterStart(cashier.charge),
+    'sales:open': afterStart(cashier.openSale),
+    'sales:cancel': afterStart(cashier.cancelSale),
+    'sales:list': afterStart(history.listSales),
+    'sales:totals': afterStart(history.salesTotals),
+    'sales:export-csv': afterStart(history.exportSalesCsv),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -205,6 +216,7 @@ export function createCore(deps: CoreDeps) {
     settings,
     pairing,
     cashier,
+    history,
     log,
     start,
     async stop() {

@@ -6,9 +6,9 @@
  *   rec <id> <seq> <orderId>   record() returned
  *   upd <id> <rev>        update() returned
  */
-import { randomUUID } from 'node:crypto'
 import { writeSync } from 'node:fs'
 import { createJournal } from './journal.js'
+import { newSale } from './new-sale.js'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: crash-child.testutil.ts <dir>')
@@ -21,24 +21,14 @@ await journal.load()
 say('ready')
 const recent: string[] = []
 for (let i = 0; ; i++) {
-  const { orderId, sequence } = journal.nextOrderId('T1')
-  say(`seq ${sequence}`)
-  const sale = journal.record({
-    id: randomUUID(),
-    orderId,
-    sequence,
+  const draft = newSale(journal, 'T1', {
     createdAt: Date.now(),
     amountMinor: 100 + (i % 1000),
     currency: i % 2 ? 'USD' : 'JPY',
     description: i % 3 ? `Coffee "${i}", large\nwith milk` : null,
-    cashier: null,
-    invoiceId: null,
-    status: 'creating',
-    exceptionStatus: 'none',
-    checkoutLink: null,
-    expiresAt: null,
-    paidMinor: null,
   })
+  say(`seq ${draft.sequence}`)
+  const sale = await journal.record(draft)
   say(`rec ${sale.id} ${sale.sequence} ${sale.orderId}`)
   recent.push(sale.id)
   if (recent.length > 5) recent.shift()
@@ -49,8 +39,8 @@ for (let i = 0; ; i++) {
     const next =
       before?.status === 'creating'
         ? { status: 'new' as const, invoiceId: `inv-${target}` }
-        : { status: 'paid' as const, paidMinor: i }
-    const updated = journal.update(target, next)
+        : { status: 'paid' as const, cancelledAt: i }
+    const updated = await journal.update(target, next)
     say(`upd ${updated.id} ${updated.rev}`)
   }
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Logger } from '../log/logger.js'
 import { createJournal, type Journal, type JournalOptions } from './journal.js'
+import { newSale as makeSale, type SaleDraft } from './new-sale.js'
 import type { NewSale } from './sale.js'
 import { seedJournal } from './seed.js'
 
@@ -57,26 +58,16 @@ async function reopen(
 
 const T0 = Date.UTC(2026, 10, 21, 12, 0, 0) // 2026-11-21 12:00 UTC
 let counter = 0
-function newSale(j: Journal, over: Partial<NewSale> = {}): NewSale {
-  const { orderId, sequence } = j.nextOrderId('TILL1')
+/** The shared factory with this file's defaults: ids in order, created at T0, 12.50 USD. */
+function newSale(j: Journal, over: Partial<SaleDraft> = {}): NewSale {
   counter++
-  return {
+  return makeSale(j, 'TILL1', {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    orderId,
-    sequence,
     createdAt: T0,
     amountMinor: 1250,
     currency: 'USD',
-    description: null,
-    cashier: null,
-    invoiceId: null,
-    status: 'creating',
-    exceptionStatus: 'none',
-    checkoutLink: null,
-    expiresAt: null,
-    paidMinor: null,
     ...over,
-  }
+  })
 }
 
 const dayFiles = (dir: string) =>
@@ -102,7 +93,7 @@ describe('record, update, get', () => {
       expiresAt: T0 + 900_000,
     })
     expect(u1).toMatchObject({ status: 'new', invoiceId: 'INV1', rev: 2, updatedAt: T0 + 1005 })
-    const u2 = j.update(input.id, { status: 'paid', paidMinor: 1250, exceptionStatus: 'none' })
+    const u2 = j.update(input.id, { status: 'paid', cancelledAt: T0 + 5, exceptionStatus: 'none' })
     expect(u2.rev).toBe(3)
     expect(j.byInvoiceId('INV1')?.id).toBe(input.id)
     expect(j.byOrderId(input.orderId)?.id).toBe(input.id)
@@ -121,7 +112,7 @@ describe('record, update, get', () => {
     const s = j.record(newSale(j, { status: 'new', invoiceId: 'I9' }))
     const file = join(dir, 'sales-2026-11-21.jsonl')
     const size = statSync(file).size
-    expect(j.update(s.id, { status: 'new', invoiceId: 'I9', paidMinor: undefined })).toEqual(s)
+    expect(j.update(s.id, { status: 'new', invoiceId: 'I9', cancelledAt: undefined })).toEqual(s)
     expect(statSync(file).size).toBe(size)
   })
 
@@ -136,7 +127,7 @@ describe('record, update, get', () => {
     const s = j.record(newSale(j))
     expect(() => j.record({ ...newSale(j), id: s.id })).toThrow(/already recorded/)
     expect(() => j.record({ ...newSale(j), orderId: s.orderId })).toThrow(/already used/)
-    expect(() => j.update(s.id, { paidMinor: 1.5 })).toThrow(/paidMinor/)
+    expect(() => j.update(s.id, { cancelledAt: 1.5 })).toThrow(/cancelledAt/)
     expect(() => j.update(s.id, { status: 'bogus' as never })).toThrow(/status/)
     j.update(s.id, { invoiceId: 'A' })
     const other = j.record(newSale(j))
@@ -413,7 +404,7 @@ describe('seedJournal (for npm run bench)', () => {
   it('creates n sales with about three updates each, old days compacted', async () => {
     const dir = tempDir()
     const j = await openJournal(dir, { fsync: false })
-    const r = seedJournal(j, 3000, { perDay: 500, startAt: Date.UTC(2026, 0, 1) })
+    const r = await seedJournal(j, 3000, { perDay: 500, startAt: Date.UTC(2026, 0, 1) })
     expect(r.sales).toBe(3000)
     expect(r.updates / r.sales).toBeGreaterThan(2.5)
     const bytes = readdirSync(dir).reduce((sum, n) => sum + statSync(join(dir, n)).size, 0)

@@ -326,7 +326,7 @@ export function createJournal(opts: JournalOptions): Journal {
       exceptionStatus: input.exceptionStatus ?? 'none',
       checkoutLink: input.checkoutLink ?? null,
       expiresAt: input.expiresAt ?? null,
-      paidMinor: input.paidMinor ?? null,
+      cancelledAt: input.cancelledAt ?? null,
       rev: 1,
     }
     const n = dayNumber(sale.createdAt)
@@ -549,7 +549,7 @@ function applyPatch(s: Sale, p: SalePatch): void {
   if (p.exceptionStatus !== undefined) s.exceptionStatus = p.exceptionStatus
   if (p.checkoutLink !== undefined) s.checkoutLink = p.checkoutLink
   if (p.expiresAt !== undefined) s.expiresAt = p.expiresAt
-  if (p.paidMinor !== undefined) s.paidMinor = p.paidMinor
+  if (p.cancelledAt !== undefined) s.cancelledAt = p.cancelledAt
 }
 
 /** First index whose value is >= x. */

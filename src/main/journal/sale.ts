@@ -10,7 +10,7 @@ export const saleStatuses = [
   'complete', // settled
   'expired',
   'invalid',
-  'abandoned', // the cashier cancelled it
+  'abandoned', // cancelled before cancelledAt existed: read from older journals, never written
   'not-created', // reconciliation found no invoice for it
 ] as const
 export type SaleStatus = (typeof saleStatuses)[number]
@@ -41,8 +41,11 @@ export interface Sale {
   exceptionStatus: ExceptionStatus
   checkoutLink: string | null
   expiresAt: number | null
-  /** Paid so far, in minor units of the invoice currency, when known. */
-  paidMinor: number | null
+  /**
+   * When the cashier cancelled the sale (ms since epoch), else null. The invoice stays payable at
+   * BTCPay, so `status` keeps following it: money arriving after a cancel must still be seen.
+   */
+  cancelledAt: number | null
   /** Per-sale revision: 1 when recorded, +1 on every change that was written. */
   rev: number
 }
@@ -57,7 +60,7 @@ export const patchableFields = [
   'exceptionStatus',
   'checkoutLink',
   'expiresAt',
-  'paidMinor',
+  'cancelledAt',
 ] as const
 export type PatchableField = (typeof patchableFields)[number]
 export type SalePatch = Partial<Pick<Sale, PatchableField>>

@@ -4,8 +4,8 @@
  * sale), through the public API, then compacts old days (unless told not to). Open the journal
  * with fsync: false to seed quickly.
  */
-import { randomUUID } from 'node:crypto'
 import type { Journal } from './journal.js'
+import { newSale } from './new-sale.js'
 import type { SaleStatus } from './sale.js'
 
 export interface SeedOptions {
@@ -41,7 +41,11 @@ const DEFAULT_CURRENCIES = [
   { currency: 'BHD', maxMinor: 50_000 },
 ]
 
-export function seedJournal(journal: Journal, n: number, opts: SeedOptions = {}): SeedResult {
+export async function seedJournal(
+  journal: Journal,
+  n: number,
+  opts: SeedOptions = {},
+): Promise<SeedResult> {
   const perDay = opts.perDay ?? 500
   const step = Math.floor(86_400_000 / perDay)
   const startAt = opts.startAt ?? Date.now() - n * step
@@ -61,25 +65,17 @@ export function seedJournal(journal: Journal, n: number, opts: SeedOptions = {})
     const createdAt = startAt + i * step
     const c = currencies[i % currencies.length] ?? { currency: 'USD', maxMinor: 10_000 }
     const amountMinor = 1 + Math.floor(random() * c.maxMinor)
-    const { orderId, sequence } = journal.nextOrderId(terminalId)
-    const sale = journal.record({
-      id: randomUUID(),
-      orderId,
-      sequence,
-      createdAt,
-      amountMinor,
-      currency: c.currency,
-      description: random() < 0.3 ? `Item ${i % 97}` : null,
-      cashier: random() < 0.5 ? 'Alex' : null,
-      invoiceId: null,
-      status: 'creating',
-      exceptionStatus: 'none',
-      checkoutLink: null,
-      expiresAt: null,
-      paidMinor: null,
-    })
-    const invoiceId = invoiceIdFor(sequence, random)
-    journal.update(sale.id, {
+    const sale = await journal.record(
+      newSale(journal, terminalId, {
+        createdAt,
+        amountMinor,
+        currency: c.currency,
+        description: random() < 0.3 ? `Item ${i % 97}` : null,
+        cashier: random() < 0.5 ? 'Alex' : null,
+      }),
+    )
+    const invoiceId = invoiceIdFor(sale.sequence, random)
+    await journal.update(sale.id, {
       invoiceId,
       status: 'new',
       checkoutLink: `https://btcpay.example.com/i/${invoiceId}`,
@@ -88,12 +84,12 @@ export function seedJournal(journal: Journal, n: number, opts: SeedOptions = {})
     updates++
     const r = random()
     if (r < 0.85) {
-      journal.update(sale.id, { status: 'paid', paidMinor: amountMinor })
+      await journal.update(sale.id, { status: 'paid' })
       const end: SaleStatus = r < 0.83 ? 'complete' : 'invalid'
-      journal.update(sale.id, { status: end })
+      await journal.update(sale.id, { status: end })
       updates += 2
     } else {
-      journal.update(sale.id, { status: 'expired' })
+      await journal.update(sale.id, { status: 'expired' })
       updates++
     }
     if ((i + 1) % 10_000 === 0) opts.onProgress?.(i + 1)

@@ -33,6 +33,7 @@ export const errorCodes = [
   'manager-locked',
   'pairing-in-progress',
   'identity-damaged',
+  'busy',
 ] as const
 
 export const errorCodeSchema = z.enum(errorCodes)

@@ -113,7 +113,7 @@ describe('charge', () => {
       message: expect.stringMatching(message),
     })
     expect(server.control.listInvoices()).toEqual([])
-    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales).toEqual([])
+    expect(c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales).toEqual([])
   })
 
   it('refuses to charge before pairing', async () => {
@@ -152,7 +152,7 @@ describe('charge', () => {
     await waitFor(() => seen.some((s) => s.phase === 'paid'))
     server.control.confirm(sale.invoiceId!)
     await waitFor(() => seen.some((s) => s.phase === 'settled'))
-    expect(c.cashier.totals({ from: 0, to: Date.now() + 1000 }).totals).toEqual([
+    expect(c.history.salesTotals({ from: 0, to: Date.now() + 1000 }).totals).toEqual([
       { currency: 'USD', count: 1, settledMinor: 2000, pendingMinor: 0 },
     ])
   })
@@ -193,15 +193,59 @@ describe('charge', () => {
     await waitFor(() => seen.at(-1)?.trouble === null)
   })
 
-  it('cancelling marks the sale abandoned', async () => {
+  it('cancelling shows the sale cancelled, and keeps the invoice followed', async () => {
     const c = await pairedCore()
+    const seen = eventsOf(c)
     const sale = await c.handlers['sales:charge']({ amount: '6' })
-    expect(await c.handlers['sales:cancel']({ saleId: sale.id })).toMatchObject({
+    const cancelled = await c.handlers['sales:cancel']({ saleId: sale.id })
+    expect(cancelled).toMatchObject({ phase: 'abandoned', payment: null })
+    expect(cancelled.cancelledAt).toEqual(expect.any(Number))
+    expect(c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
       phase: 'abandoned',
     })
-    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
-      phase: 'abandoned',
+    // The customer pays anyway: the cashier must hear of it.
+    server.control.pay(sale.invoiceId!)
+    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid'))
+    const paid = seen.findLast((s) => s.id === sale.id)!
+    expect(paid.cancelledAt).toBe(cancelled.cancelledAt)
+    server.control.confirm(sale.invoiceId!)
+    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'settled'))
+  })
+
+  it('a cancelled sale expires as cancelled; a late payment on it still shows', async () => {
+    const c = await pairedCore()
+    const seen = eventsOf(c)
+    const sale = await c.handlers['sales:charge']({ amount: '3' })
+    await c.handlers['sales:cancel']({ saleId: sale.id })
+    server.control.expire(sale.invoiceId!)
+    await waitFor(() => server.control.getInvoice(sale.invoiceId!).status === 'Expired')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(seen.findLast((s) => s.id === sale.id)?.phase).toBe('abandoned')
+    server.control.pay(sale.invoiceId!, { mode: 'late' })
+    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid-late'))
+  })
+
+  it('a cancelled sale is followed again after a restart', async () => {
+    const first = await pairedCore()
+    const sale = await first.handlers['sales:charge']({ amount: '4' })
+    await first.handlers['sales:cancel']({ saleId: sale.id })
+    await first.stop()
+    server.control.pay(sale.invoiceId!, { mode: 'partial' })
+    const second = core()
+    const seen = eventsOf(second)
+    await second.start()
+    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'partial'))
+    expect(seen.findLast((s) => s.id === sale.id)?.cancelledAt).not.toBeNull()
+  })
+
+  it('refuses a second charge while one is in flight with its own code', async () => {
+    const c = await pairedCore()
+    server.control.addFault({ kind: 'latency', latencyMs: 300, method: 'POST', times: 1 })
+    const first = c.handlers['sales:charge']({ amount: '1' })
+    await expect(c.handlers['sales:charge']({ amount: '2' })).rejects.toMatchObject({
+      code: 'busy',
     })
+    await first
   })
 })
 
@@ -219,7 +263,7 @@ describe('failures lose nothing and duplicate nothing', () => {
       code: 'server-error',
       message: expect.stringMatching(/sale is saved/),
     })
-    const [sale] = c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales
+    const [sale] = c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales
     expect(sale?.phase).toBe('creating')
     expect(server.control.listInvoices()).toEqual([])
   })
@@ -243,7 +287,7 @@ describe('failures lose nothing and duplicate nothing', () => {
     await waitFor(() => seen.some((s) => s.invoiceId !== null))
     const invoices = server.control.listInvoices()
     expect(invoices).toHaveLength(1)
-    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
+    expect(c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
       invoiceId: invoices[0]!.id,
       phase: 'waiting',
     })
