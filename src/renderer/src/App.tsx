@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { coreReachable } from './bridge'
+import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
 import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
@@ -71,6 +72,7 @@ export function App() {
           ))}
         </nav>
       </header>
+      <PaidAfterCancelNotice />
       <main className="content">{body}</main>
     </div>
   )

@@ -140,6 +140,33 @@ describe('sales store: charge, open, cancel', () => {
   })
 })
 
+describe('sales store: paid after cancel', () => {
+  const cancelled = (phase: SaleView['phase']) =>
+    saleView({ phase, cancelledAt: 1_700_000_060_000 })
+
+  it('money on a cancelled sale becomes a notice that stays until dismissed', () => {
+    const { fake, store } = setup()
+    fake.push(1, cancelled('abandoned'))
+    expect(store.getState().paidAfterCancel).toEqual([])
+    fake.push(2, cancelled('paid'))
+    expect(store.getState().paidAfterCancel.map((s) => s.phase)).toEqual(['paid'])
+    fake.push(3, cancelled('settled'))
+    expect(store.getState().paidAfterCancel.map((s) => s.phase)).toEqual(['settled'])
+    store.getState().dismissPaidAfterCancel('sale-1')
+    expect(store.getState().paidAfterCancel).toEqual([])
+    fake.push(4, cancelled('overpaid'))
+    expect(store.getState().paidAfterCancel).toEqual([])
+  })
+
+  it('a sale paid without a cancel is no notice; several cancelled sales each get one', () => {
+    const { fake, store } = setup()
+    fake.push(1, saleView({ phase: 'paid' }))
+    fake.push(2, saleView({ id: 'a', phase: 'partial', cancelledAt: 1 }))
+    fake.push(3, saleView({ id: 'b', phase: 'paid-late', cancelledAt: 2 }))
+    expect(store.getState().paidAfterCancel.map((s) => s.id)).toEqual(['a', 'b'])
+  })
+})
+
 describe('sales store: history', () => {
   const at = (i: number) => range.to - 1 - i * 60_000
   const page = (start: number, count: number) =>

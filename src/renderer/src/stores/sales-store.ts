@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { RequestInput, RequestOutput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
-import type { SaleView } from '../../../shared/sale'
+import { paidAfterCancel, type SaleView } from '../../../shared/sale'
 import type { Range } from '../sales/day-range'
 
 export type Totals = RequestOutput<'sales:totals'>['totals']
@@ -30,6 +30,11 @@ export type SalesState = {
   /** The last charge, reopen or cancel failure, in words for the cashier. */
   error: string | null
   history: History
+  /**
+   * Sales the customer paid after the cashier had cancelled them, newest last. Each stays until
+   * dismissed, on every screen; a dismissed sale does not come back.
+   */
+  paidAfterCancel: SaleView[]
   init(): () => void
   charge(input: RequestInput<'sales:charge'>): Promise<boolean>
   openSale(saleId: string): Promise<boolean>
@@ -37,6 +42,7 @@ export type SalesState = {
   /** Back to the keypad; the sale goes on in main (and in the history). */
   leave(): void
   clearError(): void
+  dismissPaidAfterCancel(saleId: string): void
   showRange(range: Range): Promise<void>
   loadMore(): Promise<void>
   refreshTotals(): Promise<void>
@@ -71,6 +77,8 @@ export function createSalesStore(api: PosApi) {
   /** Counts history requests so a slow answer for a day no longer shown is dropped. */
   let historyRequest = 0
   let totalsRequest = 0
+  /** Sales whose paid-after-cancel notice was dismissed. */
+  const dismissed = new Set<string>()
 
   return create<SalesState>()((set, get) => {
     /**
@@ -88,7 +96,14 @@ export function createSalesStore(api: PosApi) {
       if (seen && version <= seen.version) return
       const { current, history } = get()
       const shown = inRange(history.range, sale.createdAt)
+      const notices = get().paidAfterCancel
+      const noticed = notices.some((s) => s.id === sale.id)
       set({
+        paidAfterCancel: noticed
+          ? notices.map((s) => (s.id === sale.id ? sale : s))
+          : paidAfterCancel(sale) && !dismissed.has(sale.id)
+            ? [...notices, sale]
+            : notices,
         known: { ...get().known, [sale.id]: { version, view: sale } },
         current: current?.id === sale.id ? sale : current,
         history: shown
@@ -104,6 +119,7 @@ export function createSalesStore(api: PosApi) {
       busy: false,
       error: null,
       history: emptyHistory,
+      paidAfterCancel: [],
 
       init() {
         // Subscribe before any read, so a change made in between is not missed.
@@ -150,6 +166,10 @@ export function createSalesStore(api: PosApi) {
 
       leave: () => set({ current: null, error: null }),
       clearError: () => set({ error: null }),
+      dismissPaidAfterCancel(saleId) {
+        dismissed.add(saleId)
+        set({ paidAfterCancel: get().paidAfterCancel.filter((s) => s.id !== saleId) })
+      },
 
       async showRange(range) {
         const request = ++historyRequest
