@@ -209,10 +209,6 @@ export class LegacyClient {
     return new LegacyClient({ ...this.#options, token })
   }
 
-  get hasToken(): boolean {
-    return this.#token !== null
-  }
-
   /** Client-initiated pairing: the manager approves the returned code on the server. */
   async requestPairing(input: { label: string }): Promise<PairingRequest> {
     const body = JSON.stringify({ id: this.#identity.sin, label: input.label })

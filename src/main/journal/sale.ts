@@ -18,9 +18,6 @@ export type SaleStatus = (typeof saleStatuses)[number]
 export const exceptionStatuses = ['none', 'paidPartial', 'paidOver', 'paidLate', 'marked'] as const
 export type ExceptionStatus = (typeof exceptionStatuses)[number]
 
-/** Statuses that still need attention at start: reconciliation ('creating') or a watcher. */
-export const unfinishedStatuses: readonly SaleStatus[] = ['creating', 'new', 'paid']
-
 export interface Sale {
   /** Local id (crypto.randomUUID()). */
   id: string

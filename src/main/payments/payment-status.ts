@@ -68,21 +68,6 @@ export interface PaymentStatus {
  */
 export const DEFAULT_EXPIRED_GRACE_MS = 30 * 60_000
 
-export const LEGACY_STATUS_NAMES: readonly LegacyStatusName[] = [
-  'new',
-  'paid',
-  'complete',
-  'expired',
-  'invalid',
-]
-export const EXCEPTION_STATUS_NAMES: readonly ExceptionStatusName[] = [
-  'none',
-  'paidPartial',
-  'paidOver',
-  'paidLate',
-  'marked',
-]
-
 export function normalizeLegacyStatus(status: LegacyInvoiceStatus): LegacyStatusName {
   return status === 'confirmed' ? 'complete' : status
 }

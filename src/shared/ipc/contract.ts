@@ -135,7 +135,3 @@ export const eventEnvelopeSchema = <T extends z.ZodType>(data: T) =>
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.hasOwn(requests, value)
 }
-
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(events, value)
-}
