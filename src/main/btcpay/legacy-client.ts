@@ -9,23 +9,23 @@
 import ky, { HTTPError, TimeoutError } from 'ky'
 import type { KyInstance, Options as KyOptions } from 'ky'
 import type { z } from 'zod'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import type { RequestSigner } from '../identity/signer.js'
-import { signedLegacyHeaders } from './bitid-headers.js'
-import { BtcpayError, ERROR_MESSAGES, findCauseCode, networkErrorCode, redact } from './errors.js'
-import type { BtcpayErrorCode } from './errors.js'
-import { parseJsonNumbersAsStrings } from './lossless-json.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import type { RequestSigner } from '../identity/signer'
+import { signedLegacyHeaders } from './bitid-headers'
+import { BtcpayError, ERROR_MESSAGES, findCauseCode, networkErrorCode, redact } from './errors'
+import type { BtcpayErrorCode } from './errors'
+import { parseJsonNumbersAsStrings } from './lossless-json'
 import {
   errorBodySchema,
   invoiceEnvelopeSchema,
   invoiceListSchema,
   pairingResponseSchema,
   tokensResponseSchema,
-} from './legacy-models.js'
-import type { LegacyInvoice } from './legacy-models.js'
-import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url.js'
-import type { QueryValue } from './server-url.js'
+} from './legacy-models'
+import type { LegacyInvoice } from './legacy-models'
+import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url'
+import type { QueryValue } from './server-url'
 
 export interface RetryConfig {
   /** Retries after the first attempt (GET only). Default 2. */

@@ -7,8 +7,8 @@
  *   upd <id> <rev>        update() returned
  */
 import { writeSync } from 'node:fs'
-import { createJournal } from './journal.js'
-import { newSale } from './new-sale.js'
+import { createJournal } from './journal'
+import { newSale } from './new-sale'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: crash-child.testutil.ts <dir>')

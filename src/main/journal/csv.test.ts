@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, toCsv } from './csv.js'
-import type { Sale } from './sale.js'
+import { csvField, toCsv } from './csv'
+import type { Sale } from './sale'
 
 const intlDigits = (currency: string): number =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()

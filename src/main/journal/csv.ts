@@ -4,7 +4,7 @@
  * ISO 8601 UTC. Text a spreadsheet would run as a formula (starting with = + - @, tab or CR)
  * gets a leading apostrophe.
  */
-import type { Sale } from './sale.js'
+import type { Sale } from './sale'
 import { minorToDecimal } from '../../shared/money'
 
 export interface CsvOptions {

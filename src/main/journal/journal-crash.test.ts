@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createJournal } from './journal.js'
+import { createJournal } from './journal'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const child = resolve(import.meta.dirname, 'crash-child.testutil.ts')

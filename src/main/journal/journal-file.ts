@@ -4,8 +4,8 @@
  */
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { fsyncDir, writeAll } from './durable-fs.js'
-import { decodeLine, type JournalEntry } from './line-codec.js'
+import { fsyncDir, writeAll } from './durable-fs'
+import { decodeLine, type JournalEntry } from './line-codec'
 
 export interface DayFileContent {
   entries: JournalEntry[]

@@ -10,11 +10,11 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Logger } from '../log/logger.js'
-import { createJournal, type Journal, type JournalOptions } from './journal.js'
-import { newSale as makeSale, type SaleDraft } from './new-sale.js'
-import type { NewSale } from './sale.js'
-import { seedJournal } from './seed.js'
+import type { Logger } from '../log/logger'
+import { createJournal, type Journal, type JournalOptions } from './journal'
+import { newSale as makeSale, type SaleDraft } from './new-sale'
+import type { NewSale } from './sale'
+import { seedJournal } from './seed'
 
 const dirs: string[] = []
 const open: Journal[] = []

@@ -9,16 +9,16 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { silentLogger, type Logger } from '../log/logger.js'
-import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key.js'
-import { replaceFileSync } from './durable-fs.js'
+import { silentLogger, type Logger } from '../log/logger'
+import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key'
+import { replaceFileSync } from './durable-fs'
 import {
   openAppendFile,
   parseDayFile,
   repairDayFile,
   JournalWriteError,
   type AppendFile,
-} from './journal-file.js'
+} from './journal-file'
 import {
   encodeHeader,
   encodePatch,
@@ -26,7 +26,7 @@ import {
   FORMAT_VERSION,
   patchProblem,
   saleProblem,
-} from './line-codec.js'
+} from './line-codec'
 import {
   isExceptionStatus,
   isSaleStatus,
@@ -35,9 +35,9 @@ import {
   type NewSale,
   type Sale,
   type SalePatch,
-} from './sale.js'
-import { createOrderIndex } from './order-index.js'
-import { openSequenceFile, type SequenceFile } from './sequence-file.js'
+} from './sale'
+import { createOrderIndex } from './order-index'
+import { openSequenceFile, type SequenceFile } from './sequence-file'
 
 export { JournalWriteError }
 

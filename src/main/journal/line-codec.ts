@@ -14,7 +14,7 @@
  * field, null included. Only the fields named here are written, so nothing else a caller's
  * object carries (least of all a secret) can reach the disk.
  */
-import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sale.js'
+import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sale'
 
 export const JOURNAL_MAGIC = 'btcpay-cashier-sales'
 export const FORMAT_VERSION = 1

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Journal } from './journal.js'
-import type { NewSale } from './sale.js'
+import type { Journal } from './journal'
+import type { NewSale } from './sale'
 
 /** What a new sale needs besides its order id; everything else starts empty. */
 export type SaleDraft = Pick<NewSale, 'createdAt' | 'amountMinor' | 'currency'> &

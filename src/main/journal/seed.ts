@@ -4,9 +4,9 @@
  * sale), through the public API, then compacts old days (unless told not to). Open the journal
  * with fsync: false to seed quickly.
  */
-import type { Journal } from './journal.js'
-import { newSale } from './new-sale.js'
-import type { SaleStatus } from './sale.js'
+import type { Journal } from './journal'
+import { newSale } from './new-sale'
+import type { SaleStatus } from './sale'
 
 export interface SeedOptions {
   /** createdAt of the first sale (ms); default: so that the last sale is about now. */

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Logger } from '../log/logger.js'
-import { replaceFileSync } from './durable-fs.js'
+import type { Logger } from '../log/logger'
+import { replaceFileSync } from './durable-fs'
 
 export const SEQUENCE_FILE = 'sequence.json'
 

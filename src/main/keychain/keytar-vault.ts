@@ -4,11 +4,11 @@
  * libsecret is missing, probe() reports it instead of the process crashing at start-up.
  */
 import { randomBytes } from 'node:crypto'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import type { KeychainStatus, KeyVault } from './key-vault.js'
-import { KeychainError } from './key-vault.js'
-import { classifyKeychainError, errorText, keychainMessage } from './keychain-errors.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import type { KeychainStatus, KeyVault } from './key-vault'
+import { KeychainError } from './key-vault'
+import { classifyKeychainError, errorText, keychainMessage } from './keychain-errors'
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'btcpay-cashier'
 export const PROBE_ACCOUNT = 'keychain-probe-canary'

@@ -23,15 +23,15 @@
  * - A 404 on the socket (BTCPay's answer for an unknown or already final invoice) leads to a fetch;
  *   only the fetch decides.
  */
-import { BtcpayError } from '../btcpay/errors.js'
-import type { LegacyInvoice } from '../btcpay/legacy-models.js'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import { createBackoff } from './backoff.js'
-import { DEFAULT_EXPIRED_GRACE_MS, paymentStatusOf, samePaymentStatus } from './payment-status.js'
-import type { PaymentStatus } from './payment-status.js'
-import { openStatusSocket, statusSocketUrl } from './status-socket.js'
-import type { StatusSocket, WebSocketConstructor } from './status-socket.js'
+import { BtcpayError } from '../btcpay/errors'
+import type { LegacyInvoice } from '../btcpay/legacy-models'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import { createBackoff } from './backoff'
+import { DEFAULT_EXPIRED_GRACE_MS, paymentStatusOf, samePaymentStatus } from './payment-status'
+import type { PaymentStatus } from './payment-status'
+import { openStatusSocket, statusSocketUrl } from './status-socket'
+import type { StatusSocket, WebSocketConstructor } from './status-socket'
 
 export interface WatchConnection {
   /** 'socket' while the status websocket is open, else 'polling'. */

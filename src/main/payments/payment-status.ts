@@ -33,8 +33,8 @@
  * expected (waiting, partial); `paidText` from `btcPaid`, or `totalDue - due` of the chosen
  * `cryptoInfo` entry (exact), null when nothing was paid.
  */
-import type { LegacyInvoice, LegacyInvoiceStatus } from '../btcpay/legacy-models.js'
-import { decimalSign, subtractDecimal } from './decimal-text.js'
+import type { LegacyInvoice, LegacyInvoiceStatus } from '../btcpay/legacy-models'
+import { decimalSign, subtractDecimal } from './decimal-text'
 
 export type PaymentPhase =
   'waiting' | 'partial' | 'paid' | 'settled' | 'overpaid' | 'paid-late' | 'expired' | 'invalid'

@@ -7,8 +7,8 @@
  */
 import { WebSocket } from 'ws'
 import type { ClientOptions, RawData } from 'ws'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
 
 /** ws:// for http, wss:// for https, on the server's origin and path base. */
 export function statusSocketUrl(serverUrl: string, invoiceId: string): string {
