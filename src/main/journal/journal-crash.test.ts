@@ -70,7 +70,7 @@ describe('journal under kill -9', () => {
       }
       const journal = createJournal({ dir, log, autoCompact: false })
       await journal.load()
-      expect(warnings.filter((w) => w !== 'journal.torn_tail_repaired')).toEqual([])
+      expect(warnings.filter((w) => w !== 'journal.torn-tail-repaired')).toEqual([])
       for (const s of all) {
         const got = journal.get(s.id)
         expect(got, `sale ${s.id} confirmed before the kill`).toBeDefined()

@@ -189,7 +189,7 @@ describe('crash leftovers in the files', () => {
     const file = join(dir, 'sales-2026-11-21.jsonl')
     appendFileSync(file, '{"P":"' + s.id + '","r":2,"u":1,"s":"pa')
     j = await openJournal(dir, { log })
-    expect(log.warnings).toContain('journal.torn_tail_repaired')
+    expect(log.warnings).toContain('journal.torn-tail-repaired')
     expect(j.get(s.id)?.status).toBe('creating')
     const t = j.record(newSale(j))
     j.update(s.id, { status: 'new' })
@@ -226,7 +226,7 @@ describe('crash leftovers in the files', () => {
     j.update(a.id, { status: 'expired' })
     const log = recordingLog()
     j = await reopen(j, dir, { log })
-    expect(log.warnings).toEqual(['journal.bad_lines_skipped'])
+    expect(log.warnings).toEqual(['journal.bad-lines-skipped'])
     expect(j.get(a.id)?.status).toBe('expired')
     expect(j.get(b.id)).toBeDefined()
     // A file with evidence of damage is never rewritten by compaction.

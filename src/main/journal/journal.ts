@@ -226,10 +226,10 @@ export function createJournal(opts: JournalOptions): Journal {
       const content = parseDayFile(buf)
       let bad = content.badLines.length
       if (bad > 0) {
-        log.warn('journal.bad_lines_skipped', { file: name, lines: content.badLines.slice(0, 20) })
+        log.warn('journal.bad-lines-skipped', { file: name, lines: content.badLines.slice(0, 20) })
       }
       if (content.tail !== 'clean') {
-        log.warn('journal.torn_tail_repaired', { file: name, tail: content.tail })
+        log.warn('journal.torn-tail-repaired', { file: name, tail: content.tail })
         repairDayFile(join(dir, name), content, fsync)
       }
       for (const e of content.entries) {
@@ -237,7 +237,7 @@ export function createJournal(opts: JournalOptions): Journal {
           const prev = byId.get(e.sale.id)
           if (!prev || e.sale.rev >= prev.rev) byId.set(e.sale.id, e.sale)
           if (dayNumber(e.sale.createdAt) !== day) {
-            log.warn('journal.sale_in_wrong_file', { file: name, id: e.sale.id })
+            log.warn('journal.sale-in-wrong-file', { file: name, id: e.sale.id })
           }
         } else if (e.t === 'patch') {
           const s = byId.get(e.id)
@@ -260,7 +260,7 @@ export function createJournal(opts: JournalOptions): Journal {
 
     // Synchronous reads: for hundreds of small files this is clearly faster than fs.promises.
     for (const x of dayNames) fold(x.name, x.day, readFileSync(join(dir, x.name)))
-    if (orphans > 0) log.warn('journal.orphan_patches_skipped', { count: orphans })
+    if (orphans > 0) log.warn('journal.orphan-patches-skipped', { count: orphans })
 
     let highest = 0
     const dupOrders: string[] = []
@@ -270,7 +270,7 @@ export function createJournal(opts: JournalOptions): Journal {
       dayOf(dayNumber(s.createdAt)).sales.push(s)
       if (s.sequence > highest) highest = s.sequence
     }
-    if (dupOrders.length > 0) log.warn('journal.duplicate_order_ids', { orderIds: dupOrders })
+    if (dupOrders.length > 0) log.warn('journal.duplicate-order-ids', { orderIds: dupOrders })
     for (const [n, st] of perDay) {
       const d = dayOf(n)
       d.lines = st.lines
@@ -450,7 +450,7 @@ export function createJournal(opts: JournalOptions): Journal {
     try {
       replaceFileSync(dir, name, text, fsync)
     } catch (err) {
-      log.warn('journal.compaction_failed', { file: name, error: String(err) })
+      log.warn('journal.compaction-failed', { file: name, err })
       return false
     }
     d.lines = d.sales.length + 1

@@ -36,10 +36,10 @@ export function openSequenceFile(opts: {
     const raw = JSON.parse(readFileSync(join(dir, SEQUENCE_FILE), 'utf8')) as unknown
     const n = (raw as { next?: unknown } | null)?.next
     if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 1) persisted = n
-    else log.warn('journal.sequence_file_invalid')
+    else log.warn('journal.sequence-file-invalid')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      log.warn('journal.sequence_file_unreadable', { error: String(err) })
+      log.warn('journal.sequence-file-unreadable', { err })
     }
   }
   let next = Math.max(persisted, opts.highestRecorded + 1, 1)

@@ -80,7 +80,7 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): KeyVault {
         const back = await vault.get(PROBE_ACCOUNT)
         await vault.delete(PROBE_ACCOUNT)
         if (back !== canary) {
-          log.warn('keychain.probe.mismatch', { gotValue: back !== null })
+          log.warn('keychain.probe-mismatch', { gotValue: back !== null })
           return { ok: false, reason: 'error', message: keychainMessage('error', platform) }
         }
         return { ok: true }
@@ -96,7 +96,7 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): KeyVault {
       } catch (err) {
         if (err instanceof ProbeTimeout) {
           // Almost always an unlock prompt nobody answered.
-          log.warn('keychain.probe.timeout', { ms: probeTimeoutMs })
+          log.warn('keychain.probe-timeout', { ms: probeTimeoutMs })
           return { ok: false, reason: 'locked', message: keychainMessage('locked', platform) }
         }
         const e = toKeychainError(err, 'probe')

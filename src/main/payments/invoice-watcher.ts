@@ -118,7 +118,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
   try {
     socketUrl = statusSocketUrl(opts.serverUrl, invoiceId)
   } catch (err) {
-    log.warn('payments.socket.bad-url', { invoiceId, message: (err as Error).message })
+    log.warn('payments.socket-bad-url', { invoiceId, message: (err as Error).message })
   }
 
   let stopped = false
@@ -213,7 +213,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
     } catch (err) {
       if (stopped) return
       const code = troubleOf(err)
-      if (trouble !== code) log.warn('payments.fetch.failed', { invoiceId, code })
+      if (trouble !== code) log.warn('payments.fetch-failed', { invoiceId, code })
       trouble = code
       report()
       schedulePoll()
@@ -221,7 +221,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
     }
     if (stopped) return
     const recovered = trouble !== null
-    if (recovered) log.info('payments.fetch.recovered', { invoiceId })
+    if (recovered) log.info('payments.fetch-recovered', { invoiceId })
     trouble = null
     const changed = last === null || !samePaymentStatus(last, status)
     if (changed) {
@@ -298,7 +298,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
         if (stopped) return
         firstAttempt = false
         socketOpen = true
-        log.debug('payments.socket.open', { invoiceId })
+        log.debug('payments.socket-open', { invoiceId })
         report()
         // Catch up with what happened while nobody listened, then rely on the socket.
         void trigger()
@@ -316,7 +316,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
         if (down.openForMs !== null && down.openForMs >= maxReconnectIntervalMs) {
           reconnectBackoff.reset()
         }
-        log.info('payments.socket.down', { invoiceId, ...down })
+        log.info('payments.socket-down', { invoiceId, ...down })
         report()
         if (wasOpen) {
           pollBackoff.reset()
@@ -343,10 +343,10 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
     socket?.close()
     socket = null
     socketOpen = false
-    log.info('payments.watch.end', { invoiceId, reason, fetches, phase: last?.phase ?? null })
+    log.info('payments.watch-end', { invoiceId, reason, fetches, phase: last?.phase ?? null })
   }
 
-  log.info('payments.watch.start', { invoiceId, socket: socketUrl !== null })
+  log.info('payments.watch-start', { invoiceId, socket: socketUrl !== null })
   connect()
   void trigger()
   schedulePoll()

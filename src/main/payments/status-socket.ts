@@ -129,7 +129,7 @@ export function openStatusSocket(options: StatusSocketOptions): StatusSocket {
     if (!isPing(data, isBinary)) options.onTrigger()
   })
   ws.on('error', (err) => {
-    if (!done) log.debug('payments.socket.error', { message: err.message })
+    if (!done) log.debug('payments.socket-error', { err })
   })
   ws.on('close', (code) => {
     clearTimeout(killTimer)
