@@ -1,7 +1,7 @@
 import { startBtcpayTestServer } from '../../e2e/btcpay-test-server'
 import { LegacyClient, serializeInvoiceBody } from '../../src/main/btcpay/legacy-client'
 import { loadOrCreateIdentity } from '../../src/main/identity/identity'
-import { createMemoryVaultForTests } from '../../src/main/keychain/memory-vault'
+import { createMemoryVaultForTests } from '../../src/main/keychain/memory-vault.testutil'
 import { minorDigits, minorToDecimal, parseAmount } from '../../src/shared/money'
 import { median, percentile, type Row } from './stats'
 

@@ -3,7 +3,7 @@ import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { KeychainError } from '../keychain/key-vault'
 import { createKeytarVault } from '../keychain/keytar-vault'
-import { createMemoryVaultForTests } from '../keychain/memory-vault'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import type { LogFields, Logger } from '../log/logger'
 import { isValidSin } from './bitid'
 import {

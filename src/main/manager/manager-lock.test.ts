@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryVaultForTests } from '../keychain/memory-vault'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import { silentLogger } from '../log/logger'
 import { createManagerLock, MANAGER_PIN_ACCOUNT } from './manager-lock'
 import { hashPin, verifyPin } from './pin-hash'

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test-server'
 import { LegacyClient } from '../btcpay/legacy-client'
-import { createMemoryVaultForTests, type MemoryVaultForTests } from '../keychain/memory-vault'
+import {
+  createMemoryVaultForTests,
+  type MemoryVaultForTests,
+} from '../keychain/memory-vault.testutil'
 import { silentLogger } from '../log/logger'
 import { createSettingsStore } from '../settings/settings-store'
-import { memorySettingsBackend } from '../test-support/memory-settings'
+import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 import { createPairingService, TOKEN_ACCOUNT } from './pairing-service'
 
 // Against the project's BTCPay test server on loopback (real HTTP, real BitId verification); only

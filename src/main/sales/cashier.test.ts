@@ -6,9 +6,12 @@ import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test
 import type { SaleView } from '../../shared/sale'
 import { ERROR_MESSAGES } from '../btcpay/errors'
 import { LegacyClient } from '../btcpay/legacy-client'
-import { createMemoryVaultForTests, type MemoryVaultForTests } from '../keychain/memory-vault'
-import { makeTestCore } from '../test-support/test-core'
-import { memorySettingsBackend } from '../test-support/memory-settings'
+import {
+  createMemoryVaultForTests,
+  type MemoryVaultForTests,
+} from '../keychain/memory-vault.testutil'
+import { makeTestCore } from '../core/test-core.testutil'
+import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 
 // The core's cashier flow against the BTCPay test server on loopback: real journal files, real
 // signed HTTP and the real status websocket; the keychain is a memory double.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SaleView } from '../../../shared/sale'
-import { deferred, fail, fakePosApi, ok, saleView } from '../test-support/fake-pos-api'
+import { deferred, fail, fakePosApi, ok, saleView } from './fake-pos-api.testutil'
 import { createSalesStore, mergeSale, PAGE_SIZE } from './sales-store'
 
 const range = { from: 1_699_990_000_000, to: 1_700_076_400_000 }

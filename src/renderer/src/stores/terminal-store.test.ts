@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TerminalState } from '../../../shared/terminal-state'
-import { deferred, fail, fakePosApi, ok } from '../test-support/fake-pos-api'
+import { deferred, fail, fakePosApi, ok } from './fake-pos-api.testutil'
 import { createTerminalStore } from './terminal-store'
 
 const state = (unlocked: boolean): TerminalState => ({
