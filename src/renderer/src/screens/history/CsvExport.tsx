@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { FormResult, type Outcome } from '../../components/FormResult'
 import { dateSpan, isoDate } from '../../sales/day-range'
 import { useSalesStore } from '../../stores/bound-stores'
 
@@ -9,7 +10,7 @@ export function CsvExport() {
   const [to, setTo] = useState(today)
   const [busy, setBusy] = useState(false)
   const exportSalesCsv = useSalesStore((s) => s.exportSalesCsv)
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [result, setResult] = useState<Outcome | null>(null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -62,15 +63,7 @@ export function CsvExport() {
           {busy ? 'Saving…' : 'Export'}
         </button>
       </div>
-      {result && (
-        <p
-          className={result.ok ? 'message notice mono' : 'message error'}
-          role={result.ok ? 'status' : 'alert'}
-          data-testid="export-result"
-        >
-          {result.text}
-        </p>
-      )}
+      <FormResult result={result} testId="export-result" mono />
     </form>
   )
 }

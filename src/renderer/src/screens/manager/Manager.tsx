@@ -1,3 +1,4 @@
+import { FormResult } from '../../components/FormResult'
 import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
@@ -24,14 +25,10 @@ export function Manager() {
           </button>
         )}
       </div>
-      {provisioning && (
-        <p
-          className={provisioning.ok ? 'message notice' : 'message error'}
-          data-testid="provisioning-result"
-        >
-          {provisioning.message}
-        </p>
-      )}
+      <FormResult
+        result={provisioning && { ok: provisioning.ok, text: provisioning.message }}
+        testId="provisioning-result"
+      />
       {connection.status === 'unpaired' && <PairingForms connection={connection} />}
       {connection.status === 'pairing' && <PairingWait connection={connection} />}
       {connection.status === 'paired' && <PairedPanel connection={connection} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Connection } from '../../../../shared/terminal-state'
+import { FormResult, type Outcome } from '../../components/FormResult'
 import { useTerminalStore } from '../../stores/bound-stores'
 
 type Paired = Extract<Connection, { status: 'paired' }>
@@ -9,7 +10,7 @@ export function PairedPanel({ connection }: { connection: Paired }) {
   const run = useTerminalStore((s) => s.run)
   const busy = useTerminalStore((s) => s.busy)
   const testConnection = useTerminalStore((s) => s.testConnection)
-  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null)
+  const [test, setTest] = useState<Outcome | null>(null)
   const [confirm, setConfirm] = useState<Confirm>(null)
 
   const showConnectionTest = async () => {
@@ -42,15 +43,7 @@ export function PairedPanel({ connection }: { connection: Paired }) {
         <button className="big" onClick={() => void showConnectionTest()}>
           Test connection
         </button>
-        {test && (
-          <p
-            className={test.ok ? 'message' : 'message error'}
-            role="status"
-            data-testid="connection-test"
-          >
-            {test.text}
-          </p>
-        )}
+        <FormResult result={test} testId="connection-test" />
       </div>
       {confirm === null ? (
         <div className="row">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
+import { FormResult, type Outcome } from '../../components/FormResult'
 import { useAppStore } from '../../stores/bound-stores'
 
 type Draft = {
@@ -30,7 +31,7 @@ const wholeNumber = (text: string): number =>
 /** The till's settings for the manager; main validates every field again and names a bad one. */
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [result, setResult] = useState<Outcome | null>(null)
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -137,15 +138,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         <button className="big" type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save settings'}
         </button>
-        {result && (
-          <p
-            className={result.ok ? 'message' : 'message error'}
-            role={result.ok ? 'status' : 'alert'}
-            data-testid="settings-result"
-          >
-            {result.text}
-          </p>
-        )}
+        <FormResult result={result} testId="settings-result" />
       </div>
     </form>
   )
