@@ -19,6 +19,7 @@ import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { createSalesHistory } from '../sales/sales-history'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
+import type { SettingsPatch } from '../../shared/settings'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
 export const PROVISIONING_FILE_NAME = 'provision.json'
@@ -144,30 +145,36 @@ export function createCore(deps: CoreDeps) {
       return terminalState()
     }
 
+  const getAppInfo = async (): Promise<AppInfo> => ({
+    name: deps.appName,
+    version: deps.appVersion,
+    host: deps.host,
+    platform: platform(),
+    dataDir: deps.dataDir,
+    startedAt,
+    demo: Boolean(deps.demo),
+  })
+  const getSettings = async () => settings.get()
+  const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
+  const getTerminalState = async () => terminalState()
+
+  // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
-    'app:get-info': async () => ({
-      name: deps.appName,
-      version: deps.appVersion,
-      host: deps.host,
-      platform: platform(),
-      dataDir: deps.dataDir,
-      startedAt,
-      demo: Boolean(deps.demo),
-    }),
-    'settings:get': async () => settings.get(),
-    'settings:update': asManager(async (patch) => settings.update(patch)),
-    'terminal:get-state': async () => terminalState(),
+    'app:get-info': getAppInfo,
+    'settings:get': getSettings,
+    'settings:update': updateSettings,
+    'terminal:get-state': getTerminalState,
     'terminal:retry-keychain': thenState(() => pairing.retryKeychain()),
     'pairing:with-code': asManager(thenState((input) => pairing.pairWithCode(input))),
-    'pairing:request-code': asManager(thenState((input) => pairing.requestCode(input))),
+    'pairing:request-code': asManager(thenState((input) => pairing.requestPairingCode(input))),
     'pairing:with-public-key': asManager(thenState((input) => pairing.pairWithPublicKey(input))),
-    'pairing:cancel': asManager(thenState(() => pairing.cancel())),
+    'pairing:cancel': asManager(thenState(() => pairing.cancelPairing())),
     'pairing:test-connection': async () => pairing.testConnection(),
     'pairing:unpair': asManager(thenState(() => pairing.unpair())),
     'pairing:rotate-key': asManager(thenState(() => pairing.rotateKey())),
-    'manager:unlock': thenState(({ pin }) => manager.unlock(pin)),
-    'manager:lock': thenState(() => manager.lock()),
-    'manager:set-pin': asManager(thenState(({ pin }) => manager.setPin(pin))),
+    'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
+    'manager:lock': thenState(() => manager.lockManager()),
+    'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
     'sales:charge': afterStart(cashier.charge),
     'sales:open': afterStart(cashier.openSale),
     'sales:cancel': afterStart(cashier.cancelSale),

@@ -186,7 +186,7 @@ describe('pairing with a code the terminal asks for', () => {
   it('shows the code and approval link, then pairs once the manager approves', async () => {
     const { service } = makeService()
     await service.start()
-    await service.requestCode({ serverUrl: server.url, label: 'Till 4' })
+    await service.requestPairingCode({ serverUrl: server.url, label: 'Till 4' })
     const c = service.connection()
     if (c.status !== 'pairing') throw new Error(`expected pairing, got ${c.status}`)
     expect(c.pairing.pairingCode).toMatch(/^[1-9A-HJ-NP-Za-km-z]{7}$/)
@@ -202,10 +202,10 @@ describe('pairing with a code the terminal asks for', () => {
   it('can be cancelled, and then ignores a late approval', async () => {
     const { service } = makeService()
     await service.start()
-    await service.requestCode({ serverUrl: server.url })
+    await service.requestPairingCode({ serverUrl: server.url })
     const c = service.connection()
     if (c.status !== 'pairing') throw new Error('expected pairing')
-    service.cancel()
+    service.cancelPairing()
     expect(service.connection()).toMatchObject({ status: 'unpaired', notice: 'Pairing cancelled.' })
     server.control.approvePairingCode(c.pairing.pairingCode!)
     await new Promise((r) => setTimeout(r, 100))
@@ -215,7 +215,7 @@ describe('pairing with a code the terminal asks for', () => {
   it('keeps polling through a server outage and says so', async () => {
     const { service } = makeService()
     await service.start()
-    await service.requestCode({ serverUrl: server.url })
+    await service.requestPairingCode({ serverUrl: server.url })
     server.control.addFault({
       kind: 'error',
       status: 502,
