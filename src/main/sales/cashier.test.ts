@@ -62,6 +62,18 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
   }
 }
 
+/** A paired core that records its sale events, and a first charge on it. */
+async function chargeOnPairedCore(amount: string) {
+  const c = await pairedCore()
+  const seen = eventsOf(c)
+  const sale = await c.handlers['sales:charge']({ amount })
+  return { c, seen, sale }
+}
+
+/** Waits until an event shows the sale in that phase. */
+const untilPhase = (seen: SaleView[], saleId: string, phase: SaleView['phase']) =>
+  waitFor(() => seen.some((s) => s.id === saleId && s.phase === phase))
+
 beforeEach(async () => {
   server = await startBtcpayTestServer()
   vault = createMemoryVaultForTests()
@@ -148,9 +160,7 @@ describe('charge', () => {
   })
 
   it('follows the payment: paid, then settled, each pushed as an event', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '20' })
+    const { c, seen, sale } = await chargeOnPairedCore('20')
     server.control.pay(sale.invoiceId!)
     await waitFor(() => seen.some((s) => s.phase === 'paid'))
     server.control.confirm(sale.invoiceId!)
@@ -164,30 +174,24 @@ describe('charge', () => {
     ['partial', 'partial'],
     ['over', 'overpaid'],
   ] as const)('shows a %s payment as %s', async (mode, phase) => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '20' })
+    const { seen, sale } = await chargeOnPairedCore('20')
     server.control.pay(sale.invoiceId!, { mode })
     await waitFor(() => seen.some((s) => s.phase === phase))
   })
 
   it('shows expired, then a late payment as paid-late; invalid as invalid', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const a = await c.handlers['sales:charge']({ amount: '4' })
+    const { c, seen, sale: a } = await chargeOnPairedCore('4')
     server.control.expire(a.invoiceId!)
-    await waitFor(() => seen.some((s) => s.id === a.id && s.phase === 'expired'))
+    await untilPhase(seen, a.id, 'expired')
     server.control.pay(a.invoiceId!, { mode: 'late' })
-    await waitFor(() => seen.some((s) => s.id === a.id && s.phase === 'paid-late'))
+    await untilPhase(seen, a.id, 'paid-late')
     const b = await c.handlers['sales:charge']({ amount: '5' })
     server.control.invalidate(b.invoiceId!)
-    await waitFor(() => seen.some((s) => s.id === b.id && s.phase === 'invalid'))
+    await untilPhase(seen, b.id, 'invalid')
   })
 
   it('tells the cashier in words when BTCPay cannot be reached, and clears it again', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '2' })
+    const { seen, sale } = await chargeOnPairedCore('2')
     server.control.addFault({ kind: 'error', status: 502, method: 'GET', pathPrefix: '/invoices/' })
     server.control.dropWebsockets()
     await waitFor(() => seen.some((s) => s.id === sale.id && s.trouble !== null))
@@ -197,9 +201,7 @@ describe('charge', () => {
   })
 
   it('cancelling shows the sale cancelled, and keeps the invoice followed', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '6' })
+    const { c, seen, sale } = await chargeOnPairedCore('6')
     const cancelled = await c.handlers['sales:cancel']({ saleId: sale.id })
     expect(cancelled).toMatchObject({ phase: 'abandoned', payment: null })
     expect(cancelled.cancelledAt).toEqual(expect.any(Number))
@@ -208,24 +210,22 @@ describe('charge', () => {
     })
     // The customer pays anyway: the cashier must hear of it.
     server.control.pay(sale.invoiceId!)
-    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid'))
+    await untilPhase(seen, sale.id, 'paid')
     const paid = seen.findLast((s) => s.id === sale.id)!
     expect(paid.cancelledAt).toBe(cancelled.cancelledAt)
     server.control.confirm(sale.invoiceId!)
-    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'settled'))
+    await untilPhase(seen, sale.id, 'settled')
   })
 
   it('a cancelled sale expires as cancelled; a late payment on it still shows', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '3' })
+    const { c, seen, sale } = await chargeOnPairedCore('3')
     await c.handlers['sales:cancel']({ saleId: sale.id })
     server.control.expire(sale.invoiceId!)
     await waitFor(() => server.control.getInvoice(sale.invoiceId!).status === 'Expired')
     await new Promise((r) => setTimeout(r, 300))
     expect(seen.findLast((s) => s.id === sale.id)?.phase).toBe('abandoned')
     server.control.pay(sale.invoiceId!, { mode: 'late' })
-    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid-late'))
+    await untilPhase(seen, sale.id, 'paid-late')
   })
 
   it('a cancelled sale is followed again after a restart', async () => {
@@ -237,7 +237,7 @@ describe('charge', () => {
     const second = core()
     const seen = eventsOf(second)
     await second.start()
-    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'partial'))
+    await untilPhase(seen, sale.id, 'partial')
     expect(seen.findLast((s) => s.id === sale.id)?.cancelledAt).not.toBeNull()
   })
 
@@ -304,7 +304,7 @@ describe('failures lose nothing and duplicate nothing', () => {
     const second = core()
     const seen = eventsOf(second)
     await second.start()
-    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid'))
+    await untilPhase(seen, sale.id, 'paid')
   })
 
   it('exports a date range as CSV in the data folder', async () => {
