@@ -20,6 +20,7 @@ export type BtcpayErrorCode =
   | 'tls'
   | 'timeout'
   | 'malformed-response'
+  | 'response-too-large'
   | 'network'
   | 'not-paired'
   | 'invalid-input'
@@ -106,6 +107,9 @@ export const ERROR_MESSAGES: Record<BtcpayErrorCode, string> = {
   'malformed-response':
     'The BTCPay Server sent an answer this terminal does not understand. Check that the address ' +
     'points to a BTCPay Server.',
+  'response-too-large':
+    'The BTCPay Server sent a far larger answer than expected, so the terminal stopped reading ' +
+    'it. Check that the address points to a BTCPay Server.',
   network:
     'The BTCPay Server could not be reached. Check the internet connection of this computer.',
   'not-paired': 'This terminal is not paired with a store yet. Pair it first.',

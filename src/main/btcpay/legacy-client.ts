@@ -6,15 +6,15 @@
  * the same Request, so the same signature stays valid. Only GETs are retried; `createInvoice` is
  * never retried automatically (reconcile by orderId with `listInvoices` instead).
  */
-import ky, { HTTPError, TimeoutError } from 'ky'
-import type { KyInstance, Options as KyOptions } from 'ky'
 import type { z } from 'zod'
 import type { Logger } from '../log/logger.js'
 import { silentLogger } from '../log/logger.js'
 import type { RequestSigner } from '../identity/signer.js'
 import { signedLegacyHeaders } from './bitid-headers.js'
-import { BtcpayError, ERROR_MESSAGES, findCauseCode, networkErrorCode, redact } from './errors.js'
+import { BtcpayError, ERROR_MESSAGES, redact } from './errors.js'
 import type { BtcpayErrorCode } from './errors.js'
+import { HttpTransport } from './http-transport.js'
+import type { HttpTransportOptions } from './http-transport.js'
 import { parseJsonNumbersAsStrings } from './lossless-json.js'
 import {
   errorBodySchema,
@@ -27,17 +27,6 @@ import type { LegacyInvoice } from './legacy-models.js'
 import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url.js'
 import type { QueryValue } from './server-url.js'
 
-export interface RetryConfig {
-  /** Retries after the first attempt (GET only). Default 2. */
-  limit?: number
-  /** Delay before retry n (1-based). Default 300 ms · 2^(n-1). */
-  delayMs?: (attempt: number) => number
-  /** Upper bound for any delay, including a server's Retry-After. Default 5000 ms. */
-  maxDelayMs?: number
-  /** Retry a GET that timed out. Default true. */
-  retryOnTimeout?: boolean
-}
-
 export interface LegacyClientOptions {
   /** The server address; validated with parseServerUrl. */
   baseUrl: string
@@ -45,9 +34,10 @@ export interface LegacyClientOptions {
   /** The merchant token from pairing; needed for invoice calls. */
   token?: string | null
   fetch?: typeof globalThis.fetch
-  /** Per attempt. Default 15 s. */
+  /** Per attempt, until the last byte of the body. Default 15 s. */
   timeoutMs?: number
-  retry?: RetryConfig
+  retry?: HttpTransportOptions['retry']
+  maxBodyBytes?: number
   log?: Logger
 }
 
@@ -136,22 +126,6 @@ export function serializeInvoiceBody(input: CreateInvoiceInput, token: string): 
   return `{${fields.join(',')}}`
 }
 
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TimeoutErrorMarker()), ms)
-      }),
-    ])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-class TimeoutErrorMarker extends Error {}
-
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'POST'
   path: string
@@ -166,10 +140,7 @@ export class LegacyClient {
   readonly #token: string | null
   readonly #options: LegacyClientOptions
   readonly #log: Logger
-  readonly #timeoutMs: number
-  readonly #ky: KyInstance
-  readonly #retry: KyOptions['retry']
-  readonly #fetch: typeof globalThis.fetch
+  readonly #http: HttpTransport
 
   constructor(options: LegacyClientOptions) {
     const parsed = parseServerUrl(options.baseUrl)
@@ -179,29 +150,7 @@ export class LegacyClient {
     this.#identity = options.identity
     this.#token = options.token ?? null
     this.#log = options.log ?? silentLogger
-    this.#timeoutMs = options.timeoutMs ?? 15_000
-    const r = options.retry ?? {}
-    const maxDelay = r.maxDelayMs ?? 5_000
-    this.#retry = {
-      limit: r.limit ?? 2,
-      methods: ['get'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: maxDelay,
-      backoffLimit: maxDelay,
-      delay: r.delayMs ?? ((n) => 300 * 2 ** (n - 1)),
-      retryOnTimeout: r.retryOnTimeout ?? true,
-      // Permanent failures: retrying a bad certificate or an unknown host name only wastes time.
-      shouldRetry: ({ error }) => {
-        if (error instanceof HTTPError || error instanceof TimeoutError) return undefined
-        const code = networkErrorCode(findCauseCode(error))
-        return code === 'tls' || (code === 'dns' && findCauseCode(error) === 'ENOTFOUND')
-          ? false
-          : undefined
-      },
-    }
-    this.#fetch = options.fetch ?? globalThis.fetch
-    this.#ky = ky.create({ timeout: this.#timeoutMs, throwHttpErrors: true, redirect: 'manual' })
+    this.#http = new HttpTransport(options)
   }
 
   /** A client for the same server and identity with another token. */
@@ -303,10 +252,11 @@ export class LegacyClient {
     return this.#token
   }
 
-  #malformed(method: string, path: string): BtcpayError {
+  #malformed(method: string, path: string, status?: number): BtcpayError {
     return new BtcpayError({
       code: 'malformed-response',
       message: ERROR_MESSAGES['malformed-response'],
+      status,
       method,
       path,
     })
@@ -318,79 +268,23 @@ export class LegacyClient {
     const body = call.body ?? ''
     const headers = signedLegacyHeaders(this.#identity, href, body)
     const secrets = [this.#token, headers['x-signature']]
-    const started = Date.now()
-    let attempt = 0
-    let response: Response
-    try {
-      response = await this.#ky(href, {
-        method: call.method,
-        headers: { ...headers },
-        // The signed body string goes straight to fetch. Handed to ky, it would be wrapped in a
-        // Request whose stream is teed for retries (POSTs are never retried), which costs about
-        // a sixth of a charge's latency; this way the bytes signed are the bytes sent, untouched.
-        fetch: (input) => {
-          const request = input as Request // ky always calls fetch with its Request
-          attempt++
-          return this.#fetch(request.url, {
-            method: call.method,
-            headers: request.headers,
-            ...(call.method === 'GET' ? {} : { body }),
-            signal: request.signal,
-            redirect: 'manual',
-          })
-        },
-        ...(call.method === 'GET'
-          ? {
-              retry: this.#retry,
-              hooks: {
-                beforeRetry: [
-                  ({ error, retryCount }) => {
-                    this.#log.warn('btcpay.retry', {
-                      method: call.method,
-                      path,
-                      retryCount,
-                      reason: error instanceof HTTPError ? error.response.status : error.name,
-                    })
-                  },
-                ],
-              },
-            }
-          : { retry: 0 }),
-      })
-    } catch (err) {
-      const e = await this.#mapError(err, call.method, path, secrets)
-      this.#log.warn('btcpay.error', {
-        method: call.method,
-        path,
-        code: e.code,
-        status: e.status,
-        causeCode: e.causeCode,
-        attempts: attempt,
-        ms: Date.now() - started,
-      })
+    const reply = await this.#http.send({
+      method: call.method,
+      href,
+      headers: { ...headers },
+      ...(call.method === 'GET' ? {} : { body }),
+    })
+    if (reply.status < 200 || reply.status >= 300) {
+      const e = this.#httpError(reply.status, reply.text, call.method, path, secrets)
+      this.#log.warn('btcpay.error', { method: call.method, path, code: e.code, status: e.status })
       throw e
     }
-    this.#log.info('btcpay.response', {
-      method: call.method,
-      path,
-      status: response.status,
-      attempts: attempt,
-      ms: Date.now() - started,
-    })
     let parsed: unknown
     try {
-      parsed = parseJsonNumbersAsStrings(await withTimeout(response.text(), this.#timeoutMs))
-    } catch (err) {
-      const code: BtcpayErrorCode =
-        err instanceof TimeoutErrorMarker ? 'timeout' : 'malformed-response'
-      this.#log.warn('btcpay.error', { method: call.method, path, code })
-      throw new BtcpayError({
-        code,
-        message: ERROR_MESSAGES[code],
-        status: response.status,
-        method: call.method,
-        path,
-      })
+      parsed = parseJsonNumbersAsStrings(reply.text)
+    } catch {
+      this.#log.warn('btcpay.error', { method: call.method, path, code: 'malformed-response' })
+      throw this.#malformed(call.method, path, reply.status)
     }
     const result = call.schema.safeParse(parsed)
     if (!result.success) {
@@ -399,51 +293,35 @@ export class LegacyClient {
         path,
         issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 5),
       })
-      throw new BtcpayError({
-        code: 'malformed-response',
-        message: ERROR_MESSAGES['malformed-response'],
-        status: response.status,
-        method: call.method,
-        path,
-      })
+      throw this.#malformed(call.method, path, reply.status)
     }
     return result.data
   }
 
-  async #mapError(
-    err: unknown,
+  #httpError(
+    status: number,
+    text: string,
     method: string,
     path: string,
     secrets: (string | null | undefined)[],
-  ): Promise<BtcpayError> {
-    if (err instanceof HTTPError) {
-      const status = err.response.status
-      let serverMessage: string | undefined
-      try {
-        const text = await withTimeout(err.response.text(), this.#timeoutMs)
-        const body = errorBodySchema.safeParse(JSON.parse(text))
-        if (body.success) {
-          serverMessage = redact(body.data.error, secrets)
-            .replace(CONTROL_CHARS, ' ')
-            .slice(0, MAX_SERVER_TEXT)
-        }
-      } catch {
-        // empty or non-JSON error body (older servers send 401/403 with no body)
+  ): BtcpayError {
+    let serverMessage: string | undefined
+    try {
+      const body = errorBodySchema.safeParse(JSON.parse(text))
+      if (body.success) {
+        serverMessage = redact(body.data.error, secrets)
+          .replace(CONTROL_CHARS, ' ')
+          .slice(0, MAX_SERVER_TEXT)
       }
-      const code = httpErrorCode(status, serverMessage)
-      let message = ERROR_MESSAGES[code]
-      if (serverMessage && (code === 'bad-request' || code === 'not-found')) {
-        message += ` The server said: "${serverMessage}"`
-      }
-      return new BtcpayError({ code, message, status, serverMessage, method, path })
+    } catch {
+      // empty or non-JSON error body (older servers send 401/403 with no body)
     }
-    if (err instanceof TimeoutError) {
-      return new BtcpayError({ code: 'timeout', message: ERROR_MESSAGES.timeout, method, path })
+    const code = httpErrorCode(status, serverMessage)
+    let message = ERROR_MESSAGES[code]
+    if (serverMessage && (code === 'bad-request' || code === 'not-found')) {
+      message += ` The server said: "${serverMessage}"`
     }
-    if (err instanceof BtcpayError) return err
-    const causeCode = findCauseCode(err)
-    const code = networkErrorCode(causeCode)
-    return new BtcpayError({ code, message: ERROR_MESSAGES[code], causeCode, method, path })
+    return new BtcpayError({ code, message, status, serverMessage, method, path })
   }
 }
 

@@ -17,6 +17,7 @@ const codes: Record<BtcpayErrorCode, ErrorCode> = {
   tls: 'tls',
   timeout: 'timeout',
   'malformed-response': 'malformed-response',
+  'response-too-large': 'malformed-response',
   network: 'network',
   'not-paired': 'not-paired',
   'invalid-input': 'bad-input',
