@@ -7,6 +7,8 @@
 export type BtcpayErrorCode =
   | 'unauthorized'
   | 'forbidden'
+  | 'missing-permission'
+  | 'validation'
   | 'not-found'
   | 'bad-request'
   | 'pairing-expired'
@@ -36,6 +38,17 @@ export interface BtcpayErrorInit {
   method?: string
   /** URL path only, never the query (it carries the token). */
   path?: string
+  /** Greenfield `{code}` of a 400/404 answer, e.g. "archived", "invoice-not-found". */
+  serverCode?: string
+  /** Greenfield 403: the permission the API key lacks, as BTCPay spells it. */
+  missingPermission?: string
+  /** Greenfield 422: each refused field, `path` as BTCPay names it (C# property, e.g. "Amount"). */
+  fields?: FieldError[]
+}
+
+export interface FieldError {
+  path: string
+  message: string
 }
 
 export class BtcpayError extends Error {
@@ -46,6 +59,9 @@ export class BtcpayError extends Error {
   readonly causeCode: string | undefined
   readonly method: string | undefined
   readonly path: string | undefined
+  readonly serverCode: string | undefined
+  readonly missingPermission: string | undefined
+  readonly fields: readonly FieldError[]
 
   constructor(init: BtcpayErrorInit) {
     super(init.message)
@@ -55,6 +71,18 @@ export class BtcpayError extends Error {
     this.causeCode = init.causeCode
     this.method = init.method
     this.path = init.path
+    this.serverCode = init.serverCode
+    this.missingPermission = init.missingPermission
+    this.fields = init.fields ?? []
+  }
+
+  /**
+   * The server's complaint about one field, matched case-insensitively: BTCPay names fields by
+   * their C# property (`Amount`, `Checkout.PaymentMethods[0]`), the JSON body by camelCase.
+   */
+  fieldMessage(path: string): string | undefined {
+    const wanted = path.toLowerCase()
+    return this.fields.find((f) => f.path.toLowerCase() === wanted)?.message
   }
 
   toJSON(): BtcpayErrorInit {
@@ -66,6 +94,9 @@ export class BtcpayError extends Error {
       causeCode: this.causeCode,
       method: this.method,
       path: this.path,
+      serverCode: this.serverCode,
+      missingPermission: this.missingPermission,
+      fields: [...this.fields],
     }
   }
 }
@@ -78,6 +109,10 @@ export const ERROR_MESSAGES: Record<BtcpayErrorCode, string> = {
   forbidden:
     'This terminal is not paired with a store, or its access was revoked. Pair the terminal ' +
     'with the store again.',
+  'missing-permission':
+    'The API key of this terminal lacks a permission this needs. Authorize the terminal again in ' +
+    'Manager with the permission named here.',
+  validation: 'The BTCPay Server refused some of the values sent.',
   'not-found': 'The BTCPay Server could not find what was asked for.',
   'bad-request': 'The BTCPay Server refused the request.',
   'pairing-expired':
@@ -114,6 +149,17 @@ export const ERROR_MESSAGES: Record<BtcpayErrorCode, string> = {
     'The BTCPay Server could not be reached. Check the internet connection of this computer.',
   'not-paired': 'This terminal is not paired with a store yet. Pair it first.',
   'invalid-input': 'The request is incomplete or invalid.',
+}
+
+/** The code of an HTTP error status, when its body says nothing more specific. */
+export function statusErrorCode(status: number): BtcpayErrorCode {
+  if (status >= 300 && status < 400) return 'unexpected-redirect'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not-found'
+  if (status === 429) return 'rate-limited'
+  if (status >= 500) return 'server-error'
+  return 'bad-request'
 }
 
 /** Replace every occurrence of the given secrets in `text`. */

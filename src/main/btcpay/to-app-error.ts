@@ -4,6 +4,8 @@ import { BtcpayError, type BtcpayErrorCode } from './errors'
 const codes: Record<BtcpayErrorCode, ErrorCode> = {
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
+  'missing-permission': 'forbidden',
+  validation: 'bad-request',
   'not-found': 'not-found',
   'bad-request': 'bad-request',
   'pairing-expired': 'pairing-expired',
