@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { TerminalState } from '../../shared/terminal-state'
+import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
 import { createEventHub } from '../ipc/event-hub'
@@ -40,6 +41,8 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
+  openExternal?: ApiKeyDeps['openExternal']
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -89,6 +92,13 @@ export function createCore(deps: CoreDeps) {
     makeClient:
       deps.makeClient ??
       ((o) => new LegacyClient({ baseUrl: o.baseUrl, identity: o.identity, token: o.token, log })),
+  })
+
+  const apiKeys = createApiKeyService({
+    vault,
+    log,
+    openExternal: deps.openExternal,
+    onChange: () => events.emit('api-key:changed', apiKeys.view()),
   })
 
   const journal = createJournal({
@@ -157,6 +167,12 @@ export function createCore(deps: CoreDeps) {
     'manager:unlock': thenState(({ pin }) => manager.unlock(pin)),
     'manager:lock': thenState(() => manager.lock()),
     'manager:set-pin': asManager(thenState(({ pin }) => manager.setPin(pin))),
+    'api-key:get': async () => apiKeys.view(),
+    'api-key:authorize': asManager((input) => apiKeys.authorize(input)),
+    'api-key:paste': asManager((input) => apiKeys.paste(input)),
+    'api-key:choose-store': asManager((input) => apiKeys.chooseStore(input)),
+    'api-key:cancel': asManager(() => apiKeys.cancel()),
+    'api-key:remove': asManager(() => apiKeys.remove()),
     'sales:charge': afterStart((input) => cashier.charge(input)),
     'sales:open': afterStart(({ saleId }) => cashier.open(saleId)),
     'sales:cancel': afterStart(({ saleId }) => cashier.cancel(saleId)),
@@ -183,6 +199,7 @@ export function createCore(deps: CoreDeps) {
       log.warn('manager.load-failed', { err })
     }
     await pairing.start()
+    await apiKeys.load()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -192,6 +209,7 @@ export function createCore(deps: CoreDeps) {
         pairing,
         settings,
         manager,
+        apiKeys,
         log,
         now,
       })
@@ -204,11 +222,13 @@ export function createCore(deps: CoreDeps) {
     events,
     settings,
     pairing,
+    apiKeys,
     cashier,
     log,
     start,
     async stop() {
       pairing.stop()
+      apiKeys.stop()
       cashier.stop()
       await journal.close()
     },
