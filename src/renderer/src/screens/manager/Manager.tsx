@@ -1,5 +1,6 @@
 import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { useTerminalStore } from '../../stores/terminal-store'
+import { ApiKeyPanel } from './ApiKeyPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
@@ -39,6 +40,12 @@ export function Manager({ api }: { api: PosApi }) {
       {connection.status === 'paired' && <PairedPanel api={api} connection={connection} />}
       {connection.status === 'identity-damaged' && (
         <p className="message error">{connection.message}</p>
+      )}
+      {connection.status !== 'keychain-unavailable' && (
+        <ApiKeyPanel
+          api={api}
+          defaultServerUrl={connection.status === 'paired' ? connection.server.url : ''}
+        />
       )}
       {settings && <SettingsPanel api={api} settings={settings} />}
       {error && (
