@@ -151,6 +151,17 @@ export const ERROR_MESSAGES: Record<BtcpayErrorCode, string> = {
   'invalid-input': 'The request is incomplete or invalid.',
 }
 
+/** An answer this terminal cannot read (not JSON, or not the shape expected). */
+export function malformedResponse(method: string, path: string, status?: number): BtcpayError {
+  return new BtcpayError({
+    code: 'malformed-response',
+    message: ERROR_MESSAGES['malformed-response'],
+    status,
+    method,
+    path,
+  })
+}
+
 /** The code of an HTTP error status, when its body says nothing more specific. */
 export function statusErrorCode(status: number): BtcpayErrorCode {
   if (status >= 300 && status < 400) return 'unexpected-redirect'
@@ -160,6 +171,15 @@ export function statusErrorCode(status: number): BtcpayErrorCode {
   if (status === 429) return 'rate-limited'
   if (status >= 500) return 'server-error'
   return 'bad-request'
+}
+
+const MAX_SERVER_TEXT = 300
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
+
+/** A server's own words, safe to show and log: secrets redacted, control characters gone, short. */
+export function serverText(text: string, secrets: readonly (string | null | undefined)[]): string {
+  return redact(text, secrets).replace(CONTROL_CHARS, ' ').slice(0, MAX_SERVER_TEXT)
 }
 
 /** Replace every occurrence of the given secrets in `text`. */

@@ -7,7 +7,13 @@
 import type { z } from 'zod'
 import type { Logger } from '../log/logger.js'
 import { silentLogger } from '../log/logger.js'
-import { BtcpayError, ERROR_MESSAGES, redact, statusErrorCode } from './errors.js'
+import {
+  BtcpayError,
+  ERROR_MESSAGES,
+  malformedResponse,
+  serverText,
+  statusErrorCode,
+} from './errors.js'
 import type { BtcpayErrorCode, FieldError } from './errors.js'
 import {
   anyBodySchema,
@@ -55,9 +61,6 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 type Query = Record<string, string | number | boolean | readonly string[] | undefined>
 
 const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,12})?$/
-const MAX_SERVER_TEXT = 300
-// eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
 
 const GREENFIELD_MESSAGES: Partial<Record<BtcpayErrorCode, string>> = {
   unauthorized:
@@ -250,7 +253,7 @@ export class GreenfieldClient {
     try {
       if (reply.text.trim() !== '') parsed = parseJsonNumbersAsStrings(reply.text)
     } catch {
-      throw malformed(method, pathname, reply.status)
+      throw malformedResponse(method, pathname, reply.status)
     }
     const result = schema.safeParse(parsed)
     if (!result.success) {
@@ -259,7 +262,7 @@ export class GreenfieldClient {
         path: pathname,
         issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 5),
       })
-      throw malformed(method, pathname, reply.status)
+      throw malformedResponse(method, pathname, reply.status)
     }
     return result.data
   }
@@ -272,20 +275,6 @@ function withQuery(href: string, query: Query): string {
     for (const item of Array.isArray(v) ? v : [v]) u.searchParams.append(k, String(item))
   }
   return u.href
-}
-
-function malformed(method: string, path: string, status: number): BtcpayError {
-  return new BtcpayError({
-    code: 'malformed-response',
-    message: ERROR_MESSAGES['malformed-response'],
-    status,
-    method,
-    path,
-  })
-}
-
-function clean(text: string, secrets: readonly string[]): string {
-  return redact(text, secrets).replace(CONTROL_CHARS, ' ').slice(0, MAX_SERVER_TEXT)
 }
 
 function parseBody(text: string): unknown {
@@ -310,8 +299,8 @@ export function greenfieldHttpError(
     const list = validationErrorsSchema.safeParse(body)
     const fields: FieldError[] = list.success
       ? list.data.map((f) => ({
-          path: clean(f.path ?? '', secrets),
-          message: clean(f.message, secrets),
+          path: serverText(f.path ?? '', secrets),
+          message: serverText(f.message, secrets),
         }))
       : []
     const said = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ')
@@ -319,11 +308,11 @@ export function greenfieldHttpError(
     return new BtcpayError({ code: 'validation', message, fields, ...where })
   }
   const api = apiErrorSchema.safeParse(body)
-  const serverCode = api.success ? clean(api.data.code, secrets) : undefined
+  const serverCode = api.success ? serverText(api.data.code, secrets) : undefined
   const serverMessage =
-    api.success && api.data.message ? clean(api.data.message, secrets) : undefined
+    api.success && api.data.message ? serverText(api.data.message, secrets) : undefined
   if (status === 403 && api.success && api.data.missingPermission) {
-    const missingPermission = clean(api.data.missingPermission, secrets)
+    const missingPermission = serverText(api.data.missingPermission, secrets)
     return new BtcpayError({
       code: 'missing-permission',
       message:

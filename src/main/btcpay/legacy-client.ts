@@ -11,7 +11,13 @@ import type { Logger } from '../log/logger.js'
 import { silentLogger } from '../log/logger.js'
 import type { RequestSigner } from '../identity/signer.js'
 import { signedLegacyHeaders } from './bitid-headers.js'
-import { BtcpayError, ERROR_MESSAGES, redact, statusErrorCode } from './errors.js'
+import {
+  BtcpayError,
+  ERROR_MESSAGES,
+  malformedResponse,
+  serverText,
+  statusErrorCode,
+} from './errors.js'
 import type { BtcpayErrorCode } from './errors.js'
 import { HttpTransport } from './http-transport.js'
 import type { HttpTransportOptions } from './http-transport.js'
@@ -85,9 +91,6 @@ export interface ListInvoicesQuery {
 const PRICE = /^(0|[1-9]\d{0,14})(\.\d{1,12})?$/
 const CURRENCY = /^[A-Za-z0-9-]{2,12}$/
 const PAIRING_CODE = /^[1-9A-HJ-NP-Za-km-z]{7}$/
-const MAX_SERVER_TEXT = 300
-// eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
 
 function invalid(message: string): BtcpayError {
   return new BtcpayError({ code: 'invalid-input', message })
@@ -172,7 +175,7 @@ export class LegacyClient {
       schema: pairingResponseSchema,
     })
     const item = res.data[0]
-    if (!item) throw this.#malformed('POST', '/tokens')
+    if (!item) throw malformedResponse('POST', '/tokens')
     return {
       pairingCode: item.pairingCode,
       pairingExpiration: item.pairingExpiration,
@@ -201,7 +204,7 @@ export class LegacyClient {
       schema: pairingResponseSchema,
     })
     const item = res.data[0]
-    if (!item) throw this.#malformed('POST', '/tokens')
+    if (!item) throw malformedResponse('POST', '/tokens')
     return { token: item.token }
   }
 
@@ -252,16 +255,6 @@ export class LegacyClient {
     return this.#token
   }
 
-  #malformed(method: string, path: string, status?: number): BtcpayError {
-    return new BtcpayError({
-      code: 'malformed-response',
-      message: ERROR_MESSAGES['malformed-response'],
-      status,
-      method,
-      path,
-    })
-  }
-
   async #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
     const href = buildEndpointUrl(this.baseUrl, call.path, call.query)
     const path = new URL(href).pathname
@@ -284,7 +277,7 @@ export class LegacyClient {
       parsed = parseJsonNumbersAsStrings(reply.text)
     } catch {
       this.#log.warn('btcpay.error', { method: call.method, path, code: 'malformed-response' })
-      throw this.#malformed(call.method, path, reply.status)
+      throw malformedResponse(call.method, path, reply.status)
     }
     const result = call.schema.safeParse(parsed)
     if (!result.success) {
@@ -293,7 +286,7 @@ export class LegacyClient {
         path,
         issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 5),
       })
-      throw this.#malformed(call.method, path, reply.status)
+      throw malformedResponse(call.method, path, reply.status)
     }
     return result.data
   }
@@ -309,9 +302,7 @@ export class LegacyClient {
     try {
       const body = errorBodySchema.safeParse(JSON.parse(text))
       if (body.success) {
-        serverMessage = redact(body.data.error, secrets)
-          .replace(CONTROL_CHARS, ' ')
-          .slice(0, MAX_SERVER_TEXT)
+        serverMessage = serverText(body.data.error, secrets)
       }
     } catch {
       // empty or non-JSON error body (older servers send 401/403 with no body)
