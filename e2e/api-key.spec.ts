@@ -32,14 +32,14 @@ test('authorize in the browser, see what the key allows, remove it: the old key 
   const { pairingCode } = server.control.createPairingCode()
   await page.goto(host.url)
   await page.getByRole('button', { name: 'Manager', exact: true }).click()
-  await page.locator('.pairing').getByLabel('BTCPay Server address').fill(server.url)
+  await page.getByLabel('BTCPay Server address').fill(server.url)
   await page.getByLabel('Pairing code').fill(pairingCode)
   await page.getByRole('button', { name: 'Pair', exact: true }).click()
   await expect(page.getByTestId('paired-server')).toHaveText(server.url)
 
   // The panel offers the paired server; the page opens BTCPay's consent page in a new tab.
   const panel = page.getByTestId('api-key-panel')
-  await expect(panel.getByLabel('BTCPay Server address')).toHaveValue(server.url)
+  await expect(panel.getByLabel('Server of the key')).toHaveValue(server.url)
   const seen: string[] = []
   context.on('request', (r) => seen.push(r.url()))
   const consentTab = context.waitForEvent('page')
@@ -92,7 +92,7 @@ test('a pasted key that BTCPay does not know is refused with a message, and noth
   await page.goto(host.url)
   await page.getByRole('button', { name: 'Manager', exact: true }).click()
   const panel = page.getByTestId('api-key-panel')
-  await panel.getByLabel('BTCPay Server address').fill(server.url)
+  await panel.getByLabel('Server of the key').fill(server.url)
   await panel.getByTestId('api-key-input').fill('deadbeefdeadbeefdeadbeefdeadbeef')
   await panel.getByRole('button', { name: 'Use this key' }).click()
   await expect(panel.getByTestId('api-key-error')).toHaveText(/did not accept the API key/)

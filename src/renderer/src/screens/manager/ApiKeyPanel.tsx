@@ -55,7 +55,7 @@ function AddKey(props: { api: PosApi; run: Run; busy: boolean; defaultServerUrl:
         browser, or paste a key made in BTCPay (Account › API Keys).
       </p>
       <label>
-        BTCPay Server address
+        Server of the key
         <input
           type="url"
           inputMode="url"
