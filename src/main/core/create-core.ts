@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { TerminalState } from '../../shared/terminal-state'
+import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
 import { createEventHub } from '../ipc/event-hub'
@@ -42,6 +43,8 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
+  openExternal?: ApiKeyDeps['openExternal']
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -97,6 +100,13 @@ export function createCore(deps: CoreDeps) {
     makeClient:
       deps.makeClient ??
       ((o) => new LegacyClient({ baseUrl: o.baseUrl, identity: o.identity, token: o.token, log })),
+  })
+
+  const apiKeys = createApiKeyService({
+    vault,
+    log,
+    openExternal: deps.openExternal,
+    onChange: () => events.emit('api-key:changed', apiKeys.view()),
   })
 
   const journal = createJournal({
@@ -175,6 +185,12 @@ export function createCore(deps: CoreDeps) {
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
     'manager:lock': thenState(() => manager.lockManager()),
     'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
+    'api-key:get': async () => apiKeys.view(),
+    'api-key:authorize': asManager((input) => apiKeys.authorize(input)),
+    'api-key:paste': asManager((input) => apiKeys.paste(input)),
+    'api-key:choose-store': asManager((input) => apiKeys.chooseStore(input)),
+    'api-key:cancel': asManager(() => apiKeys.cancel()),
+    'api-key:remove': asManager(() => apiKeys.remove()),
     'sales:charge': afterStart(cashier.charge),
     'sales:open': afterStart(cashier.openSale),
     'sales:cancel': afterStart(cashier.cancelSale),
@@ -201,6 +217,7 @@ export function createCore(deps: CoreDeps) {
       log.warn('manager.load-failed', { err })
     }
     await pairing.start()
+    await apiKeys.load()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -210,6 +227,7 @@ export function createCore(deps: CoreDeps) {
         pairing,
         settings,
         manager,
+        apiKeys,
         log,
         now,
       })
@@ -222,12 +240,14 @@ export function createCore(deps: CoreDeps) {
     events,
     settings,
     pairing,
+    apiKeys,
     cashier,
     history,
     log,
     start,
     async stop() {
       pairing.stop()
+      apiKeys.stop()
       cashier.stop()
       await journal.close()
     },

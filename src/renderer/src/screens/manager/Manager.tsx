@@ -1,5 +1,6 @@
 import { FormResult } from '../../components/FormResult'
 import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
+import { ApiKeyPanel } from './ApiKeyPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
@@ -34,6 +35,11 @@ export function Manager() {
       {connection.status === 'paired' && <PairedPanel connection={connection} />}
       {connection.status === 'identity-damaged' && (
         <p className="message error">{connection.message}</p>
+      )}
+      {connection.status !== 'keychain-unavailable' && (
+        <ApiKeyPanel
+          defaultServerUrl={connection.status === 'paired' ? connection.server.url : ''}
+        />
       )}
       {settings && <SettingsPanel settings={settings} />}
       {error && (
