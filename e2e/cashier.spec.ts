@@ -419,3 +419,28 @@ test('history pages with “Load more”', async ({ page }) => {
   await expect(rows.last()).toContainText('Sale 1')
   await expect(page.getByTestId('load-more')).toHaveCount(0)
 })
+
+test('a customer who pays after the cashier cancelled is caught, on any screen, until seen', async ({
+  page,
+}, testInfo) => {
+  await chargeByTouch(page, '12.50')
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  const invoice = await newestInvoice(server)
+  await page.getByTestId('cancel-sale').click()
+  await expect(amount(page)).toHaveText('$0.00')
+  await page.getByRole('button', { name: 'History', exact: true }).click()
+  await expect(page.getByTestId('sale-row')).toHaveAttribute('data-phase', 'abandoned')
+  await expect(page.getByTestId('paid-after-cancel')).toHaveCount(0)
+
+  server.control.pay(invoice.id)
+  const notice = page.getByTestId('paid-after-cancel')
+  await expect(notice).toContainText(/Paid after cancel: \$12\.50, sale \d{4}/)
+  await expect(page.getByTestId('sale-row')).toHaveAttribute('data-phase', 'paid')
+  await snap(page, testInfo, 'paid-after-cancel')
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
+  await expect(notice).toBeVisible()
+  server.control.confirm(invoice.id)
+  await page.getByRole('button', { name: 'Seen' }).click()
+  await expect(notice).toHaveCount(0)
+  expect(server.control.listInvoices()).toHaveLength(1)
+})

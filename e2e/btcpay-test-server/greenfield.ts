@@ -560,11 +560,20 @@ function currentApiKey(ctx: Ctx, deps: Deps): void {
     sendJson(ctx, 200, { apiKey: key.apiKey, label: key.label, permissions: key.permissions })
 }
 
+/** GreenfieldApiKeysController.RevokeCurrentKey: the key revokes itself; later calls get 401. */
+function revokeCurrentApiKey(ctx: Ctx, deps: Deps): void {
+  const key = authenticate(ctx, deps)
+  if (!key) return
+  deps.state.apiKeys.delete(key.apiKey)
+  ctx.res.writeHead(200).end()
+}
+
 export function greenfieldRouter(deps: Deps): Router {
   const r = new Router()
   const h = (fn: (ctx: Ctx, deps: Deps) => void) => (ctx: Ctx) => fn(ctx, deps)
   const S = '/api/v1/stores/:storeId'
   r.on('GET', '/api/v1/api-keys/current', h(currentApiKey))
+  r.on('DELETE', '/api/v1/api-keys/current', h(revokeCurrentApiKey))
   r.on('POST', `${S}/invoices`, h(postInvoice))
   r.on('GET', `${S}/invoices`, h(listInvoices))
   for (const base of [`${S}/invoices/:invoiceId`, '/api/v1/invoices/:invoiceId']) {

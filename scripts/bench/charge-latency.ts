@@ -6,13 +6,13 @@ import Conf from 'conf'
 import { LegacyClient, serializeInvoiceBody } from '../../src/main/btcpay/legacy-client'
 import { loadOrCreateIdentity } from '../../src/main/identity/identity'
 import { createDispatcher, type SenderInfo } from '../../src/main/ipc/dispatcher'
-import { createMemoryVaultForTests } from '../../src/main/keychain/memory-vault'
+import { createMemoryVaultForTests } from '../../src/main/keychain/memory-vault.testutil'
 import { createFileLogger } from '../../src/main/log/file-logger'
 import {
   settingsBackendOptions,
   type SettingsBackend,
 } from '../../src/main/settings/settings-store'
-import { makeTestCore } from '../../src/main/test-support/test-core'
+import { makeTestCore } from '../../src/main/core/test-core.testutil'
 import type { SaleView } from '../../src/shared/sale'
 import { minorDigits, minorToDecimal, parseAmount } from '../../src/shared/money'
 import { startServerProcess } from './server-process'

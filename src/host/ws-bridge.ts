@@ -36,7 +36,7 @@ export function attachWsBridge(opts: {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const ok =
         sameSecret(url.searchParams.get('token') ?? '', token) && req.headers.origin === origin()
-      if (!ok) log.warn('host.bridge.refused', { origin: req.headers.origin })
+      if (!ok) log.warn('host.bridge-refused', { origin: req.headers.origin })
       return ok
     },
   })
@@ -53,7 +53,7 @@ export function attachWsBridge(opts: {
       try {
         frame = JSON.parse(String(raw))
       } catch {
-        log.warn('host.bridge.bad-frame')
+        log.warn('host.bridge-bad-frame')
         return
       }
       const { id, channel, input } = (frame ?? {}) as {

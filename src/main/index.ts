@@ -5,6 +5,7 @@ import ElectronStore from 'electron-store'
 import { createCore } from './core/create-core'
 import { connectWindowEvents, registerIpc } from './electron/ipc-main'
 import { installNavigationGuards } from './electron/guards'
+import { openInBrowser } from './electron/open-external'
 import { registerAppScheme, serveApp } from './electron/protocol'
 import { createMainWindow } from './electron/window'
 import { createKeytarVault } from './keychain/keytar-vault'
@@ -54,6 +55,7 @@ function start(): void {
     log,
     provisionFile: flags.provisionFile,
     demo: flags.demo,
+    openExternal: openInBrowser,
   })
 
   const pairedOrigin = () => {

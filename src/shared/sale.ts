@@ -11,7 +11,7 @@ export const salePhases = [
   'paid-late', // paid after the invoice expired
   'expired', // expired unpaid (or only partly paid)
   'invalid', // BTCPay marked it invalid (e.g. a double spend)
-  'abandoned', // the cashier cancelled it
+  'abandoned', // the cashier cancelled it and nothing was paid (yet: its invoice stays payable)
   'not-created', // the invoice request never reached BTCPay
 ] as const
 export type SalePhase = (typeof salePhases)[number]
@@ -22,6 +22,14 @@ export const successPhases: readonly SalePhase[] = ['paid', 'settled', 'overpaid
 export const payablePhases: readonly SalePhase[] = ['waiting', 'partial']
 /** Open invoices: a cashier may bring them back to the checkout screen, main fetches their links. */
 export const reopenablePhases: readonly SalePhase[] = ['waiting', 'partial', 'paid']
+/** Money arrived on the invoice, in part or in full. */
+export const moneyPhases: readonly SalePhase[] = [
+  'partial',
+  'paid',
+  'settled',
+  'overpaid',
+  'paid-late',
+]
 
 export const saleViewSchema = z.strictObject({
   id: z.string(),
@@ -34,6 +42,8 @@ export const saleViewSchema = z.strictObject({
   invoiceId: z.string().nullable(),
   checkoutLink: z.string().nullable(),
   expiresAt: z.number().nullable(),
+  /** When the cashier cancelled it; its invoice is still followed, since it stays payable. */
+  cancelledAt: z.number().nullable(),
   /** Payment details from the invoice, while it can still be paid. */
   payment: z
     .strictObject({
@@ -49,6 +59,10 @@ export const saleViewSchema = z.strictObject({
   trouble: z.string().nullable(),
 })
 export type SaleView = z.infer<typeof saleViewSchema>
+
+/** The customer paid (some or all) after the cashier had cancelled: the cashier must hear of it. */
+export const paidAfterCancel = (sale: SaleView): boolean =>
+  sale.cancelledAt !== null && moneyPhases.includes(sale.phase)
 
 const saleIdSchema = z.string().min(1).max(64)
 const epochSchema = z.int().min(0).max(8_640_000_000_000_000)

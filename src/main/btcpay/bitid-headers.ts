@@ -1,5 +1,5 @@
 /** Headers of a BitId-signed request to the legacy (BitPay-compatible) BTCPay API. */
-import type { BitIdAuthHeaders, RequestSigner } from '../identity/signer.js'
+import type { BitIdAuthHeaders, RequestSigner } from '../identity/signer'
 
 export const X_ACCEPT_VERSION = '2.0.0'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findCauseCode, networkErrorCode, redact } from './errors.js'
-import { httpErrorCode } from './legacy-client.js'
+import { findCauseCode, networkErrorCode, redact } from './errors'
+import { httpErrorCode } from './legacy-client'
 
 describe('networkErrorCode', () => {
   const table: [string | undefined, string][] = [

@@ -7,6 +7,8 @@
 export type BtcpayErrorCode =
   | 'unauthorized'
   | 'forbidden'
+  | 'missing-permission'
+  | 'validation'
   | 'not-found'
   | 'bad-request'
   | 'pairing-expired'
@@ -20,6 +22,7 @@ export type BtcpayErrorCode =
   | 'tls'
   | 'timeout'
   | 'malformed-response'
+  | 'response-too-large'
   | 'network'
   | 'not-paired'
   | 'invalid-input'
@@ -35,6 +38,17 @@ export interface BtcpayErrorInit {
   method?: string
   /** URL path only, never the query (it carries the token). */
   path?: string
+  /** Greenfield `{code}` of a 400/404 answer, e.g. "archived", "invoice-not-found". */
+  serverCode?: string
+  /** Greenfield 403: the permission the API key lacks, as BTCPay spells it. */
+  missingPermission?: string
+  /** Greenfield 422: each refused field, `path` as BTCPay names it (C# property, e.g. "Amount"). */
+  fields?: FieldError[]
+}
+
+export interface FieldError {
+  path: string
+  message: string
 }
 
 export class BtcpayError extends Error {
@@ -45,6 +59,9 @@ export class BtcpayError extends Error {
   readonly causeCode: string | undefined
   readonly method: string | undefined
   readonly path: string | undefined
+  readonly serverCode: string | undefined
+  readonly missingPermission: string | undefined
+  readonly fields: readonly FieldError[]
 
   constructor(init: BtcpayErrorInit) {
     super(init.message)
@@ -54,6 +71,18 @@ export class BtcpayError extends Error {
     this.causeCode = init.causeCode
     this.method = init.method
     this.path = init.path
+    this.serverCode = init.serverCode
+    this.missingPermission = init.missingPermission
+    this.fields = init.fields ?? []
+  }
+
+  /**
+   * The server's complaint about one field, matched case-insensitively: BTCPay names fields by
+   * their C# property (`Amount`, `Checkout.PaymentMethods[0]`), the JSON body by camelCase.
+   */
+  fieldMessage(path: string): string | undefined {
+    const wanted = path.toLowerCase()
+    return this.fields.find((f) => f.path.toLowerCase() === wanted)?.message
   }
 
   toJSON(): BtcpayErrorInit {
@@ -65,6 +94,9 @@ export class BtcpayError extends Error {
       causeCode: this.causeCode,
       method: this.method,
       path: this.path,
+      serverCode: this.serverCode,
+      missingPermission: this.missingPermission,
+      fields: [...this.fields],
     }
   }
 }
@@ -77,6 +109,10 @@ export const ERROR_MESSAGES: Record<BtcpayErrorCode, string> = {
   forbidden:
     'This terminal is not paired with a store, or its access was revoked. Pair the terminal ' +
     'with the store again.',
+  'missing-permission':
+    'The API key of this terminal lacks a permission this needs. Authorize the terminal again in ' +
+    'Manager with the permission named here.',
+  validation: 'The BTCPay Server refused some of the values sent.',
   'not-found': 'The BTCPay Server could not find what was asked for.',
   'bad-request': 'The BTCPay Server refused the request.',
   'pairing-expired':
@@ -106,10 +142,44 @@ export const ERROR_MESSAGES: Record<BtcpayErrorCode, string> = {
   'malformed-response':
     'The BTCPay Server sent an answer this terminal does not understand. Check that the address ' +
     'points to a BTCPay Server.',
+  'response-too-large':
+    'The BTCPay Server sent a far larger answer than expected, so the terminal stopped reading ' +
+    'it. Check that the address points to a BTCPay Server.',
   network:
     'The BTCPay Server could not be reached. Check the internet connection of this computer.',
   'not-paired': 'This terminal is not paired with a store yet. Pair it first.',
   'invalid-input': 'The request is incomplete or invalid.',
+}
+
+/** An answer this terminal cannot read (not JSON, or not the shape expected). */
+export function malformedResponse(method: string, path: string, status?: number): BtcpayError {
+  return new BtcpayError({
+    code: 'malformed-response',
+    message: ERROR_MESSAGES['malformed-response'],
+    status,
+    method,
+    path,
+  })
+}
+
+/** The code of an HTTP error status, when its body says nothing more specific. */
+export function statusErrorCode(status: number): BtcpayErrorCode {
+  if (status >= 300 && status < 400) return 'unexpected-redirect'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not-found'
+  if (status === 429) return 'rate-limited'
+  if (status >= 500) return 'server-error'
+  return 'bad-request'
+}
+
+const MAX_SERVER_TEXT = 300
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
+
+/** A server's own words, safe to show and log: secrets redacted, control characters gone, short. */
+export function serverText(text: string, secrets: readonly (string | null | undefined)[]): string {
+  return redact(text, secrets).replace(CONTROL_CHARS, ' ').slice(0, MAX_SERVER_TEXT)
 }
 
 /** Replace every occurrence of the given secrets in `text`. */

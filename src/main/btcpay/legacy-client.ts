@@ -6,37 +6,32 @@
  * the same Request, so the same signature stays valid. Only GETs are retried; `createInvoice` is
  * never retried automatically (reconcile by orderId with `listInvoices` instead).
  */
-import ky, { HTTPError, TimeoutError } from 'ky'
-import type { KyInstance, Options as KyOptions } from 'ky'
 import type { z } from 'zod'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import type { RequestSigner } from '../identity/signer.js'
-import { signedLegacyHeaders } from './bitid-headers.js'
-import { BtcpayError, ERROR_MESSAGES, findCauseCode, networkErrorCode, redact } from './errors.js'
-import type { BtcpayErrorCode } from './errors.js'
-import { parseJsonNumbersAsStrings } from './lossless-json.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import type { RequestSigner } from '../identity/signer'
+import { signedLegacyHeaders } from './bitid-headers'
+import {
+  BtcpayError,
+  ERROR_MESSAGES,
+  malformedResponse,
+  serverText,
+  statusErrorCode,
+} from './errors'
+import type { BtcpayErrorCode } from './errors'
+import { HttpTransport } from './http-transport'
+import type { HttpTransportOptions } from './http-transport'
+import { parseJsonNumbersAsStrings } from './lossless-json'
 import {
   errorBodySchema,
   invoiceEnvelopeSchema,
   invoiceListSchema,
   pairingResponseSchema,
   tokensResponseSchema,
-} from './legacy-models.js'
-import type { LegacyInvoice } from './legacy-models.js'
-import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url.js'
-import type { QueryValue } from './server-url.js'
-
-export interface RetryConfig {
-  /** Retries after the first attempt (GET only). Default 2. */
-  limit?: number
-  /** Delay before retry n (1-based). Default 300 ms · 2^(n-1). */
-  delayMs?: (attempt: number) => number
-  /** Upper bound for any delay, including a server's Retry-After. Default 5000 ms. */
-  maxDelayMs?: number
-  /** Retry a GET that timed out. Default true. */
-  retryOnTimeout?: boolean
-}
+} from './legacy-models'
+import type { LegacyInvoice } from './legacy-models'
+import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url'
+import type { QueryValue } from './server-url'
 
 export interface LegacyClientOptions {
   /** The server address; validated with parseServerUrl. */
@@ -45,9 +40,10 @@ export interface LegacyClientOptions {
   /** The merchant token from pairing; needed for invoice calls. */
   token?: string | null
   fetch?: typeof globalThis.fetch
-  /** Per attempt. Default 15 s. */
+  /** Per attempt, until the last byte of the body. Default 15 s. */
   timeoutMs?: number
-  retry?: RetryConfig
+  retry?: HttpTransportOptions['retry']
+  maxBodyBytes?: number
   log?: Logger
 }
 
@@ -95,9 +91,6 @@ export interface ListInvoicesQuery {
 const PRICE = /^(0|[1-9]\d{0,14})(\.\d{1,12})?$/
 const CURRENCY = /^[A-Za-z0-9-]{2,12}$/
 const PAIRING_CODE = /^[1-9A-HJ-NP-Za-km-z]{7}$/
-const MAX_SERVER_TEXT = 300
-// eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g
 
 function invalid(message: string): BtcpayError {
   return new BtcpayError({ code: 'invalid-input', message })
@@ -136,22 +129,6 @@ export function serializeInvoiceBody(input: CreateInvoiceInput, token: string): 
   return `{${fields.join(',')}}`
 }
 
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TimeoutErrorMarker()), ms)
-      }),
-    ])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-class TimeoutErrorMarker extends Error {}
-
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'POST'
   path: string
@@ -166,10 +143,7 @@ export class LegacyClient {
   readonly #token: string | null
   readonly #options: LegacyClientOptions
   readonly #log: Logger
-  readonly #timeoutMs: number
-  readonly #ky: KyInstance
-  readonly #retry: KyOptions['retry']
-  readonly #fetch: typeof globalThis.fetch
+  readonly #http: HttpTransport
 
   constructor(options: LegacyClientOptions) {
     const parsed = parseServerUrl(options.baseUrl)
@@ -179,38 +153,12 @@ export class LegacyClient {
     this.#identity = options.identity
     this.#token = options.token ?? null
     this.#log = options.log ?? silentLogger
-    this.#timeoutMs = options.timeoutMs ?? 15_000
-    const r = options.retry ?? {}
-    const maxDelay = r.maxDelayMs ?? 5_000
-    this.#retry = {
-      limit: r.limit ?? 2,
-      methods: ['get'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: maxDelay,
-      backoffLimit: maxDelay,
-      delay: r.delayMs ?? ((n) => 300 * 2 ** (n - 1)),
-      retryOnTimeout: r.retryOnTimeout ?? true,
-      // Permanent failures: retrying a bad certificate or an unknown host name only wastes time.
-      shouldRetry: ({ error }) => {
-        if (error instanceof HTTPError || error instanceof TimeoutError) return undefined
-        const code = networkErrorCode(findCauseCode(error))
-        return code === 'tls' || (code === 'dns' && findCauseCode(error) === 'ENOTFOUND')
-          ? false
-          : undefined
-      },
-    }
-    this.#fetch = options.fetch ?? globalThis.fetch
-    this.#ky = ky.create({ timeout: this.#timeoutMs, throwHttpErrors: true, redirect: 'manual' })
+    this.#http = new HttpTransport(options)
   }
 
   /** A client for the same server and identity with another token. */
   withToken(token: string | null): LegacyClient {
     return new LegacyClient({ ...this.#options, token })
-  }
-
-  get hasToken(): boolean {
-    return this.#token !== null
   }
 
   /** Client-initiated pairing: the manager approves the returned code on the server. */
@@ -223,7 +171,7 @@ export class LegacyClient {
       schema: pairingResponseSchema,
     })
     const item = res.data[0]
-    if (!item) throw this.#malformed('POST', '/tokens')
+    if (!item) throw malformedResponse('POST', '/tokens')
     return {
       pairingCode: item.pairingCode,
       pairingExpiration: item.pairingExpiration,
@@ -252,7 +200,7 @@ export class LegacyClient {
       schema: pairingResponseSchema,
     })
     const item = res.data[0]
-    if (!item) throw this.#malformed('POST', '/tokens')
+    if (!item) throw malformedResponse('POST', '/tokens')
     return { token: item.token }
   }
 
@@ -303,94 +251,29 @@ export class LegacyClient {
     return this.#token
   }
 
-  #malformed(method: string, path: string): BtcpayError {
-    return new BtcpayError({
-      code: 'malformed-response',
-      message: ERROR_MESSAGES['malformed-response'],
-      method,
-      path,
-    })
-  }
-
   async #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
     const href = buildEndpointUrl(this.baseUrl, call.path, call.query)
     const path = new URL(href).pathname
     const body = call.body ?? ''
     const headers = signedLegacyHeaders(this.#identity, href, body)
     const secrets = [this.#token, headers['x-signature']]
-    const started = Date.now()
-    let attempt = 0
-    let response: Response
-    try {
-      response = await this.#ky(href, {
-        method: call.method,
-        headers: { ...headers },
-        // The signed body string goes straight to fetch. Handed to ky, it would be wrapped in a
-        // Request whose stream is teed for retries (POSTs are never retried), which costs about
-        // a sixth of a charge's latency; this way the bytes signed are the bytes sent, untouched.
-        fetch: (input) => {
-          const request = input as Request // ky always calls fetch with its Request
-          attempt++
-          return this.#fetch(request.url, {
-            method: call.method,
-            headers: request.headers,
-            ...(call.method === 'GET' ? {} : { body }),
-            signal: request.signal,
-            redirect: 'manual',
-          })
-        },
-        ...(call.method === 'GET'
-          ? {
-              retry: this.#retry,
-              hooks: {
-                beforeRetry: [
-                  ({ error, retryCount }) => {
-                    this.#log.warn('btcpay.retry', {
-                      method: call.method,
-                      path,
-                      retryCount,
-                      reason: error instanceof HTTPError ? error.response.status : error.name,
-                    })
-                  },
-                ],
-              },
-            }
-          : { retry: 0 }),
-      })
-    } catch (err) {
-      const e = await this.#mapError(err, call.method, path, secrets)
-      this.#log.warn('btcpay.error', {
-        method: call.method,
-        path,
-        code: e.code,
-        status: e.status,
-        causeCode: e.causeCode,
-        attempts: attempt,
-        ms: Date.now() - started,
-      })
+    const reply = await this.#http.send({
+      method: call.method,
+      href,
+      headers: { ...headers },
+      ...(call.method === 'GET' ? {} : { body }),
+    })
+    if (reply.status < 200 || reply.status >= 300) {
+      const e = this.#httpError(reply.status, reply.text, call.method, path, secrets)
+      this.#log.warn('btcpay.error', { method: call.method, path, code: e.code, status: e.status })
       throw e
     }
-    this.#log.info('btcpay.response', {
-      method: call.method,
-      path,
-      status: response.status,
-      attempts: attempt,
-      ms: Date.now() - started,
-    })
     let parsed: unknown
     try {
-      parsed = parseJsonNumbersAsStrings(await withTimeout(response.text(), this.#timeoutMs))
-    } catch (err) {
-      const code: BtcpayErrorCode =
-        err instanceof TimeoutErrorMarker ? 'timeout' : 'malformed-response'
-      this.#log.warn('btcpay.error', { method: call.method, path, code })
-      throw new BtcpayError({
-        code,
-        message: ERROR_MESSAGES[code],
-        status: response.status,
-        method: call.method,
-        path,
-      })
+      parsed = parseJsonNumbersAsStrings(reply.text)
+    } catch {
+      this.#log.warn('btcpay.error', { method: call.method, path, code: 'malformed-response' })
+      throw malformedResponse(call.method, path, reply.status)
     }
     const result = call.schema.safeParse(parsed)
     if (!result.success) {
@@ -399,51 +282,33 @@ export class LegacyClient {
         path,
         issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 5),
       })
-      throw new BtcpayError({
-        code: 'malformed-response',
-        message: ERROR_MESSAGES['malformed-response'],
-        status: response.status,
-        method: call.method,
-        path,
-      })
+      throw malformedResponse(call.method, path, reply.status)
     }
     return result.data
   }
 
-  async #mapError(
-    err: unknown,
+  #httpError(
+    status: number,
+    text: string,
     method: string,
     path: string,
     secrets: (string | null | undefined)[],
-  ): Promise<BtcpayError> {
-    if (err instanceof HTTPError) {
-      const status = err.response.status
-      let serverMessage: string | undefined
-      try {
-        const text = await withTimeout(err.response.text(), this.#timeoutMs)
-        const body = errorBodySchema.safeParse(JSON.parse(text))
-        if (body.success) {
-          serverMessage = redact(body.data.error, secrets)
-            .replace(CONTROL_CHARS, ' ')
-            .slice(0, MAX_SERVER_TEXT)
-        }
-      } catch {
-        // empty or non-JSON error body (older servers send 401/403 with no body)
+  ): BtcpayError {
+    let serverMessage: string | undefined
+    try {
+      const body = errorBodySchema.safeParse(JSON.parse(text))
+      if (body.success) {
+        serverMessage = serverText(body.data.error, secrets)
       }
-      const code = httpErrorCode(status, serverMessage)
-      let message = ERROR_MESSAGES[code]
-      if (serverMessage && (code === 'bad-request' || code === 'not-found')) {
-        message += ` The server said: "${serverMessage}"`
-      }
-      return new BtcpayError({ code, message, status, serverMessage, method, path })
+    } catch {
+      // empty or non-JSON error body (older servers send 401/403 with no body)
     }
-    if (err instanceof TimeoutError) {
-      return new BtcpayError({ code: 'timeout', message: ERROR_MESSAGES.timeout, method, path })
+    const code = httpErrorCode(status, serverMessage)
+    let message = ERROR_MESSAGES[code]
+    if (serverMessage && (code === 'bad-request' || code === 'not-found')) {
+      message += ` The server said: "${serverMessage}"`
     }
-    if (err instanceof BtcpayError) return err
-    const causeCode = findCauseCode(err)
-    const code = networkErrorCode(causeCode)
-    return new BtcpayError({ code, message: ERROR_MESSAGES[code], causeCode, method, path })
+    return new BtcpayError({ code, message, status, serverMessage, method, path })
   }
 }
 
@@ -452,11 +317,5 @@ export function httpErrorCode(status: number, serverMessage: string | undefined)
   if (/pairing.*\(Expired\)/i.test(text)) return 'pairing-expired'
   if (/pairing.*\(ReusedKey\)/i.test(text)) return 'pairing-reused-key'
   if (/pairingCode is not found/i.test(text)) return 'pairing-code-unknown'
-  if (status >= 300 && status < 400) return 'unexpected-redirect'
-  if (status === 401) return 'unauthorized'
-  if (status === 403) return 'forbidden'
-  if (status === 404) return 'not-found'
-  if (status === 429) return 'rate-limited'
-  if (status >= 500) return 'server-error'
-  return 'bad-request'
+  return statusErrorCode(status)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseJsonNumbersAsStrings } from './lossless-json.js'
+import { parseJsonNumbersAsStrings } from './lossless-json'
 
 describe('parseJsonNumbersAsStrings', () => {
   it('keeps every number as its exact source text', () => {

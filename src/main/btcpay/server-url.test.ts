@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url.js'
-import type { ServerUrlErrorCode } from './server-url.js'
+import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url'
+import type { ServerUrlErrorCode } from './server-url'
 
 const ACCEPTED: [string, string][] = [
   ['https://btcpay.example.com', 'https://btcpay.example.com'],

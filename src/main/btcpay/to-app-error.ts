@@ -4,6 +4,8 @@ import { BtcpayError, type BtcpayErrorCode } from './errors'
 const codes: Record<BtcpayErrorCode, ErrorCode> = {
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
+  'missing-permission': 'forbidden',
+  validation: 'bad-request',
   'not-found': 'not-found',
   'bad-request': 'bad-request',
   'pairing-expired': 'pairing-expired',
@@ -17,6 +19,7 @@ const codes: Record<BtcpayErrorCode, ErrorCode> = {
   tls: 'tls',
   timeout: 'timeout',
   'malformed-response': 'malformed-response',
+  'response-too-large': 'malformed-response',
   network: 'network',
   'not-paired': 'not-paired',
   'invalid-input': 'bad-input',

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { TerminalState } from '../../shared/terminal-state'
+import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
 import { createEventHub } from '../ipc/event-hub'
@@ -16,8 +17,10 @@ import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/app
 import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
-import { createCashierService, type CashierDeps } from '../sales/cashier-service'
+import { createCashier, type CashierDeps } from '../sales/cashier'
+import { createSalesHistory } from '../sales/sales-history'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
+import type { SettingsPatch } from '../../shared/settings'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
 export const PROVISIONING_FILE_NAME = 'provision.json'
@@ -40,6 +43,8 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
+  openExternal?: ApiKeyDeps['openExternal']
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -66,15 +71,21 @@ export function createCore(deps: CoreDeps) {
     manager: manager.view(),
     provisioning,
   })
+  const publishTerminal = () => events.emit('terminal:changed', terminalState())
+
+  /** Paired: unsent charges are reconciled and invoices followed; unpaired: nothing is watched. */
+  const pairingChanged = (paired: boolean) => {
+    if (paired)
+      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+    else cashier.stop()
+  }
   let wasPaired = false
-  const publishTerminal = () => {
-    events.emit('terminal:changed', terminalState())
+  const onPairingChange = () => {
+    publishTerminal()
     const paired = pairing.connection().status === 'paired'
     if (paired !== wasPaired) {
       wasPaired = paired
-      if (paired)
-        void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
-      else cashier.stop()
+      pairingChanged(paired)
     }
   }
 
@@ -84,11 +95,18 @@ export function createCore(deps: CoreDeps) {
     settings,
     log,
     now,
-    onChange: publishTerminal,
+    onChange: onPairingChange,
     pollIntervalMs: deps.pairingPollMs,
     makeClient:
       deps.makeClient ??
       ((o) => new LegacyClient({ baseUrl: o.baseUrl, identity: o.identity, token: o.token, log })),
+  })
+
+  const apiKeys = createApiKeyService({
+    vault,
+    log,
+    openExternal: deps.openExternal,
+    onChange: () => events.emit('api-key:changed', apiKeys.view()),
   })
 
   const journal = createJournal({
@@ -97,7 +115,7 @@ export function createCore(deps: CoreDeps) {
     now,
     fsync: deps.journalFsync ?? true,
   })
-  const cashier = createCashierService({
+  const cashier = createCashier({
     journal,
     client: () => pairing.client(),
     settings,
@@ -105,8 +123,12 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
     watch: watchInvoice,
-    exportDir: join(deps.dataDir, 'exports'),
     watcherOptions: deps.watcherOptions,
+  })
+  const history = createSalesHistory({
+    journal,
+    view: cashier.view,
+    exportDir: join(deps.dataDir, 'exports'),
   })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
@@ -133,36 +155,48 @@ export function createCore(deps: CoreDeps) {
       return terminalState()
     }
 
+  const getAppInfo = async (): Promise<AppInfo> => ({
+    name: deps.appName,
+    version: deps.appVersion,
+    host: deps.host,
+    platform: platform(),
+    dataDir: deps.dataDir,
+    startedAt,
+    demo: Boolean(deps.demo),
+  })
+  const getSettings = async () => settings.get()
+  const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
+  const getTerminalState = async () => terminalState()
+
+  // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
-    'app:get-info': async () => ({
-      name: deps.appName,
-      version: deps.appVersion,
-      host: deps.host,
-      platform: platform(),
-      dataDir: deps.dataDir,
-      startedAt,
-      demo: Boolean(deps.demo),
-    }),
-    'settings:get': async () => settings.get(),
-    'settings:update': asManager(async (patch) => settings.update(patch)),
-    'terminal:get-state': async () => terminalState(),
+    'app:get-info': getAppInfo,
+    'settings:get': getSettings,
+    'settings:update': updateSettings,
+    'terminal:get-state': getTerminalState,
     'terminal:retry-keychain': thenState(() => pairing.retryKeychain()),
     'pairing:with-code': asManager(thenState((input) => pairing.pairWithCode(input))),
-    'pairing:request-code': asManager(thenState((input) => pairing.requestCode(input))),
+    'pairing:request-code': asManager(thenState((input) => pairing.requestPairingCode(input))),
     'pairing:with-public-key': asManager(thenState((input) => pairing.pairWithPublicKey(input))),
-    'pairing:cancel': asManager(thenState(() => pairing.cancel())),
+    'pairing:cancel': asManager(thenState(() => pairing.cancelPairing())),
     'pairing:test-connection': async () => pairing.testConnection(),
     'pairing:unpair': asManager(thenState(() => pairing.unpair())),
     'pairing:rotate-key': asManager(thenState(() => pairing.rotateKey())),
-    'manager:unlock': thenState(({ pin }) => manager.unlock(pin)),
-    'manager:lock': thenState(() => manager.lock()),
-    'manager:set-pin': asManager(thenState(({ pin }) => manager.setPin(pin))),
-    'sales:charge': afterStart((input) => cashier.charge(input)),
-    'sales:open': afterStart(({ saleId }) => cashier.open(saleId)),
-    'sales:cancel': afterStart(({ saleId }) => cashier.cancel(saleId)),
-    'sales:list': afterStart((input) => cashier.list(input)),
-    'sales:totals': afterStart((range) => cashier.totals(range)),
-    'sales:export-csv': afterStart((range) => cashier.exportCsv(range)),
+    'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
+    'manager:lock': thenState(() => manager.lockManager()),
+    'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
+    'api-key:get': async () => apiKeys.view(),
+    'api-key:authorize': asManager((input) => apiKeys.authorize(input)),
+    'api-key:paste': asManager((input) => apiKeys.paste(input)),
+    'api-key:choose-store': asManager((input) => apiKeys.chooseStore(input)),
+    'api-key:cancel': asManager(() => apiKeys.cancel()),
+    'api-key:remove': asManager(() => apiKeys.remove()),
+    'sales:charge': afterStart(cashier.charge),
+    'sales:open': afterStart(cashier.openSale),
+    'sales:cancel': afterStart(cashier.cancelSale),
+    'sales:list': afterStart(history.listSales),
+    'sales:totals': afterStart(history.salesTotals),
+    'sales:export-csv': afterStart(history.exportSalesCsv),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -183,6 +217,7 @@ export function createCore(deps: CoreDeps) {
       log.warn('manager.load-failed', { err })
     }
     await pairing.start()
+    await apiKeys.load()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -192,6 +227,7 @@ export function createCore(deps: CoreDeps) {
         pairing,
         settings,
         manager,
+        apiKeys,
         log,
         now,
       })
@@ -204,11 +240,14 @@ export function createCore(deps: CoreDeps) {
     events,
     settings,
     pairing,
+    apiKeys,
     cashier,
+    history,
     log,
     start,
     async stop() {
       pairing.stop()
+      apiKeys.stop()
       cashier.stop()
       await journal.close()
     },

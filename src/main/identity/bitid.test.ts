@@ -5,7 +5,7 @@ import * as secp from '@noble/secp256k1'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { describe, expect, it } from 'vitest'
-import { base58CheckDecode, base58Checksum, base58Decode, base58Encode } from './base58.js'
+import { base58CheckDecode, base58Checksum, base58Decode, base58Encode } from './base58'
 import {
   bitIdMessage,
   compressedPublicKey,
@@ -17,9 +17,9 @@ import {
   signBitId,
   sinFromPublicKey,
   sinPayload,
-} from './bitid.js'
-import { compactToDer, derToCompact } from './der.js'
-import { opensslVerify } from './openssl-verify.testutil.js'
+} from './bitid'
+import { compactToDer, derToCompact } from './der'
+import { opensslVerify } from './openssl-verify.testutil'
 
 interface KeyVector {
   label: string

@@ -11,8 +11,8 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { hmac } from '@noble/hashes/hmac.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
-import { base58CheckDecode, base58CheckEncode } from './base58.js'
-import { compactToDer } from './der.js'
+import { base58CheckDecode, base58CheckEncode } from './base58'
+import { compactToDer } from './der'
 
 // The sync API of noble v3 needs these hooks; set them once, at module load.
 secp.hashes.sha256 = sha256

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { KeychainError } from '../keychain/key-vault.js'
-import { createKeytarVault } from '../keychain/keytar-vault.js'
-import { createMemoryVaultForTests } from '../keychain/memory-vault.js'
-import type { LogFields, Logger } from '../log/logger.js'
-import { isValidSin } from './bitid.js'
+import { KeychainError } from '../keychain/key-vault'
+import { createKeytarVault } from '../keychain/keytar-vault'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
+import type { LogFields, Logger } from '../log/logger'
+import { isValidSin } from './bitid'
 import {
   DEFAULT_IDENTITY_ACCOUNT,
   IdentityError,
   forgetStoredIdentity,
   loadOrCreateIdentity,
-} from './identity.js'
-import { opensslVerify } from './openssl-verify.testutil.js'
+} from './identity'
+import { opensslVerify } from './openssl-verify.testutil'
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = []

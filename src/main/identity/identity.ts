@@ -3,10 +3,10 @@
  * start, kept in this closure as bytes, and never leaves it: the object exposes only the public
  * key, the SIN and `signRequest`. `JSON.stringify` and `util.inspect` show just those two strings.
  */
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import type { KeyVault } from '../keychain/key-vault.js'
-import { KeychainError } from '../keychain/key-vault.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import type { KeyVault } from '../keychain/key-vault'
+import { KeychainError } from '../keychain/key-vault'
 import {
   compressedPublicKey,
   generateSecretKey,
@@ -15,9 +15,9 @@ import {
   secretKeyToHex,
   signBitId,
   sinFromPublicKey,
-} from './bitid.js'
+} from './bitid'
 import { bytesToHex } from '@noble/hashes/utils.js'
-import type { BitIdAuthHeaders, RequestSigner } from './signer.js'
+import type { BitIdAuthHeaders, RequestSigner } from './signer'
 
 export const DEFAULT_IDENTITY_ACCOUNT = 'bitid-private-key'
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { events, requests, type RequestChannel } from '../../shared/ipc/contract'
 import { errorCodes } from '../../shared/ipc/result'
 import { silentLogger } from '../log/logger'
-import { makeTestCore } from '../test-support/test-core'
+import { makeTestCore } from '../core/test-core.testutil'
 import { createDispatcher } from './dispatcher'
 
 const exposed: Record<string, unknown> = {}

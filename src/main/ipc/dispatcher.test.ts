@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../shared/ipc/result'
 import { defaultSettings } from '../../shared/settings'
 import type { Logger } from '../log/logger'
-import { makeTestCore } from '../test-support/test-core'
+import { makeTestCore } from '../core/test-core.testutil'
 import { createDispatcher, type Handlers, type SenderInfo } from './dispatcher'
 
 const good: SenderInfo = { frameUrl: 'app://cashier/index.html', isTopFrame: true, contentsId: 1 }

@@ -42,11 +42,11 @@ export function createDispatcher(opts: {
   const { handlers, isTrustedSender, log } = opts
   return async (sender, channel, raw) => {
     if (!isRequestChannel(channel)) {
-      log.warn('ipc.reject.channel', { channel: String(channel).slice(0, 64) })
+      log.warn('ipc.reject-channel', { channel: String(channel).slice(0, 64) })
       return { ok: false, code: 'unknown-channel', message: 'This request is not part of the app.' }
     }
     if (!isTrustedSender(sender)) {
-      log.warn('ipc.reject.sender', { channel, frameUrl: sender.frameUrl?.slice(0, 200) })
+      log.warn('ipc.reject-sender', { channel, frameUrl: sender.frameUrl?.slice(0, 200) })
       return {
         ok: false,
         code: 'forbidden-sender',
@@ -64,7 +64,7 @@ export function createDispatcher(opts: {
       const issues = parsed.error?.issues
         .slice(0, 5)
         .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
-      log.warn('ipc.reject.input', { channel, issues })
+      log.warn('ipc.reject-input', { channel, issues })
       return {
         ok: false,
         code: 'bad-input',

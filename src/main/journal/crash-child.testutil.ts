@@ -6,9 +6,9 @@
  *   rec <id> <seq> <orderId>   record() resolved
  *   upd <id> <rev>        update() resolved
  */
-import { randomUUID } from 'node:crypto'
 import { writeSync } from 'node:fs'
-import { createJournal } from './journal.js'
+import { createJournal } from './journal'
+import { newSale } from './new-sale'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: crash-child.testutil.ts <dir>')
@@ -23,24 +23,14 @@ const recent: string[] = []
 
 /** One charge as the till makes it: order id, sale recorded, then an update of a recent sale. */
 async function charge(i: number): Promise<void> {
-  const { orderId, sequence } = await journal.nextOrderId('T1')
-  say(`seq ${sequence}`)
-  const sale = await journal.record({
-    id: randomUUID(),
-    orderId,
-    sequence,
+  const draft = await newSale(journal, 'T1', {
     createdAt: Date.now(),
     amountMinor: 100 + (i % 1000),
     currency: i % 2 ? 'USD' : 'JPY',
     description: i % 3 ? `Coffee "${i}", large\nwith milk` : null,
-    cashier: null,
-    invoiceId: null,
-    status: 'creating',
-    exceptionStatus: 'none',
-    checkoutLink: null,
-    expiresAt: null,
-    paidMinor: null,
   })
+  say(`seq ${draft.sequence}`)
+  const sale = await journal.record(draft)
   say(`rec ${sale.id} ${sale.sequence} ${sale.orderId}`)
   recent.push(sale.id)
   if (recent.length > 5) recent.shift()
@@ -51,7 +41,7 @@ async function charge(i: number): Promise<void> {
     const next =
       before?.status === 'creating'
         ? { status: 'new' as const, invoiceId: `inv-${target}` }
-        : { status: 'paid' as const, paidMinor: i }
+        : { status: 'paid' as const, cancelledAt: i }
     const updated = await journal.update(target, next)
     say(`upd ${updated.id} ${updated.rev}`)
   }

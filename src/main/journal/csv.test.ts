@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, toCsv } from './csv.js'
-import type { Sale } from './sale.js'
+import { csvField, toCsv } from './csv'
+import type { Sale } from './sale'
 
 const intlDigits = (currency: string): number =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
@@ -21,7 +21,7 @@ const base: Sale = {
   exceptionStatus: 'none',
   checkoutLink: 'https://pay.example.com/i/INV1',
   expiresAt: null,
-  paidMinor: 1250,
+  cancelledAt: null,
   rev: 4,
 }
 
@@ -58,8 +58,8 @@ describe('toCsv', () => {
   it('writes a header and one CRLF row per sale with exact decimals and UTC ISO times', () => {
     const csv = toCsv([base], { minorDigits: intlDigits })
     expect(csv).toBe(
-      'createdAt,orderId,invoiceId,currency,amount,paid,status,exceptionStatus,description,cashier,updatedAt,id\r\n' +
-        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,12.50,complete,none,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
+      'createdAt,orderId,invoiceId,currency,amount,cancelledAt,status,exceptionStatus,description,cashier,updatedAt,id\r\n' +
+        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,,complete,none,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
     )
   })
 
@@ -67,20 +67,30 @@ describe('toCsv', () => {
     const rows = parseCsv(
       toCsv(
         [
-          { ...base, currency: 'JPY', amountMinor: 1500, paidMinor: null },
-          { ...base, currency: 'BHD', amountMinor: 1005, paidMinor: 5 },
-          { ...base, currency: 'USD', amountMinor: 900_719_925_474_099, paidMinor: 1 },
-          { ...base, currency: 'USD', amountMinor: 1, paidMinor: 0 },
+          { ...base, currency: 'JPY', amountMinor: 1500 },
+          { ...base, currency: 'BHD', amountMinor: 1005 },
+          { ...base, currency: 'USD', amountMinor: 900_719_925_474_099 },
+          { ...base, currency: 'USD', amountMinor: 1 },
         ],
         { minorDigits: intlDigits },
       ),
     )
-    expect(rows.slice(1).map((r) => [r[3], r[4], r[5]])).toEqual([
-      ['JPY', '1500', ''],
-      ['BHD', '1.005', '0.005'],
-      ['USD', '9007199254740.99', '0.01'],
-      ['USD', '0.01', '0.00'],
+    expect(rows.slice(1).map((r) => [r[3], r[4]])).toEqual([
+      ['JPY', '1500'],
+      ['BHD', '1.005'],
+      ['USD', '9007199254740.99'],
+      ['USD', '0.01'],
     ])
+  })
+
+  it('says when the cashier cancelled a sale, so money that came after shows in the export', () => {
+    const cancelled = {
+      ...base,
+      status: 'paid' as const,
+      cancelledAt: Date.UTC(2026, 10, 21, 9, 30, 40),
+    }
+    const [, row] = parseCsv(toCsv([cancelled], { minorDigits: intlDigits }))
+    expect([row![5], row![6]]).toEqual(['2026-11-21T09:30:40.000Z', 'paid'])
   })
 
   it('quotes commas, quotes, line breaks and keeps unicode intact', () => {

@@ -4,7 +4,7 @@
  * ISO 8601 UTC. Text a spreadsheet would run as a formula (starting with = + - @, tab or CR)
  * gets a leading apostrophe.
  */
-import type { Sale } from './sale.js'
+import type { Sale } from './sale'
 import { minorToDecimal } from '../../shared/money'
 
 export interface CsvOptions {
@@ -20,7 +20,7 @@ export const csvColumns = [
   'invoiceId',
   'currency',
   'amount',
-  'paid',
+  'cancelledAt',
   'status',
   'exceptionStatus',
   'description',
@@ -39,7 +39,7 @@ export function toCsv(sales: readonly Sale[], opts: CsvOptions): string {
       s.invoiceId ?? '',
       s.currency,
       minorToDecimal(s.amountMinor, digits),
-      s.paidMinor === null ? '' : minorToDecimal(s.paidMinor, digits),
+      s.cancelledAt === null ? '' : isoUtc(s.cancelledAt),
       s.status,
       s.exceptionStatus,
       s.description ?? '',

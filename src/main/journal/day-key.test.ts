@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key.js'
+import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key'
 
 describe('UTC day keys', () => {
   it('cuts days at UTC midnight whatever the local time zone', () => {

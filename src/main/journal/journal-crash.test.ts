@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createJournal } from './journal.js'
+import { createJournal } from './journal'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const child = resolve(import.meta.dirname, 'crash-child.testutil.ts')
@@ -70,7 +70,7 @@ describe('journal under kill -9', () => {
       }
       const journal = createJournal({ dir, log, autoCompact: false })
       await journal.load()
-      expect(warnings.filter((w) => w !== 'journal.torn_tail_repaired')).toEqual([])
+      expect(warnings.filter((w) => w !== 'journal.torn-tail-repaired')).toEqual([])
       for (const s of all) {
         const got = journal.get(s.id)
         expect(got, `sale ${s.id} confirmed before the kill`).toBeDefined()

@@ -5,8 +5,8 @@
 import { fstat } from 'node:fs'
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
-import { closeFd, datasyncFd, fsyncDir, openFd, truncateFd, writeAll } from './durable-fs.js'
-import { decodeLine, type JournalEntry } from './line-codec.js'
+import { closeFd, datasyncFd, fsyncDir, openFd, truncateFd, writeAll } from './durable-fs'
+import { decodeLine, type JournalEntry } from './line-codec'
 
 const statFd = promisify(fstat)
 

@@ -9,10 +9,10 @@
  * lines all live in the file of the day it was created.
  */
 import { join } from 'node:path'
-import { dayFileName, dayKey } from './day-key.js'
-import { replaceFile } from './durable-fs.js'
-import { encodeHeader } from './line-codec.js'
-import { openAppendFile, type AppendFile } from './journal-file.js'
+import { dayFileName, dayKey } from './day-key'
+import { replaceFile } from './durable-fs'
+import { encodeHeader } from './line-codec'
+import { openAppendFile, type AppendFile } from './journal-file'
 
 interface Queued {
   day: number

@@ -11,10 +11,11 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Logger } from '../log/logger.js'
-import { createJournal, type Journal, type JournalOptions } from './journal.js'
-import type { NewSale } from './sale.js'
-import { seedJournal } from './seed.js'
+import type { Logger } from '../log/logger'
+import { createJournal, type Journal, type JournalOptions } from './journal'
+import { newSale as makeSale, type SaleDraft } from './new-sale'
+import type { NewSale } from './sale'
+import { seedJournal } from './seed'
 
 const dirs: string[] = []
 const open: Journal[] = []
@@ -58,26 +59,16 @@ async function reopen(
 
 const T0 = Date.UTC(2026, 10, 21, 12, 0, 0) // 2026-11-21 12:00 UTC
 let counter = 0
-async function newSale(j: Journal, over: Partial<NewSale> = {}): Promise<NewSale> {
-  const { orderId, sequence } = await j.nextOrderId('TILL1')
+/** The shared factory with this file's defaults: ids in order, created at T0, 12.50 USD. */
+async function newSale(j: Journal, over: Partial<SaleDraft> = {}): Promise<NewSale> {
   counter++
-  return {
+  return makeSale(j, 'TILL1', {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    orderId,
-    sequence,
     createdAt: T0,
     amountMinor: 1250,
     currency: 'USD',
-    description: null,
-    cashier: null,
-    invoiceId: null,
-    status: 'creating',
-    exceptionStatus: 'none',
-    checkoutLink: null,
-    expiresAt: null,
-    paidMinor: null,
     ...over,
-  }
+  })
 }
 
 const dayFiles = (dir: string) =>
@@ -105,7 +96,7 @@ describe('record, update, get', () => {
     expect(u1).toMatchObject({ status: 'new', invoiceId: 'INV1', rev: 2, updatedAt: T0 + 1005 })
     const u2 = await j.update(input.id, {
       status: 'paid',
-      paidMinor: 1250,
+      cancelledAt: T0 + 5,
       exceptionStatus: 'none',
     })
     expect(u2.rev).toBe(3)
@@ -126,9 +117,9 @@ describe('record, update, get', () => {
     const s = await j.record(await newSale(j, { status: 'new', invoiceId: 'I9' }))
     const file = join(dir, 'sales-2026-11-21.jsonl')
     const size = statSync(file).size
-    expect(await j.update(s.id, { status: 'new', invoiceId: 'I9', paidMinor: undefined })).toEqual(
-      s,
-    )
+    expect(
+      await j.update(s.id, { status: 'new', invoiceId: 'I9', cancelledAt: undefined }),
+    ).toEqual(s)
     expect(statSync(file).size).toBe(size)
   })
 
@@ -145,7 +136,7 @@ describe('record, update, get', () => {
     await expect(j.record({ ...(await newSale(j)), orderId: s.orderId })).rejects.toThrow(
       /already used/,
     )
-    await expect(j.update(s.id, { paidMinor: 1.5 })).rejects.toThrow(/paidMinor/)
+    await expect(j.update(s.id, { cancelledAt: 1.5 })).rejects.toThrow(/cancelledAt/)
     await expect(j.update(s.id, { status: 'bogus' as never })).rejects.toThrow(/status/)
     await j.update(s.id, { invoiceId: 'A' })
     const other = await j.record(await newSale(j))
@@ -267,7 +258,7 @@ describe('crash leftovers in the files', () => {
     const file = join(dir, 'sales-2026-11-21.jsonl')
     appendFileSync(file, '{"P":"' + s.id + '","r":2,"u":1,"s":"pa')
     j = await openJournal(dir, { log })
-    expect(log.warnings).toContain('journal.torn_tail_repaired')
+    expect(log.warnings).toContain('journal.torn-tail-repaired')
     expect(j.get(s.id)?.status).toBe('creating')
     const t = await j.record(await newSale(j))
     await j.update(s.id, { status: 'new' })
@@ -304,7 +295,7 @@ describe('crash leftovers in the files', () => {
     await j.update(a.id, { status: 'expired' })
     const log = recordingLog()
     j = await reopen(j, dir, { log })
-    expect(log.warnings).toEqual(['journal.bad_lines_skipped'])
+    expect(log.warnings).toEqual(['journal.bad-lines-skipped'])
     expect(j.get(a.id)?.status).toBe('expired')
     expect(j.get(b.id)).toBeDefined()
     // A file with evidence of damage is never rewritten by compaction.

@@ -12,10 +12,10 @@ import { readFile } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { silentLogger, type Logger } from '../log/logger.js'
-import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key.js'
-import { parseDayFile, repairDayFile, JournalWriteError } from './journal-file.js'
-import { createJournalWriter } from './journal-writer.js'
+import { silentLogger, type Logger } from '../log/logger'
+import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key'
+import { parseDayFile, repairDayFile, JournalWriteError } from './journal-file'
+import { createJournalWriter } from './journal-writer'
 import {
   encodeHeader,
   encodePatch,
@@ -23,7 +23,7 @@ import {
   FORMAT_VERSION,
   patchProblem,
   saleProblem,
-} from './line-codec.js'
+} from './line-codec'
 import {
   isExceptionStatus,
   isSaleStatus,
@@ -32,9 +32,9 @@ import {
   type NewSale,
   type Sale,
   type SalePatch,
-} from './sale.js'
-import { createOrderIndex } from './order-index.js'
-import { openSequenceFile, type SequenceFile } from './sequence-file.js'
+} from './sale'
+import { createOrderIndex } from './order-index'
+import { openSequenceFile, type SequenceFile } from './sequence-file'
 
 export { JournalWriteError }
 
@@ -245,10 +245,10 @@ export function createJournal(opts: JournalOptions): Journal {
       const content = parseDayFile(buf)
       let bad = content.badLines.length
       if (bad > 0) {
-        log.warn('journal.bad_lines_skipped', { file: name, lines: content.badLines.slice(0, 20) })
+        log.warn('journal.bad-lines-skipped', { file: name, lines: content.badLines.slice(0, 20) })
       }
       if (content.tail !== 'clean') {
-        log.warn('journal.torn_tail_repaired', { file: name, tail: content.tail })
+        log.warn('journal.torn-tail-repaired', { file: name, tail: content.tail })
         await repairDayFile(join(dir, name), content, fsync)
       }
       for (const e of content.entries) {
@@ -256,7 +256,7 @@ export function createJournal(opts: JournalOptions): Journal {
           const prev = byId.get(e.sale.id)
           if (!prev || e.sale.rev >= prev.rev) byId.set(e.sale.id, e.sale)
           if (dayNumber(e.sale.createdAt) !== day) {
-            log.warn('journal.sale_in_wrong_file', { file: name, id: e.sale.id })
+            log.warn('journal.sale-in-wrong-file', { file: name, id: e.sale.id })
           }
         } else if (e.t === 'patch') {
           const s = byId.get(e.id)
@@ -285,7 +285,7 @@ export function createJournal(opts: JournalOptions): Journal {
       reading = following && readFileAsync(join(dir, following.name))
       await fold((dayNames[i] as { name: string }).name, (dayNames[i] as { day: number }).day, buf)
     }
-    if (orphans > 0) log.warn('journal.orphan_patches_skipped', { count: orphans })
+    if (orphans > 0) log.warn('journal.orphan-patches-skipped', { count: orphans })
 
     let highest = 0
     const dupOrders: string[] = []
@@ -295,7 +295,7 @@ export function createJournal(opts: JournalOptions): Journal {
       dayOf(dayNumber(s.createdAt)).sales.push(s)
       if (s.sequence > highest) highest = s.sequence
     }
-    if (dupOrders.length > 0) log.warn('journal.duplicate_order_ids', { orderIds: dupOrders })
+    if (dupOrders.length > 0) log.warn('journal.duplicate-order-ids', { orderIds: dupOrders })
     for (const [n, st] of perDay) {
       const d = dayOf(n)
       d.lines = st.lines
@@ -351,7 +351,7 @@ export function createJournal(opts: JournalOptions): Journal {
       exceptionStatus: input.exceptionStatus ?? 'none',
       checkoutLink: input.checkoutLink ?? null,
       expiresAt: input.expiresAt ?? null,
-      paidMinor: input.paidMinor ?? null,
+      cancelledAt: input.cancelledAt ?? null,
       rev: 1,
     }
     const n = dayNumber(sale.createdAt)
@@ -477,7 +477,7 @@ export function createJournal(opts: JournalOptions): Journal {
     try {
       await writer.replace(d.day, text)
     } catch (err) {
-      log.warn('journal.compaction_failed', { file: dayFileName(d.day), error: String(err) })
+      log.warn('journal.compaction-failed', { file: dayFileName(d.day), err })
       return false
     }
     d.lines -= dropped
@@ -578,7 +578,7 @@ function applyPatch(s: Sale, p: SalePatch): void {
   if (p.exceptionStatus !== undefined) s.exceptionStatus = p.exceptionStatus
   if (p.checkoutLink !== undefined) s.checkoutLink = p.checkoutLink
   if (p.expiresAt !== undefined) s.expiresAt = p.expiresAt
-  if (p.paidMinor !== undefined) s.paidMinor = p.paidMinor
+  if (p.cancelledAt !== undefined) s.cancelledAt = p.cancelledAt
 }
 
 /** First index whose value is >= x. */

@@ -8,13 +8,13 @@
  *
  *   S/P id   o orderId   n sequence   c createdAt   u updatedAt   a amountMinor   cur currency
  *   d description   k cashier   inv invoiceId   s status   x exceptionStatus   l checkoutLink
- *   e expiresAt   p paidMinor   r rev
+ *   e expiresAt   ca cancelledAt   r rev
  *
  * Full records leave out null fields and exceptionStatus 'none'; patches write every changed
  * field, null included. Only the fields named here are written, so nothing else a caller's
  * object carries (least of all a secret) can reach the disk.
  */
-import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sale.js'
+import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sale'
 
 export const JOURNAL_MAGIC = 'btcpay-cashier-sales'
 export const FORMAT_VERSION = 1
@@ -46,7 +46,7 @@ export function encodeSale(sale: Sale): string {
   if (sale.invoiceId !== null) o.inv = sale.invoiceId
   if (sale.checkoutLink !== null) o.l = sale.checkoutLink
   if (sale.expiresAt !== null) o.e = sale.expiresAt
-  if (sale.paidMinor !== null) o.p = sale.paidMinor
+  if (sale.cancelledAt !== null) o.ca = sale.cancelledAt
   return `${JSON.stringify(o)}\n`
 }
 
@@ -57,7 +57,7 @@ export function encodePatch(id: string, rev: number, updatedAt: number, patch: S
   if (patch.exceptionStatus !== undefined) o.x = patch.exceptionStatus
   if (patch.checkoutLink !== undefined) o.l = patch.checkoutLink
   if (patch.expiresAt !== undefined) o.e = patch.expiresAt
-  if (patch.paidMinor !== undefined) o.p = patch.paidMinor
+  if (patch.cancelledAt !== undefined) o.ca = patch.cancelledAt
   return `${JSON.stringify(o)}\n`
 }
 
@@ -100,8 +100,8 @@ export function patchProblem(p: Record<string, unknown>): string | null {
   if (p.expiresAt !== undefined && !isNullableInt(p.expiresAt)) {
     return 'expiresAt must be whole epoch milliseconds or null'
   }
-  if (p.paidMinor !== undefined && (!isNullableInt(p.paidMinor) || (p.paidMinor ?? 0) < 0)) {
-    return 'paidMinor must be a whole number of minor units >= 0 or null'
+  if (p.cancelledAt !== undefined && !isNullableInt(p.cancelledAt)) {
+    return 'cancelledAt must be whole epoch milliseconds or null'
   }
   return null
 }
@@ -138,7 +138,7 @@ export function decodeValue(raw: unknown): JournalEntry | null {
 }
 
 function decodeSale(o: Raw, id: string): JournalEntry | null {
-  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, p } = o
+  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca } = o
   if (
     id === '' ||
     typeof orderId !== 'string' ||
@@ -157,7 +157,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     !optString(inv) ||
     !optString(l) ||
     !optInt(e) ||
-    !optInt(p)
+    !optInt(ca)
   ) {
     return null
   }
@@ -176,14 +176,14 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     exceptionStatus: x ?? 'none',
     checkoutLink: l ?? null,
     expiresAt: e ?? null,
-    paidMinor: p ?? null,
+    cancelledAt: ca ?? null,
     rev: r,
   }
   return { t: 'sale', sale }
 }
 
 function decodePatch(o: Raw, id: string): JournalEntry | null {
-  const { r, u, inv, s, x, l, e, p } = o
+  const { r, u, inv, s, x, l, e, ca } = o
   if (!isSafeInt(r) || !isSafeInt(u)) return null
   const patch: SalePatch = {}
   if (inv !== undefined) {
@@ -206,9 +206,9 @@ function decodePatch(o: Raw, id: string): JournalEntry | null {
     if (!optInt(e)) return null
     patch.expiresAt = e
   }
-  if (p !== undefined) {
-    if (!optInt(p) || (p ?? 0) < 0) return null
-    patch.paidMinor = p
+  if (ca !== undefined) {
+    if (!optInt(ca)) return null
+    patch.cancelledAt = ca
   }
   return { t: 'patch', id, rev: r, updatedAt: u, patch }
 }

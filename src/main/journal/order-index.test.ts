@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createOrderIndex } from './order-index.js'
-import type { Sale } from './sale.js'
+import { createOrderIndex } from './order-index'
+import type { Sale } from './sale'
 
 const sale = (orderId: string, sequence: number) => ({ id: orderId, orderId, sequence }) as Sale
 

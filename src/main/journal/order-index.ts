@@ -3,7 +3,7 @@
  * integer-keyed map by their sequence (much cheaper to fill at start than a map of strings);
  * any other order id goes to a plain map. A hit is always checked against the full order id.
  */
-import type { Sale } from './sale.js'
+import type { Sale } from './sale'
 
 export interface OrderIndex {
   get(orderId: string): Sale | undefined

@@ -10,16 +10,13 @@ export const saleStatuses = [
   'complete', // settled
   'expired',
   'invalid',
-  'abandoned', // the cashier cancelled it
+  'abandoned', // cancelled before cancelledAt existed: read from older journals, never written
   'not-created', // reconciliation found no invoice for it
 ] as const
 export type SaleStatus = (typeof saleStatuses)[number]
 
 export const exceptionStatuses = ['none', 'paidPartial', 'paidOver', 'paidLate', 'marked'] as const
 export type ExceptionStatus = (typeof exceptionStatuses)[number]
-
-/** Statuses that still need attention at start: reconciliation ('creating') or a watcher. */
-export const unfinishedStatuses: readonly SaleStatus[] = ['creating', 'new', 'paid']
 
 export interface Sale {
   /** Local id (crypto.randomUUID()). */
@@ -41,8 +38,11 @@ export interface Sale {
   exceptionStatus: ExceptionStatus
   checkoutLink: string | null
   expiresAt: number | null
-  /** Paid so far, in minor units of the invoice currency, when known. */
-  paidMinor: number | null
+  /**
+   * When the cashier cancelled the sale (ms since epoch), else null. The invoice stays payable at
+   * BTCPay, so `status` keeps following it: money arriving after a cancel must still be seen.
+   */
+  cancelledAt: number | null
   /** Per-sale revision: 1 when recorded, +1 on every change that was written. */
   rev: number
 }
@@ -57,7 +57,7 @@ export const patchableFields = [
   'exceptionStatus',
   'checkoutLink',
   'expiresAt',
-  'paidMinor',
+  'cancelledAt',
 ] as const
 export type PatchableField = (typeof patchableFields)[number]
 export type SalePatch = Partial<Pick<Sale, PatchableField>>

@@ -4,9 +4,9 @@
  * sale), through the public API, then compacts old days (unless told not to). Open the journal
  * with fsync: false to seed quickly.
  */
-import { randomUUID } from 'node:crypto'
-import type { Journal } from './journal.js'
-import type { SaleStatus } from './sale.js'
+import type { Journal } from './journal'
+import { newSale } from './new-sale'
+import type { SaleStatus } from './sale'
 
 export interface SeedOptions {
   /** createdAt of the first sale (ms); default: so that the last sale is about now. */
@@ -67,26 +67,15 @@ export async function seedJournal(
     const createdAt = startAt + i * step
     const c = currencies[i % currencies.length] ?? { currency: 'USD', maxMinor: 10_000 }
     const amountMinor = 1 + Math.floor(random() * c.maxMinor)
-    const { orderId, sequence } = await journal.nextOrderId(terminalId)
-    const id = randomUUID()
-    writes.push(
-      journal.record({
-        id,
-        orderId,
-        sequence,
-        createdAt,
-        amountMinor,
-        currency: c.currency,
-        description: random() < 0.3 ? `Item ${i % 97}` : null,
-        cashier: random() < 0.5 ? 'Alex' : null,
-        invoiceId: null,
-        status: 'creating',
-        exceptionStatus: 'none',
-        checkoutLink: null,
-        expiresAt: null,
-        paidMinor: null,
-      }),
-    )
+    const draft = await newSale(journal, terminalId, {
+      createdAt,
+      amountMinor,
+      currency: c.currency,
+      description: random() < 0.3 ? `Item ${i % 97}` : null,
+      cashier: random() < 0.5 ? 'Alex' : null,
+    })
+    const { id, sequence } = draft
+    writes.push(journal.record(draft))
     const invoiceId = invoiceIdFor(sequence, random)
     const update = (patch: Parameters<Journal['update']>[1]) =>
       writes.push(journal.update(id, patch))
@@ -99,7 +88,7 @@ export async function seedJournal(
     updates++
     const r = random()
     if (r < 0.85) {
-      update({ status: 'paid', paidMinor: amountMinor })
+      update({ status: 'paid' })
       const end: SaleStatus = r < 0.83 ? 'complete' : 'invalid'
       update({ status: end })
       updates += 2

@@ -10,8 +10,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Logger } from '../log/logger.js'
-import { replaceFile } from './durable-fs.js'
+import type { Logger } from '../log/logger'
+import { replaceFile } from './durable-fs'
 
 export const SEQUENCE_FILE = 'sequence.json'
 
@@ -39,10 +39,10 @@ export async function openSequenceFile(opts: {
     const raw = JSON.parse(await readFile(join(dir, SEQUENCE_FILE), 'utf8')) as unknown
     const n = (raw as { next?: unknown } | null)?.next
     if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 1) persisted = n
-    else log.warn('journal.sequence_file_invalid')
+    else log.warn('journal.sequence-file-invalid')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      log.warn('journal.sequence_file_unreadable', { error: String(err) })
+      log.warn('journal.sequence-file-unreadable', { err })
     }
   }
   let next = Math.max(persisted, opts.highestRecorded + 1, 1)
@@ -62,9 +62,7 @@ export async function openSequenceFile(opts: {
     async take() {
       const seq = next++
       if (persisted - next < block / 2) {
-        reserve().catch((err: unknown) =>
-          log.warn('journal.sequence_reserve_failed', { error: String(err) }),
-        )
+        reserve().catch((err: unknown) => log.warn('journal.sequence-reserve-failed', { err }))
       }
       while (seq >= persisted) await reserve()
       return seq

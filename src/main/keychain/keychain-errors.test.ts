@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyKeychainError, keychainMessage } from './keychain-errors.js'
+import { classifyKeychainError, keychainMessage } from './keychain-errors'
 
 // Texts observed from keytar 7.9.0 / libsecret on Debian 12 (see keychain-errors.ts).
 const OBSERVED: [string, ReturnType<typeof classifyKeychainError>][] = [

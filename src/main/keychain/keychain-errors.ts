@@ -14,7 +14,7 @@
  *   running but there is no login keyring yet and the "create keyring" prompt was not answered
  * - "libsecret-1.so.0: cannot open shared object file": keytar loaded where libsecret is missing
  */
-import type { KeychainUnavailableReason } from './key-vault.js'
+import type { KeychainUnavailableReason } from './key-vault'
 
 const NO_SERVICE_PATTERNS = [
   /Cannot autolaunch D-Bus/i,

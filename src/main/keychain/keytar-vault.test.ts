@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { KeychainError } from './key-vault.js'
-import type { KeychainStatus } from './key-vault.js'
-import { createKeytarVault } from './keytar-vault.js'
-import type { KeytarApi } from './keytar-vault.js'
+import { KeychainError } from './key-vault'
+import type { KeychainStatus } from './key-vault'
+import { createKeytarVault } from './keytar-vault'
+import type { KeytarApi } from './keytar-vault'
 
 const run = promisify(execFile)
 const repoRoot = resolve(import.meta.dirname, '../../..')

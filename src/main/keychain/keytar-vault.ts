@@ -4,11 +4,11 @@
  * libsecret is missing, probe() reports it instead of the process crashing at start-up.
  */
 import { randomBytes } from 'node:crypto'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import type { KeychainStatus, KeyVault } from './key-vault.js'
-import { KeychainError } from './key-vault.js'
-import { classifyKeychainError, errorText, keychainMessage } from './keychain-errors.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import type { KeychainStatus, KeyVault } from './key-vault'
+import { KeychainError } from './key-vault'
+import { classifyKeychainError, errorText, keychainMessage } from './keychain-errors'
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'btcpay-cashier'
 export const PROBE_ACCOUNT = 'keychain-probe-canary'
@@ -80,7 +80,7 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): KeyVault {
         const back = await vault.get(PROBE_ACCOUNT)
         await vault.delete(PROBE_ACCOUNT)
         if (back !== canary) {
-          log.warn('keychain.probe.mismatch', { gotValue: back !== null })
+          log.warn('keychain.probe-mismatch', { gotValue: back !== null })
           return { ok: false, reason: 'error', message: keychainMessage('error', platform) }
         }
         return { ok: true }
@@ -96,7 +96,7 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): KeyVault {
       } catch (err) {
         if (err instanceof ProbeTimeout) {
           // Almost always an unlock prompt nobody answered.
-          log.warn('keychain.probe.timeout', { ms: probeTimeoutMs })
+          log.warn('keychain.probe-timeout', { ms: probeTimeoutMs })
           return { ok: false, reason: 'locked', message: keychainMessage('locked', platform) }
         }
         const e = toKeychainError(err, 'probe')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryVaultForTests } from '../keychain/memory-vault'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import { silentLogger } from '../log/logger'
 import { createManagerLock, MANAGER_PIN_ACCOUNT } from './manager-lock'
 import { hashPin, verifyPin } from './pin-hash'
@@ -33,12 +33,12 @@ describe('manager lock', () => {
 
   it('keeps the hash in the keychain and refuses manager actions until the PIN is entered', async () => {
     const { lock, vault, advance } = await setup()
-    await lock.setPin('1357')
+    await lock.setManagerPin('1357')
     expect(await vault.get(MANAGER_PIN_ACCOUNT)).toMatch(/^scrypt\$/)
-    lock.lock()
+    lock.lockManager()
     expect(() => lock.require()).toThrow(/manager PIN/)
-    await expect(lock.unlock('0000')).rejects.toThrow('That PIN is not right.')
-    await lock.unlock('1357')
+    await expect(lock.unlockManager('0000')).rejects.toThrow('That PIN is not right.')
+    await lock.unlockManager('1357')
     expect(() => lock.require()).not.toThrow()
     advance(11 * 60_000)
     expect(lock.view()).toEqual({ pinSet: true, unlocked: false })
@@ -46,12 +46,12 @@ describe('manager lock', () => {
 
   it('slows down guessing after five wrong PINs', async () => {
     const { lock, advance } = await setup()
-    await lock.setPin('1357')
-    lock.lock()
-    for (let i = 0; i < 5; i++) await expect(lock.unlock('0000')).rejects.toThrow()
-    await expect(lock.unlock('1357')).rejects.toThrow(/Try again in 30 seconds/)
+    await lock.setManagerPin('1357')
+    lock.lockManager()
+    for (let i = 0; i < 5; i++) await expect(lock.unlockManager('0000')).rejects.toThrow()
+    await expect(lock.unlockManager('1357')).rejects.toThrow(/Try again in 30 seconds/)
     advance(30_000)
-    await lock.unlock('1357')
+    await lock.unlockManager('1357')
     expect(lock.view().unlocked).toBe(true)
   })
 })

@@ -37,7 +37,7 @@ export function createManagerLock(deps: {
     require(): void {
       if (!isUnlocked()) throw new AppError('manager-locked', 'Enter the manager PIN to do this.')
     },
-    async unlock(pin: string): Promise<void> {
+    async unlockManager(pin: string): Promise<void> {
       if (pinHash === null) return
       if (deps.now() < retryAfter) {
         const seconds = Math.ceil((retryAfter - deps.now()) / 1000)
@@ -59,7 +59,7 @@ export function createManagerLock(deps: {
       unlockedUntil = deps.now() + UNLOCK_MS
       deps.onChange()
     },
-    lock(): void {
+    lockManager(): void {
       unlockedUntil = 0
       deps.onChange()
     },
@@ -70,7 +70,7 @@ export function createManagerLock(deps: {
       pinHash = hash
       deps.onChange()
     },
-    async setPin(pin: string | null): Promise<void> {
+    async setManagerPin(pin: string | null): Promise<void> {
       await this.setHash(pin === null ? null : await hashPin(pin))
       if (pin !== null) unlockedUntil = deps.now() + UNLOCK_MS
     },

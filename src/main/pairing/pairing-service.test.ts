@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test-server'
 import { LegacyClient } from '../btcpay/legacy-client'
-import { createMemoryVaultForTests, type MemoryVaultForTests } from '../keychain/memory-vault'
+import {
+  createMemoryVaultForTests,
+  type MemoryVaultForTests,
+} from '../keychain/memory-vault.testutil'
 import { silentLogger } from '../log/logger'
 import { createSettingsStore } from '../settings/settings-store'
-import { memorySettingsBackend } from '../test-support/memory-settings'
+import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 import { createPairingService, TOKEN_ACCOUNT } from './pairing-service'
 
 // Against the project's BTCPay test server on loopback (real HTTP, real BitId verification); only
@@ -183,7 +186,7 @@ describe('pairing with a code the terminal asks for', () => {
   it('shows the code and approval link, then pairs once the manager approves', async () => {
     const { service } = makeService()
     await service.start()
-    await service.requestCode({ serverUrl: server.url, label: 'Till 4' })
+    await service.requestPairingCode({ serverUrl: server.url, label: 'Till 4' })
     const c = service.connection()
     if (c.status !== 'pairing') throw new Error(`expected pairing, got ${c.status}`)
     expect(c.pairing.pairingCode).toMatch(/^[1-9A-HJ-NP-Za-km-z]{7}$/)
@@ -199,10 +202,10 @@ describe('pairing with a code the terminal asks for', () => {
   it('can be cancelled, and then ignores a late approval', async () => {
     const { service } = makeService()
     await service.start()
-    await service.requestCode({ serverUrl: server.url })
+    await service.requestPairingCode({ serverUrl: server.url })
     const c = service.connection()
     if (c.status !== 'pairing') throw new Error('expected pairing')
-    service.cancel()
+    service.cancelPairing()
     expect(service.connection()).toMatchObject({ status: 'unpaired', notice: 'Pairing cancelled.' })
     server.control.approvePairingCode(c.pairing.pairingCode!)
     await new Promise((r) => setTimeout(r, 100))
@@ -212,7 +215,7 @@ describe('pairing with a code the terminal asks for', () => {
   it('keeps polling through a server outage and says so', async () => {
     const { service } = makeService()
     await service.start()
-    await service.requestCode({ serverUrl: server.url })
+    await service.requestPairingCode({ serverUrl: server.url })
     server.control.addFault({
       kind: 'error',
       status: 502,

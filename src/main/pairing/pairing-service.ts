@@ -197,7 +197,7 @@ export function createPairingService(deps: PairingDeps) {
     },
 
     /** Client-initiated: the terminal gets a code the manager approves on the server. */
-    requestCode(input: { serverUrl: string; label?: string }) {
+    requestPairingCode(input: { serverUrl: string; label?: string }) {
       return exclusive(async () => {
         const { id, serverUrl, label, client } = beginPairing(input)
         const request = await client.requestPairing({ label })
@@ -238,7 +238,7 @@ export function createPairingService(deps: PairingDeps) {
       })
     },
 
-    cancel(): void {
+    cancelPairing(): void {
       if (connection.status !== 'pairing') return
       stopPolling()
       unpaired('Pairing cancelled.')

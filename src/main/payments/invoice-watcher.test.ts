@@ -14,7 +14,7 @@ import {
   satsToBtc,
   sleep,
   waitFor,
-} from './watch-test-support.testutil'
+} from './watch-helpers.testutil'
 
 // Against the project's BTCPay test server on loopback: real signed HTTP, the real status
 // websocket, faults injected by the server. Nothing is mocked.

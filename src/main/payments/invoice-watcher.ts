@@ -23,15 +23,15 @@
  * - A 404 on the socket (BTCPay's answer for an unknown or already final invoice) leads to a fetch;
  *   only the fetch decides.
  */
-import { BtcpayError } from '../btcpay/errors.js'
-import type { LegacyInvoice } from '../btcpay/legacy-models.js'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
-import { createBackoff } from './backoff.js'
-import { DEFAULT_EXPIRED_GRACE_MS, paymentStatusOf, samePaymentStatus } from './payment-status.js'
-import type { PaymentStatus } from './payment-status.js'
-import { openStatusSocket, statusSocketUrl } from './status-socket.js'
-import type { StatusSocket, WebSocketConstructor } from './status-socket.js'
+import { BtcpayError } from '../btcpay/errors'
+import type { LegacyInvoice } from '../btcpay/legacy-models'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import { createBackoff } from './backoff'
+import { DEFAULT_EXPIRED_GRACE_MS, paymentStatusOf, samePaymentStatus } from './payment-status'
+import type { PaymentStatus } from './payment-status'
+import { openStatusSocket, statusSocketUrl } from './status-socket'
+import type { StatusSocket, WebSocketConstructor } from './status-socket'
 
 export interface WatchConnection {
   /** 'socket' while the status websocket is open, else 'polling'. */
@@ -118,7 +118,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
   try {
     socketUrl = statusSocketUrl(opts.serverUrl, invoiceId)
   } catch (err) {
-    log.warn('payments.socket.bad-url', { invoiceId, message: (err as Error).message })
+    log.warn('payments.socket-bad-url', { invoiceId, message: (err as Error).message })
   }
 
   let stopped = false
@@ -213,7 +213,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
     } catch (err) {
       if (stopped) return
       const code = troubleOf(err)
-      if (trouble !== code) log.warn('payments.fetch.failed', { invoiceId, code })
+      if (trouble !== code) log.warn('payments.fetch-failed', { invoiceId, code })
       trouble = code
       report()
       schedulePoll()
@@ -221,7 +221,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
     }
     if (stopped) return
     const recovered = trouble !== null
-    if (recovered) log.info('payments.fetch.recovered', { invoiceId })
+    if (recovered) log.info('payments.fetch-recovered', { invoiceId })
     trouble = null
     const changed = last === null || !samePaymentStatus(last, status)
     if (changed) {
@@ -298,7 +298,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
         if (stopped) return
         firstAttempt = false
         socketOpen = true
-        log.debug('payments.socket.open', { invoiceId })
+        log.debug('payments.socket-open', { invoiceId })
         report()
         // Catch up with what happened while nobody listened, then rely on the socket.
         void trigger()
@@ -316,7 +316,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
         if (down.openForMs !== null && down.openForMs >= maxReconnectIntervalMs) {
           reconnectBackoff.reset()
         }
-        log.info('payments.socket.down', { invoiceId, ...down })
+        log.info('payments.socket-down', { invoiceId, ...down })
         report()
         if (wasOpen) {
           pollBackoff.reset()
@@ -343,10 +343,10 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
     socket?.close()
     socket = null
     socketOpen = false
-    log.info('payments.watch.end', { invoiceId, reason, fetches, phase: last?.phase ?? null })
+    log.info('payments.watch-end', { invoiceId, reason, fetches, phase: last?.phase ?? null })
   }
 
-  log.info('payments.watch.start', { invoiceId, socket: socketUrl !== null })
+  log.info('payments.watch-start', { invoiceId, socket: socketUrl !== null })
   connect()
   void trigger()
   schedulePoll()

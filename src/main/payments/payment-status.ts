@@ -33,8 +33,8 @@
  * expected (waiting, partial); `paidText` from `btcPaid`, or `totalDue - due` of the chosen
  * `cryptoInfo` entry (exact), null when nothing was paid.
  */
-import type { LegacyInvoice, LegacyInvoiceStatus } from '../btcpay/legacy-models.js'
-import { decimalSign, subtractDecimal } from './decimal-text.js'
+import type { LegacyInvoice, LegacyInvoiceStatus } from '../btcpay/legacy-models'
+import { decimalSign, subtractDecimal } from './decimal-text'
 
 export type PaymentPhase =
   'waiting' | 'partial' | 'paid' | 'settled' | 'overpaid' | 'paid-late' | 'expired' | 'invalid'
@@ -67,21 +67,6 @@ export interface PaymentStatus {
  * default), far longer than a customer stays at the till. Configurable per watcher.
  */
 export const DEFAULT_EXPIRED_GRACE_MS = 30 * 60_000
-
-export const LEGACY_STATUS_NAMES: readonly LegacyStatusName[] = [
-  'new',
-  'paid',
-  'complete',
-  'expired',
-  'invalid',
-]
-export const EXCEPTION_STATUS_NAMES: readonly ExceptionStatusName[] = [
-  'none',
-  'paidPartial',
-  'paidOver',
-  'paidLate',
-  'marked',
-]
 
 export function normalizeLegacyStatus(status: LegacyInvoiceStatus): LegacyStatusName {
   return status === 'confirmed' ? 'complete' : status

@@ -3,7 +3,7 @@ import { startBtcpayTestServer } from '../../../e2e/btcpay-test-server'
 import type { TestServer } from '../../../e2e/btcpay-test-server'
 import type { SocketDown } from './status-socket'
 import { openStatusSocket, statusSocketUrl } from './status-socket'
-import { newInvoice, pairedClient, waitFor } from './watch-test-support.testutil'
+import { newInvoice, pairedClient, waitFor } from './watch-helpers.testutil'
 
 describe('statusSocketUrl', () => {
   it('uses ws:// for http and wss:// for https, keeping the path base', () => {

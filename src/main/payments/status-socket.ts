@@ -7,8 +7,8 @@
  */
 import { WebSocket } from 'ws'
 import type { ClientOptions, RawData } from 'ws'
-import type { Logger } from '../log/logger.js'
-import { silentLogger } from '../log/logger.js'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
 
 /** ws:// for http, wss:// for https, on the server's origin and path base. */
 export function statusSocketUrl(serverUrl: string, invoiceId: string): string {
@@ -129,7 +129,7 @@ export function openStatusSocket(options: StatusSocketOptions): StatusSocket {
     if (!isPing(data, isBinary)) options.onTrigger()
   })
   ws.on('error', (err) => {
-    if (!done) log.debug('payments.socket.error', { message: err.message })
+    if (!done) log.debug('payments.socket-error', { err })
   })
   ws.on('close', (code) => {
     clearTimeout(killTimer)

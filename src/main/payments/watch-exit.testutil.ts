@@ -4,7 +4,7 @@
 import { startBtcpayTestServer } from '../../../e2e/btcpay-test-server'
 import { watchInvoice } from './invoice-watcher'
 import type { WatchConnection } from './invoice-watcher'
-import { FAST, newInvoice, pairedClient, waitFor } from './watch-test-support.testutil'
+import { FAST, newInvoice, pairedClient, waitFor } from './watch-helpers.testutil'
 
 const server = await startBtcpayTestServer()
 const client = await pairedClient(server)

@@ -1,4 +1,5 @@
 import { readFile, rm } from 'node:fs/promises'
+import type { ApiKeyService } from '../api-key/api-key-service'
 import type { Logger } from '../log/logger'
 import type { ManagerLock } from '../manager/manager-lock'
 import type { PairingService } from '../pairing/pairing-service'
@@ -19,10 +20,11 @@ export async function applyProvisioning(opts: {
   pairing: PairingService
   settings: SettingsStore
   manager: ManagerLock
+  apiKeys: ApiKeyService
   log: Logger
   now: () => number
 }): Promise<ProvisioningOutcome> {
-  const { file, pairing, settings, manager, log, now } = opts
+  const { file, pairing, settings, manager, apiKeys, log, now } = opts
   const outcome = (ok: boolean, message: string): ProvisioningOutcome => {
     log[ok ? 'info' : 'warn']('provisioning.result', { ok, message })
     return { ok, message, at: now() }
@@ -58,6 +60,18 @@ export async function applyProvisioning(opts: {
   }
   settings.update({ terminalLabel: p.terminalLabel, currency: p.defaultCurrency, kiosk: p.kiosk })
   await manager.setHash(p.managerPinHash)
+  // The key is checked with the server; a refused key leaves the pairing done and says so.
+  let keyNote = ''
+  if (p.greenfieldApiKey) {
+    try {
+      await apiKeys.paste({ serverUrl: p.serverUrl, apiKey: p.greenfieldApiKey })
+    } catch (err) {
+      keyNote = ` The API key in the file was not accepted: ${err instanceof Error ? err.message : String(err)}`
+    }
+  }
   if (opts.deleteAfterUse) await rm(file, { force: true })
-  return outcome(true, `Provisioned as "${p.terminalLabel}" and paired with ${p.serverUrl}.`)
+  return outcome(
+    true,
+    `Provisioned as "${p.terminalLabel}" and paired with ${p.serverUrl}.${keyNote}`,
+  )
 }

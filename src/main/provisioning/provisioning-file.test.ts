@@ -22,12 +22,19 @@ describe('provisioning file', () => {
     [{ ...valid, kiosk: 'yes' }, /field "kiosk"/],
     [{ ...valid, managerPinHash: '1234' }, /field "managerPinHash": must be made by/],
     [{ ...valid, version: 2 }, /field "version"/],
+    [{ ...valid, greenfieldApiKey: 'two words' }, /field "greenfieldApiKey": an API key is one/],
     [{ ...valid, pin: '1234' }, /unknown field\(s\) "pin"/],
     [(({ serverUrl: _s, ...rest }) => rest)(valid), /field "serverUrl"/],
   ])('names the field that is wrong (%#)', (file, message) => {
     const r = parseProvisioning(JSON.stringify(file))
     expect(r.ok).toBe(false)
     expect(r.ok || r.message).toMatch(message)
+  })
+
+  it('may carry a Greenfield API key', () => {
+    const key = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0'
+    const r = parseProvisioning(JSON.stringify({ ...valid, greenfieldApiKey: key }))
+    expect(r).toMatchObject({ ok: true, value: { greenfieldApiKey: key } })
   })
 
   it('says where broken JSON breaks', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiKeyInputSchema } from '../../shared/api-key'
 import { currencyCodeSchema } from '../../shared/settings'
 import {
   pairingCodeSchema,
@@ -31,6 +32,11 @@ export const provisioningSchema = z.strictObject({
     .nullable()
     .describe(
       'Hash of the manager PIN (`npm run provisioning:pin-hash -- <pin>`), or null for no PIN',
+    ),
+  greenfieldApiKey: apiKeyInputSchema
+    .optional()
+    .describe(
+      'Greenfield API key for this store (BTCPay: Account > API Keys), kept in the keychain only',
     ),
 })
 export type Provisioning = z.infer<typeof provisioningSchema>

@@ -1,13 +1,12 @@
 import { useEffect } from 'react'
-import { pos } from './bridge'
+import { coreReachable } from './bridge'
+import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
 import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
 import { Manager } from './screens/manager/Manager'
 import { Till } from './screens/till/Till'
-import { useAppStore } from './stores/app-store'
-import { useSalesStore } from './stores/sales-store'
-import { useTerminalStore } from './stores/terminal-store'
+import { startStores, useAppStore, useTerminalStore } from './stores/bound-stores'
 
 const tabs = [
   { id: 'home', label: 'Till' },
@@ -21,24 +20,11 @@ export function App() {
   const demo = useAppStore((s) => s.info?.demo ?? false)
   const settings = useAppStore((s) => s.settings)
   const go = useAppStore((s) => s.go)
-  const initApp = useAppStore((s) => s.init)
-  const initTerminal = useTerminalStore((s) => s.init)
-  const initSales = useSalesStore((s) => s.init)
   const connection = useTerminalStore((s) => s.state?.connection)
 
-  useEffect(() => {
-    if (!pos) return undefined
-    const offApp = initApp(pos)
-    const offTerminal = initTerminal(pos)
-    const offSales = initSales(pos)
-    return () => {
-      offApp()
-      offTerminal()
-      offSales()
-    }
-  }, [initApp, initTerminal, initSales])
+  useEffect(() => (coreReachable ? startStores() : undefined), [])
 
-  if (!pos) {
+  if (!coreReachable) {
     return (
       <main className="fatal" role="alert">
         <h1>The terminal core is not reachable</h1>
@@ -51,15 +37,15 @@ export function App() {
 
   const body =
     connection?.status === 'keychain-unavailable' && screen !== 'about' ? (
-      <KeychainProblem api={pos} connection={connection} />
+      <KeychainProblem connection={connection} />
     ) : screen === 'about' ? (
-      <About api={pos} />
+      <About />
     ) : screen === 'manager' ? (
-      <Manager api={pos} />
+      <Manager />
     ) : screen === 'history' ? (
-      <History api={pos} />
+      <History />
     ) : (
-      <Till api={pos} />
+      <Till />
     )
 
   return (
@@ -86,6 +72,7 @@ export function App() {
           ))}
         </nav>
       </header>
+      <PaidAfterCancelNotice />
       <main className="content">{body}</main>
     </div>
   )

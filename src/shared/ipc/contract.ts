@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema } from '../api-key'
 import {
   chargeInputSchema,
   exportResultSchema,
@@ -93,6 +94,24 @@ export const requests = {
     input: z.strictObject({ pin: managerPinSchema.nullable() }),
     output: terminalStateSchema,
   },
+  'api-key:get': { method: 'getApiKey', input: noInput, output: apiKeyViewSchema },
+  'api-key:authorize': {
+    method: 'authorizeApiKey',
+    input: apiKeyServerSchema,
+    output: apiKeyViewSchema,
+  },
+  'api-key:paste': {
+    method: 'pasteApiKey',
+    input: apiKeyServerSchema.extend({ apiKey: apiKeyInputSchema }),
+    output: apiKeyViewSchema,
+  },
+  'api-key:choose-store': {
+    method: 'chooseApiKeyStore',
+    input: z.strictObject({ storeId: storeIdSchema }),
+    output: apiKeyViewSchema,
+  },
+  'api-key:cancel': { method: 'cancelApiKey', input: noInput, output: apiKeyViewSchema },
+  'api-key:remove': { method: 'removeApiKey', input: noInput, output: apiKeyViewSchema },
   'sales:charge': { method: 'charge', input: chargeInputSchema, output: saleViewSchema },
   'sales:open': { method: 'openSale', input: saleRefSchema, output: saleViewSchema },
   'sales:cancel': { method: 'cancelSale', input: saleRefSchema, output: saleViewSchema },
@@ -117,6 +136,7 @@ export const events = {
   'settings:changed': { method: 'onSettingsChanged', data: settingsSchema },
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
+  'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests
@@ -134,8 +154,4 @@ export const eventEnvelopeSchema = <T extends z.ZodType>(data: T) =>
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.hasOwn(requests, value)
-}
-
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(events, value)
 }

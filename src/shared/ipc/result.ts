@@ -33,6 +33,7 @@ export const errorCodes = [
   'manager-locked',
   'pairing-in-progress',
   'identity-damaged',
+  'busy',
 ] as const
 
 export const errorCodeSchema = z.enum(errorCodes)
@@ -41,16 +42,6 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>
 export type Ok<T> = { ok: true; data: T }
 export type Fail = { ok: false; code: ErrorCode; message: string }
 export type Result<T> = Ok<T> | Fail
-
-export const failSchema = z.strictObject({
-  ok: z.literal(false),
-  code: errorCodeSchema,
-  message: z.string(),
-})
-
-export function resultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), data }), failSchema])
-}
 
 /** An error whose code and message are meant for the person at the till; anything else is 'internal'. */
 export class AppError extends Error {

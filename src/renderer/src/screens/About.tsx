@@ -1,7 +1,6 @@
-import type { PosApi } from '../../../shared/ipc/pos-api'
-import { useAppStore } from '../stores/app-store'
+import { useAppStore } from '../stores/bound-stores'
 
-export function About({ api }: { api: PosApi }) {
+export function About() {
   const info = useAppStore((s) => s.info)
   const settings = useAppStore((s) => s.settings)
   const error = useAppStore((s) => s.error)
@@ -45,7 +44,7 @@ export function About({ api }: { api: PosApi }) {
         !error && <p className="message">Loading…</p>
       )}
       <div className="row">
-        <button className="big" onClick={() => void checkConnection(api)} disabled={checking}>
+        <button className="big" onClick={() => void checkConnection()} disabled={checking}>
           {checking ? 'Checking…' : 'Check connection'}
         </button>
         <p className="message" role="status" data-testid="connection-status">

@@ -1,5 +1,4 @@
-import { useAppStore } from '../stores/app-store'
-import { useTerminalStore } from '../stores/terminal-store'
+import { useAppStore, useTerminalStore } from '../stores/bound-stores'
 
 export function Home() {
   const settings = useAppStore((s) => s.settings)

@@ -1,11 +1,10 @@
-import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Connection } from '../../../shared/terminal-state'
-import { useTerminalStore } from '../stores/terminal-store'
+import { useTerminalStore } from '../stores/bound-stores'
 
 type Problem = Extract<Connection, { status: 'keychain-unavailable' }>
 
 /** The terminal cannot work without its keychain, and never falls back to a file: say so, plainly. */
-export function KeychainProblem({ api, connection }: { api: PosApi; connection: Problem }) {
+export function KeychainProblem({ connection }: { connection: Problem }) {
   const run = useTerminalStore((s) => s.run)
   const busy = useTerminalStore((s) => s.busy)
   return (
@@ -16,7 +15,7 @@ export function KeychainProblem({ api, connection }: { api: PosApi; connection: 
         This terminal keeps its signing key only in the operating system&apos;s keychain, never in a
         file, so it cannot take payments until the keychain works.
       </p>
-      <button className="big" disabled={busy} onClick={() => void run(() => api.retryKeychain())}>
+      <button className="big" disabled={busy} onClick={() => void run('retryKeychain')}>
         Try again
       </button>
     </section>

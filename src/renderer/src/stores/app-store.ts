@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { AppInfo } from '../../../shared/ipc/contract'
-import type { Settings } from '../../../shared/settings'
+import type { Result } from '../../../shared/ipc/result'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 
 export type Screen = 'home' | 'history' | 'manager' | 'about'
@@ -24,43 +25,46 @@ type AppState = {
   lastCheckMs: number | null
   checking: boolean
   go(screen: Screen): void
-  init(api: PosApi): () => void
-  checkConnection(api: PosApi): Promise<void>
+  init(): () => void
+  checkConnection(): Promise<void>
+  updateSettings(patch: SettingsPatch): Promise<Result<Settings>>
 }
 
-export const useAppStore = create<AppState>()((set, get) => ({
-  screen: savedScreen(),
-  info: null,
-  settings: null,
-  settingsVersion: 0,
-  error: null,
-  lastCheckMs: null,
-  checking: false,
-  go: (screen) => {
-    globalThis.sessionStorage?.setItem(SCREEN_KEY, screen)
-    set({ screen })
-  },
-  init(api) {
-    // Subscribe before the first read, so a change made in between is not missed.
-    const off = api.onSettingsChanged(({ version, data }) => {
-      if (version > get().settingsVersion) set({ settings: data, settingsVersion: version })
-    })
-    void Promise.all([api.getAppInfo(), api.getSettings()]).then(([info, settings]) => {
-      if (!info.ok) return set({ error: info.message })
-      if (!settings.ok) return set({ error: settings.message })
-      set((s) => ({ info: info.data, settings: s.settings ?? settings.data, error: null }))
-    })
-    return off
-  },
-  async checkConnection(api) {
-    set({ checking: true })
-    const started = performance.now()
-    const result = await api.getAppInfo()
-    const elapsed = Math.round(performance.now() - started)
-    set(
-      result.ok
-        ? { info: result.data, lastCheckMs: elapsed, error: null, checking: false }
-        : { error: result.message, lastCheckMs: null, checking: false },
-    )
-  },
-}))
+export const createAppStore = (api: PosApi) =>
+  create<AppState>()((set, get) => ({
+    screen: savedScreen(),
+    info: null,
+    settings: null,
+    settingsVersion: 0,
+    error: null,
+    lastCheckMs: null,
+    checking: false,
+    go: (screen) => {
+      globalThis.sessionStorage?.setItem(SCREEN_KEY, screen)
+      set({ screen })
+    },
+    init() {
+      // Subscribe before the first read, so a change made in between is not missed.
+      const off = api.onSettingsChanged(({ version, data }) => {
+        if (version > get().settingsVersion) set({ settings: data, settingsVersion: version })
+      })
+      void Promise.all([api.getAppInfo(), api.getSettings()]).then(([info, settings]) => {
+        if (!info.ok) return set({ error: info.message })
+        if (!settings.ok) return set({ error: settings.message })
+        set((s) => ({ info: info.data, settings: s.settings ?? settings.data, error: null }))
+      })
+      return off
+    },
+    async checkConnection() {
+      set({ checking: true })
+      const started = performance.now()
+      const result = await api.getAppInfo()
+      const elapsed = Math.round(performance.now() - started)
+      set(
+        result.ok
+          ? { info: result.data, lastCheckMs: elapsed, error: null, checking: false }
+          : { error: result.message, lastCheckMs: null, checking: false },
+      )
+    },
+    updateSettings: (patch) => api.updateSettings(patch),
+  }))

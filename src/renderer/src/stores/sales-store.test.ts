@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SaleView } from '../../../shared/sale'
-import { deferred, fail, fakePosApi, ok, saleView } from '../test-support/fake-pos-api'
+import { deferred, fail, fakePosApi, ok, saleView } from './fake-pos-api.testutil'
 import { createSalesStore, mergeSale, PAGE_SIZE } from './sales-store'
 
 const range = { from: 1_699_990_000_000, to: 1_700_076_400_000 }
@@ -8,8 +8,8 @@ const flush = () => new Promise((r) => setTimeout(r, 0))
 
 function setup() {
   const fake = fakePosApi()
-  const store = createSalesStore()
-  const off = store.getState().init(fake.api)
+  const store = createSalesStore(fake.api)
+  const off = store.getState().init()
   return { fake, store, off }
 }
 
@@ -24,9 +24,7 @@ describe('sales store: charge, open, cancel', () => {
   it('a successful charge becomes the current sale', async () => {
     const { fake, store } = setup()
     fake.on('charge', () => ok(saleView()))
-    expect(
-      await store.getState().charge(fake.api, { amount: '12.50', description: 'Coffee' }),
-    ).toBe(true)
+    expect(await store.getState().charge({ amount: '12.50', description: 'Coffee' })).toBe(true)
     expect(fake.calls).toEqual([
       { method: 'charge', input: { amount: '12.50', description: 'Coffee' } },
     ])
@@ -37,7 +35,7 @@ describe('sales store: charge, open, cancel', () => {
   it('a failed charge keeps the keypad and shows main’s message', async () => {
     const { fake, store } = setup()
     fake.on('charge', () => fail('The server could not be reached.'))
-    expect(await store.getState().charge(fake.api, { amount: '1' })).toBe(false)
+    expect(await store.getState().charge({ amount: '1' })).toBe(false)
     expect(store.getState().current).toBeNull()
     expect(store.getState().error).toBe('The server could not be reached.')
   })
@@ -46,8 +44,8 @@ describe('sales store: charge, open, cancel', () => {
     const { fake, store } = setup()
     const answer = deferred<ReturnType<typeof ok<SaleView>>>()
     fake.on('charge', () => answer.promise)
-    const first = store.getState().charge(fake.api, { amount: '1' })
-    expect(await store.getState().charge(fake.api, { amount: '1' })).toBe(false)
+    const first = store.getState().charge({ amount: '1' })
+    expect(await store.getState().charge({ amount: '1' })).toBe(false)
     answer.resolve(ok(saleView()))
     expect(await first).toBe(true)
     expect(fake.calls.filter((c) => c.method === 'charge')).toHaveLength(1)
@@ -56,7 +54,7 @@ describe('sales store: charge, open, cancel', () => {
   it('events update the current sale, and stale versions are dropped', async () => {
     const { fake, store } = setup()
     fake.on('charge', () => ok(saleView()))
-    await store.getState().charge(fake.api, { amount: '1' })
+    await store.getState().charge({ amount: '1' })
     fake.push(3, saleView({ phase: 'paid' }))
     expect(store.getState().current?.phase).toBe('paid')
     fake.push(2, saleView({ phase: 'waiting' }))
@@ -70,7 +68,7 @@ describe('sales store: charge, open, cancel', () => {
   it('versions are per sale: another sale’s event does not touch the current one', async () => {
     const { fake, store } = setup()
     fake.on('charge', () => ok(saleView()))
-    await store.getState().charge(fake.api, { amount: '1' })
+    await store.getState().charge({ amount: '1' })
     fake.push(9, saleView({ id: 'sale-2', phase: 'expired' }))
     fake.push(1, saleView({ phase: 'partial' }))
     expect(store.getState().current).toMatchObject({ id: 'sale-1', phase: 'partial' })
@@ -80,7 +78,7 @@ describe('sales store: charge, open, cancel', () => {
     const { fake, store } = setup()
     const answer = deferred<ReturnType<typeof ok<SaleView>>>()
     fake.on('charge', () => answer.promise)
-    const charging = store.getState().charge(fake.api, { amount: '1' })
+    const charging = store.getState().charge({ amount: '1' })
     fake.push(5, saleView({ phase: 'paid' }))
     answer.resolve(ok(saleView({ phase: 'waiting' })))
     await charging
@@ -91,7 +89,7 @@ describe('sales store: charge, open, cancel', () => {
     const { fake, store } = setup()
     const answer = deferred<ReturnType<typeof ok<SaleView>>>()
     fake.on('charge', () => answer.promise)
-    const charging = store.getState().charge(fake.api, { amount: '1' })
+    const charging = store.getState().charge({ amount: '1' })
     fake.push(1, saleView({ phase: 'creating', invoiceId: null, payment: null }))
     answer.resolve(ok(saleView({ phase: 'waiting' })))
     await charging
@@ -102,7 +100,7 @@ describe('sales store: charge, open, cancel', () => {
     const { fake, store } = setup()
     fake.push(1, saleView({ phase: 'waiting', payment: null }))
     fake.on('openSale', () => ok(saleView({ phase: 'partial' })))
-    expect(await store.getState().open(fake.api, 'sale-1')).toBe(true)
+    expect(await store.getState().openSale('sale-1')).toBe(true)
     expect(fake.calls).toContainEqual({ method: 'openSale', input: { saleId: 'sale-1' } })
     expect(store.getState().current?.phase).toBe('partial')
   })
@@ -110,22 +108,22 @@ describe('sales store: charge, open, cancel', () => {
   it('open failure keeps the screen and shows the message', async () => {
     const { fake, store } = setup()
     fake.on('openSale', () => fail('No such sale.'))
-    expect(await store.getState().open(fake.api, 'x')).toBe(false)
+    expect(await store.getState().openSale('x')).toBe(false)
     expect(store.getState()).toMatchObject({ current: null, error: 'No such sale.' })
   })
 
   it('cancel goes back to the keypad; a failed cancel stays with its message', async () => {
     const { fake, store } = setup()
     fake.on('charge', () => ok(saleView()))
-    await store.getState().charge(fake.api, { amount: '1' })
+    await store.getState().charge({ amount: '1' })
     fake.on('cancelSale', () => fail('The server refused.'))
-    expect(await store.getState().cancel(fake.api)).toBe(false)
+    expect(await store.getState().cancelSale()).toBe(false)
     expect(store.getState()).toMatchObject({
       current: { id: 'sale-1' },
       error: 'The server refused.',
     })
     fake.on('cancelSale', () => ok(saleView({ phase: 'abandoned' })))
-    expect(await store.getState().cancel(fake.api)).toBe(true)
+    expect(await store.getState().cancelSale()).toBe(true)
     expect(store.getState()).toMatchObject({ current: null, error: null })
     expect(fake.calls.filter((c) => c.method === 'cancelSale').at(-1)?.input).toEqual({
       saleId: 'sale-1',
@@ -135,10 +133,37 @@ describe('sales store: charge, open, cancel', () => {
   it('leave returns to the keypad without calling main', async () => {
     const { fake, store } = setup()
     fake.on('charge', () => ok(saleView({ phase: 'settled' })))
-    await store.getState().charge(fake.api, { amount: '1' })
+    await store.getState().charge({ amount: '1' })
     store.getState().leave()
     expect(store.getState().current).toBeNull()
     expect(fake.calls.map((c) => c.method)).toEqual(['charge'])
+  })
+})
+
+describe('sales store: paid after cancel', () => {
+  const cancelled = (phase: SaleView['phase']) =>
+    saleView({ phase, cancelledAt: 1_700_000_060_000 })
+
+  it('money on a cancelled sale becomes a notice that stays until dismissed', () => {
+    const { fake, store } = setup()
+    fake.push(1, cancelled('abandoned'))
+    expect(store.getState().paidAfterCancel).toEqual([])
+    fake.push(2, cancelled('paid'))
+    expect(store.getState().paidAfterCancel.map((s) => s.phase)).toEqual(['paid'])
+    fake.push(3, cancelled('settled'))
+    expect(store.getState().paidAfterCancel.map((s) => s.phase)).toEqual(['settled'])
+    store.getState().dismissPaidAfterCancel('sale-1')
+    expect(store.getState().paidAfterCancel).toEqual([])
+    fake.push(4, cancelled('overpaid'))
+    expect(store.getState().paidAfterCancel).toEqual([])
+  })
+
+  it('a sale paid without a cancel is no notice; several cancelled sales each get one', () => {
+    const { fake, store } = setup()
+    fake.push(1, saleView({ phase: 'paid' }))
+    fake.push(2, saleView({ id: 'a', phase: 'partial', cancelledAt: 1 }))
+    fake.push(3, saleView({ id: 'b', phase: 'paid-late', cancelledAt: 2 }))
+    expect(store.getState().paidAfterCancel.map((s) => s.id)).toEqual(['a', 'b'])
   })
 })
 
@@ -154,7 +179,7 @@ describe('sales store: history', () => {
     const { fake, store } = setup()
     fake.on('listSales', () => ok({ sales: page(0, 3) }))
     fake.on('salesTotals', () => ok({ totals }))
-    await store.getState().showRange(fake.api, range)
+    await store.getState().showRange(range)
     const h = store.getState().history
     expect(h.sales.map((s) => s.id)).toEqual(['s0', 's1', 's2'])
     expect(h).toMatchObject({ hasMore: false, loading: false, error: null, totals })
@@ -171,9 +196,9 @@ describe('sales store: history', () => {
       ok({ sales: input.before ? page(PAGE_SIZE - 1, 3) : page(0, PAGE_SIZE) }),
     )
     fake.on('salesTotals', () => ok({ totals }))
-    await store.getState().showRange(fake.api, range)
+    await store.getState().showRange(range)
     expect(store.getState().history.hasMore).toBe(true)
-    await store.getState().loadMore(fake.api)
+    await store.getState().loadMore()
     const h = store.getState().history
     expect(fake.calls.at(-1)).toEqual({
       method: 'listSales',
@@ -194,9 +219,9 @@ describe('sales store: history', () => {
     let n = 0
     fake.on('listSales', () => (n++ === 0 ? slow.promise : ok({ sales: page(10, 1) })))
     fake.on('salesTotals', () => ok({ totals: [] }))
-    const first = store.getState().showRange(fake.api, range)
+    const first = store.getState().showRange(range)
     const other = { from: range.from - 86_400_000, to: range.from }
-    await store.getState().showRange(fake.api, other)
+    await store.getState().showRange(other)
     slow.resolve(ok({ sales: page(0, 3) }))
     await first
     expect(store.getState().history.range).toBe(other)
@@ -207,7 +232,7 @@ describe('sales store: history', () => {
     const { fake, store } = setup()
     fake.on('listSales', () => fail('The journal could not be read.'))
     fake.on('salesTotals', () => ok({ totals: [] }))
-    await store.getState().showRange(fake.api, range)
+    await store.getState().showRange(range)
     expect(store.getState().history).toMatchObject({
       loading: false,
       error: 'The journal could not be read.',
@@ -218,7 +243,7 @@ describe('sales store: history', () => {
     const { fake, store } = setup()
     fake.on('listSales', () => ok({ sales: page(1, 2) }))
     fake.on('salesTotals', () => ok({ totals }))
-    await store.getState().showRange(fake.api, range)
+    await store.getState().showRange(range)
     const totalsCalls = () => fake.calls.filter((c) => c.method === 'salesTotals').length
     const before = totalsCalls()
     fake.push(7, saleView({ id: 's2', createdAt: at(2), phase: 'invalid' }))

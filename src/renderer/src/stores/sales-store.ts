@@ -1,7 +1,8 @@
 import { create } from 'zustand'
-import type { RequestOutput } from '../../../shared/ipc/contract'
+import type { RequestInput, RequestOutput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
-import type { SaleView } from '../../../shared/sale'
+import type { Result } from '../../../shared/ipc/result'
+import { paidAfterCancel, type SaleView } from '../../../shared/sale'
 import type { Range } from '../sales/day-range'
 
 export type Totals = RequestOutput<'sales:totals'>['totals']
@@ -29,16 +30,24 @@ export type SalesState = {
   /** The last charge, reopen or cancel failure, in words for the cashier. */
   error: string | null
   history: History
-  init(api: PosApi): () => void
-  charge(api: PosApi, input: { amount: string; description?: string }): Promise<boolean>
-  open(api: PosApi, saleId: string): Promise<boolean>
-  cancel(api: PosApi): Promise<boolean>
+  /**
+   * Sales the customer paid after the cashier had cancelled them, newest last. Each stays until
+   * dismissed, on every screen; a dismissed sale does not come back.
+   */
+  paidAfterCancel: SaleView[]
+  init(): () => void
+  charge(input: RequestInput<'sales:charge'>): Promise<boolean>
+  openSale(saleId: string): Promise<boolean>
+  cancelSale(): Promise<boolean>
   /** Back to the keypad; the sale goes on in main (and in the history). */
   leave(): void
   clearError(): void
-  showRange(api: PosApi, range: Range): Promise<void>
-  loadMore(api: PosApi): Promise<void>
-  refreshTotals(api: PosApi): Promise<void>
+  dismissPaidAfterCancel(saleId: string): void
+  showRange(range: Range): Promise<void>
+  loadMore(): Promise<void>
+  refreshTotals(): Promise<void>
+  exportSalesCsv(range: Range): Promise<Result<RequestOutput<'sales:export-csv'>>>
+  simulateCustomer(input: RequestInput<'demo:simulate'>): Promise<Result<{ done: true }>>
 }
 
 const emptyHistory: History = {
@@ -64,10 +73,12 @@ export function mergeSale(list: SaleView[], sale: SaleView, hasMore: boolean): S
   return before < 0 ? [...list, sale] : [...list.slice(0, before), sale, ...list.slice(before)]
 }
 
-export function createSalesStore() {
+export function createSalesStore(api: PosApi) {
   /** Counts history requests so a slow answer for a day no longer shown is dropped. */
   let historyRequest = 0
   let totalsRequest = 0
+  /** Sales whose paid-after-cancel notice was dismissed. */
+  const dismissed = new Set<string>()
 
   return create<SalesState>()((set, get) => {
     /**
@@ -80,19 +91,26 @@ export function createSalesStore() {
       return view
     }
 
-    const receive = (api: PosApi, version: number, sale: SaleView) => {
+    const receive = (version: number, sale: SaleView) => {
       const seen = get().known[sale.id]
       if (seen && version <= seen.version) return
       const { current, history } = get()
       const shown = inRange(history.range, sale.createdAt)
+      const notices = get().paidAfterCancel
+      const noticed = notices.some((s) => s.id === sale.id)
       set({
+        paidAfterCancel: noticed
+          ? notices.map((s) => (s.id === sale.id ? sale : s))
+          : paidAfterCancel(sale) && !dismissed.has(sale.id)
+            ? [...notices, sale]
+            : notices,
         known: { ...get().known, [sale.id]: { version, view: sale } },
         current: current?.id === sale.id ? sale : current,
         history: shown
           ? { ...history, sales: mergeSale(history.sales, sale, history.hasMore) }
           : history,
       })
-      if (shown) void get().refreshTotals(api)
+      if (shown) void get().refreshTotals()
     }
 
     return {
@@ -101,13 +119,14 @@ export function createSalesStore() {
       busy: false,
       error: null,
       history: emptyHistory,
+      paidAfterCancel: [],
 
-      init(api) {
+      init() {
         // Subscribe before any read, so a change made in between is not missed.
-        return api.onSaleChanged(({ version, data }) => receive(api, version, data))
+        return api.onSaleChanged(({ version, data }) => receive(version, data))
       },
 
-      async charge(api, input) {
+      async charge(input) {
         if (get().busy) return false
         set({ busy: true, error: null })
         const result = await api.charge(input)
@@ -119,7 +138,7 @@ export function createSalesStore() {
         return true
       },
 
-      async open(api, saleId) {
+      async openSale(saleId) {
         if (get().busy) return false
         set({ busy: true, error: null })
         const before = get().known[saleId]?.version
@@ -132,7 +151,7 @@ export function createSalesStore() {
         return true
       },
 
-      async cancel(api) {
+      async cancelSale() {
         const sale = get().current
         if (!sale || get().busy) return false
         set({ busy: true, error: null })
@@ -147,13 +166,17 @@ export function createSalesStore() {
 
       leave: () => set({ current: null, error: null }),
       clearError: () => set({ error: null }),
+      dismissPaidAfterCancel(saleId) {
+        dismissed.add(saleId)
+        set({ paidAfterCancel: get().paidAfterCancel.filter((s) => s.id !== saleId) })
+      },
 
-      async showRange(api, range) {
+      async showRange(range) {
         const request = ++historyRequest
         set({ history: { ...emptyHistory, range, loading: true } })
         const [list] = await Promise.all([
           api.listSales({ ...range, limit: PAGE_SIZE }),
-          get().refreshTotals(api),
+          get().refreshTotals(),
         ])
         if (request !== historyRequest) return
         const history = get().history
@@ -174,7 +197,7 @@ export function createSalesStore() {
         })
       },
 
-      async loadMore(api) {
+      async loadMore() {
         const { history } = get()
         const last = history.sales.at(-1)
         if (!history.range || !last || history.loading) return
@@ -203,7 +226,7 @@ export function createSalesStore() {
         })
       },
 
-      async refreshTotals(api) {
+      async refreshTotals() {
         const range = get().history.range
         if (!range) return
         const request = ++totalsRequest
@@ -216,8 +239,9 @@ export function createSalesStore() {
             : { ...history, error: result.message },
         })
       },
+
+      exportSalesCsv: (range) => api.exportSalesCsv(range),
+      simulateCustomer: (input) => api.simulateCustomer(input),
     }
   })
 }
-
-export const useSalesStore = createSalesStore()

@@ -1,3 +1,4 @@
+import type { RequestOutput } from '../../../shared/ipc/contract'
 import { create } from 'zustand'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
@@ -9,11 +10,19 @@ type TerminalStore = {
   busy: boolean
   /** The last action's failure, in words for the manager. */
   error: string | null
-  init(api: PosApi): () => void
+  init(): () => void
   /** Runs a manager action; its fresh state replaces ours, its failure becomes `error`. */
-  run(action: () => Promise<Result<TerminalState>>): Promise<boolean>
+  run<M extends TerminalAction>(method: M, ...input: Parameters<PosApi[M]>): Promise<boolean>
+  testConnection(): Promise<Result<RequestOutput<'pairing:test-connection'>>>
   clearError(): void
 }
+
+/** The requests that answer with the terminal's new state: the manager's actions. */
+type TerminalAction = {
+  [M in keyof PosApi]: PosApi[M] extends (...input: never[]) => Promise<Result<TerminalState>>
+    ? M
+    : never
+}[keyof PosApi]
 
 const pairedOrigin = (state: TerminalState): string | null =>
   state.connection.status === 'paired' ? new URL(state.connection.server.url).origin : null
@@ -31,38 +40,41 @@ function reloadIfFramesChanged(state: TerminalState): void {
   else if (origin !== null && origin !== loadedWithOrigin) window.location.reload()
 }
 
-export const useTerminalStore = create<TerminalStore>()((set, get) => ({
-  state: null,
-  version: 0,
-  busy: false,
-  error: null,
-  init(api) {
-    const off = api.onTerminalChanged(({ version, data }) => {
-      if (version > get().version) {
-        set({ state: data, version })
-        reloadIfFramesChanged(data)
-      }
-    })
-    void api.getTerminalState().then((r) => {
-      if (r.ok && get().version === 0) {
-        set({ state: r.data })
-        reloadIfFramesChanged(r.data)
-      }
-      if (!r.ok) set({ error: r.message })
-    })
-    return off
-  },
-  async run(action) {
-    if (get().busy) return false
-    set({ busy: true, error: null })
-    const result = await action()
-    // An event with the same state may have arrived first; either way the newest wins.
-    set(
-      result.ok
-        ? { busy: false, state: get().version > 0 ? get().state : result.data }
-        : { busy: false, error: result.message },
-    )
-    return result.ok
-  },
-  clearError: () => set({ error: null }),
-}))
+export const createTerminalStore = (api: PosApi) =>
+  create<TerminalStore>()((set, get) => ({
+    state: null,
+    version: 0,
+    busy: false,
+    error: null,
+    init() {
+      const off = api.onTerminalChanged(({ version, data }) => {
+        if (version > get().version) {
+          set({ state: data, version })
+          reloadIfFramesChanged(data)
+        }
+      })
+      void api.getTerminalState().then((r) => {
+        if (r.ok && get().version === 0) {
+          set({ state: r.data })
+          reloadIfFramesChanged(r.data)
+        }
+        if (!r.ok) set({ error: r.message })
+      })
+      return off
+    },
+    async run(method, ...input) {
+      if (get().busy) return false
+      set({ busy: true, error: null })
+      const call = api[method] as (...input: unknown[]) => Promise<Result<TerminalState>>
+      const result = await call(...input)
+      // An event with the same state may have arrived first; either way the newest wins.
+      set(
+        result.ok
+          ? { busy: false, state: get().version > 0 ? get().state : result.data }
+          : { busy: false, error: result.message },
+      )
+      return result.ok
+    },
+    testConnection: () => api.testConnection(),
+    clearError: () => set({ error: null }),
+  }))

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
+import { FormResult, type Outcome } from '../../components/FormResult'
 import { dateSpan, isoDate } from '../../sales/day-range'
+import { useSalesStore } from '../../stores/bound-stores'
 
 /** Exports the sales of a span of local days to a CSV file main writes; says where it went. */
-export function CsvExport({ api }: { api: PosApi }) {
+export function CsvExport() {
   const [today] = useState(() => isoDate(Date.now()))
   const [from, setFrom] = useState(today)
   const [to, setTo] = useState(today)
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const exportSalesCsv = useSalesStore((s) => s.exportSalesCsv)
+  const [result, setResult] = useState<Outcome | null>(null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -19,7 +21,7 @@ export function CsvExport({ api }: { api: PosApi }) {
     }
     setBusy(true)
     setResult(null)
-    const r = await api.exportSalesCsv(span)
+    const r = await exportSalesCsv(span)
     setBusy(false)
     setResult(
       r.ok
@@ -61,15 +63,7 @@ export function CsvExport({ api }: { api: PosApi }) {
           {busy ? 'Saving…' : 'Export'}
         </button>
       </div>
-      {result && (
-        <p
-          className={result.ok ? 'message notice mono' : 'message error'}
-          role={result.ok ? 'status' : 'alert'}
-          data-testid="export-result"
-        >
-          {result.text}
-        </p>
-      )}
+      <FormResult result={result} testId="export-result" mono />
     </form>
   )
 }

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { dayRange } from '../../sales/day-range'
-import { useAppStore } from '../../stores/app-store'
-import { useSalesStore } from '../../stores/sales-store'
+import { useAppStore, useSalesStore } from '../../stores/bound-stores'
 import { CsvExport } from './CsvExport'
 import { SalesList } from './SalesList'
 import { TotalsPanel } from './TotalsPanel'
@@ -19,12 +17,12 @@ function dayTitle(offset: number, from: number): string {
 }
 
 /** One local day of sales at a time, newest first, with that day's totals and a CSV export. */
-export function History({ api }: { api: PosApi }) {
+export function History() {
   const [offset, setOffset] = useState(0)
   const history = useSalesStore((s) => s.history)
   const showRange = useSalesStore((s) => s.showRange)
   const loadMore = useSalesStore((s) => s.loadMore)
-  const open = useSalesStore((s) => s.open)
+  const openSale = useSalesStore((s) => s.openSale)
   const openError = useSalesStore((s) => s.error)
   const clearError = useSalesStore((s) => s.clearError)
   const go = useAppStore((s) => s.go)
@@ -35,11 +33,11 @@ export function History({ api }: { api: PosApi }) {
   useEffect(() => clearError(), [clearError])
 
   useEffect(() => {
-    void showRange(api, dayRange(today, offset))
-  }, [api, showRange, today, offset])
+    void showRange(dayRange(today, offset))
+  }, [showRange, today, offset])
 
   const reopen = async (saleId: string) => {
-    if (await open(api, saleId)) go('home')
+    if (await openSale(saleId)) go('home')
   }
 
   return (
@@ -81,15 +79,11 @@ export function History({ api }: { api: PosApi }) {
         </p>
       ) : null}
       {history.hasMore && !history.loading && (
-        <button
-          className="big secondary"
-          data-testid="load-more"
-          onClick={() => void loadMore(api)}
-        >
+        <button className="big secondary" data-testid="load-more" onClick={() => void loadMore()}>
           Load more
         </button>
       )}
-      <CsvExport api={api} />
+      <CsvExport />
     </section>
   )
 }

@@ -1,46 +1,47 @@
-import type { PosApi } from '../../../../shared/ipc/pos-api'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { FormResult } from '../../components/FormResult'
+import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
+import { ApiKeyPanel } from './ApiKeyPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
-import { useAppStore } from '../../stores/app-store'
 import { SettingsPanel } from './SettingsPanel'
 
-export function Manager({ api }: { api: PosApi }) {
+export function Manager() {
   const state = useTerminalStore((s) => s.state)
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
   const settings = useAppStore((s) => s.settings)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
-  if (manager.pinSet && !manager.unlocked) return <PinPrompt api={api} />
+  if (manager.pinSet && !manager.unlocked) return <PinPrompt />
 
   return (
     <section className="panel" aria-labelledby="manager-title">
       <div className="row spread">
         <h1 id="manager-title">Manager</h1>
         {manager.pinSet && (
-          <button className="secondary" onClick={() => void run(() => api.lockManager())}>
+          <button className="secondary" onClick={() => void run('lockManager')}>
             Lock
           </button>
         )}
       </div>
-      {provisioning && (
-        <p
-          className={provisioning.ok ? 'message notice' : 'message error'}
-          data-testid="provisioning-result"
-        >
-          {provisioning.message}
-        </p>
-      )}
-      {connection.status === 'unpaired' && <PairingForms api={api} connection={connection} />}
-      {connection.status === 'pairing' && <PairingWait api={api} connection={connection} />}
-      {connection.status === 'paired' && <PairedPanel api={api} connection={connection} />}
+      <FormResult
+        result={provisioning && { ok: provisioning.ok, text: provisioning.message }}
+        testId="provisioning-result"
+      />
+      {connection.status === 'unpaired' && <PairingForms connection={connection} />}
+      {connection.status === 'pairing' && <PairingWait connection={connection} />}
+      {connection.status === 'paired' && <PairedPanel connection={connection} />}
       {connection.status === 'identity-damaged' && (
         <p className="message error">{connection.message}</p>
       )}
-      {settings && <SettingsPanel api={api} settings={settings} />}
+      {connection.status !== 'keychain-unavailable' && (
+        <ApiKeyPanel
+          defaultServerUrl={connection.status === 'paired' ? connection.server.url : ''}
+        />
+      )}
+      {settings && <SettingsPanel settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}

@@ -1,20 +1,21 @@
 import { useState } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import type { Connection } from '../../../../shared/terminal-state'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { FormResult, type Outcome } from '../../components/FormResult'
+import { useTerminalStore } from '../../stores/bound-stores'
 
 type Paired = Extract<Connection, { status: 'paired' }>
 type Confirm = 'unpair' | 'rotate' | null
 
-export function PairedPanel({ api, connection }: { api: PosApi; connection: Paired }) {
+export function PairedPanel({ connection }: { connection: Paired }) {
   const run = useTerminalStore((s) => s.run)
   const busy = useTerminalStore((s) => s.busy)
-  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null)
+  const testConnection = useTerminalStore((s) => s.testConnection)
+  const [test, setTest] = useState<Outcome | null>(null)
   const [confirm, setConfirm] = useState<Confirm>(null)
 
-  const testConnection = async () => {
+  const showConnectionTest = async () => {
     setTest({ ok: true, text: 'Testing…' })
-    const r = await api.testConnection()
+    const r = await testConnection()
     setTest(
       r.ok
         ? {
@@ -39,18 +40,10 @@ export function PairedPanel({ api, connection }: { api: PosApi; connection: Pair
         <dd className="mono">{connection.identity.sin}</dd>
       </dl>
       <div className="row">
-        <button className="big" onClick={() => void testConnection()}>
+        <button className="big" onClick={() => void showConnectionTest()}>
           Test connection
         </button>
-        {test && (
-          <p
-            className={test.ok ? 'message' : 'message error'}
-            role="status"
-            data-testid="connection-test"
-          >
-            {test.text}
-          </p>
-        )}
+        <FormResult result={test} testId="connection-test" />
       </div>
       {confirm === null ? (
         <div className="row">
@@ -73,9 +66,7 @@ export function PairedPanel({ api, connection }: { api: PosApi; connection: Pair
               className="big danger"
               disabled={busy}
               onClick={() =>
-                void run(() => (confirm === 'unpair' ? api.unpair() : api.rotateKey())).then(() =>
-                  setConfirm(null),
-                )
+                void run(confirm === 'unpair' ? 'unpair' : 'rotateKey').then(() => setConfirm(null))
               }
             >
               {confirm === 'unpair' ? 'Yes, unpair' : 'Yes, new key'}

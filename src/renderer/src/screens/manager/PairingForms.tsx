@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import type { Connection } from '../../../../shared/terminal-state'
 import { CopyButton } from '../../components/CopyButton'
 import { QrCode } from '../../components/QrCode'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { useTerminalStore } from '../../stores/bound-stores'
 
 type Method = 'code' | 'request' | 'public-key'
 type Unpaired = Extract<Connection, { status: 'unpaired' }>
@@ -27,7 +26,7 @@ const methods: { id: Method; title: string; hint: string }[] = [
 ]
 
 /** The three ways to pair, for a terminal that is not paired yet. */
-export function PairingForms({ api, connection }: { api: PosApi; connection: Unpaired }) {
+export function PairingForms({ connection }: { connection: Unpaired }) {
   const [method, setMethod] = useState<Method>('code')
   const [serverUrl, setServerUrl] = useState('')
   const [code, setCode] = useState('')
@@ -35,13 +34,11 @@ export function PairingForms({ api, connection }: { api: PosApi; connection: Unp
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    void run(() =>
-      method === 'code'
-        ? api.pairWithCode({ serverUrl, pairingCode: code })
-        : method === 'request'
-          ? api.requestPairingCode({ serverUrl })
-          : api.pairWithPublicKey({ serverUrl }),
-    )
+    void (method === 'code'
+      ? run('pairWithCode', { serverUrl, pairingCode: code })
+      : method === 'request'
+        ? run('requestPairingCode', { serverUrl })
+        : run('pairWithPublicKey', { serverUrl }))
   }
 
   return (

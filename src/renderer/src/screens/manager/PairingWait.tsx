@@ -1,14 +1,13 @@
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import type { Connection } from '../../../../shared/terminal-state'
 import { CopyButton } from '../../components/CopyButton'
 import { Countdown } from '../../components/Countdown'
 import { QrCode } from '../../components/QrCode'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { useTerminalStore } from '../../stores/bound-stores'
 
 type Pairing = Extract<Connection, { status: 'pairing' }>
 
 /** Waiting for the manager to approve on the server: link or key, countdown, cancel. */
-export function PairingWait({ api, connection }: { api: PosApi; connection: Pairing }) {
+export function PairingWait({ connection }: { connection: Pairing }) {
   const { pairing, identity } = connection
   const run = useTerminalStore((s) => s.run)
   const shown = pairing.method === 'client-code' ? pairing.approvalUrl : identity.publicKeyHex
@@ -58,7 +57,7 @@ export function PairingWait({ api, connection }: { api: PosApi; connection: Pair
         {pairing.expiresAt !== null && (
           <Countdown until={pairing.expiresAt} prefix="Waiting for approval, time left" />
         )}
-        <button className="big secondary" onClick={() => void run(() => api.cancelPairing())}>
+        <button className="big secondary" onClick={() => void run('cancelPairing')}>
           Cancel
         </button>
       </div>

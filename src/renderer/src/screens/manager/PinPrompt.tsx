@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { useTerminalStore } from '../../stores/bound-stores'
 
 /** Asks for the manager PIN; digits by touch or keyboard, Enter to unlock. */
-export function PinPrompt({ api }: { api: PosApi }) {
+export function PinPrompt() {
   const [pin, setPin] = useState('')
   const { run, busy, error } = useTerminalStore()
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
     if (pin === '') return
-    await run(() => api.unlockManager({ pin }))
+    await run('unlockManager', { pin })
     setPin('')
   }
   const press = (key: string) =>

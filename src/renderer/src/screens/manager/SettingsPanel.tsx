@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
+import { FormResult, type Outcome } from '../../components/FormResult'
+import { useAppStore } from '../../stores/bound-stores'
 
 type Draft = {
   terminalLabel: string
@@ -28,10 +29,11 @@ const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
 
 /** The till's settings for the manager; main validates every field again and names a bad one. */
-export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settings }) {
+export function SettingsPanel({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [result, setResult] = useState<Outcome | null>(null)
   const [saving, setSaving] = useState(false)
+  const updateSettings = useAppStore((s) => s.updateSettings)
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     setResult(null)
@@ -50,7 +52,7 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
       kiosk: draft.kiosk,
     }
     setSaving(true)
-    const r = await api.updateSettings(patch)
+    const r = await updateSettings(patch)
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
     setResult(r.ok ? { ok: true, text: 'Settings saved.' } : { ok: false, text: r.message })
@@ -136,15 +138,7 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
         <button className="big" type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save settings'}
         </button>
-        {result && (
-          <p
-            className={result.ok ? 'message' : 'message error'}
-            role={result.ok ? 'status' : 'alert'}
-            data-testid="settings-result"
-          >
-            {result.text}
-          </p>
-        )}
+        <FormResult result={result} testId="settings-result" />
       </div>
     </form>
   )

@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { formatMinor, minorDigits, minorToDecimal } from '../../../../shared/money'
 import { successPhases, type SaleView } from '../../../../shared/sale'
 import type { Settings } from '../../../../shared/settings'
 import { playPaymentSound } from '../../sales/payment-sound'
 import { payablePhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
-import { useSalesStore } from '../../stores/sales-store'
+import { useAppStore, useSalesStore } from '../../stores/bound-stores'
 import { EmbeddedPayment } from './EmbeddedPayment'
 import { NativePayment } from './NativePayment'
 import { PhaseNote } from './PhaseNote'
-import { useAppStore } from '../../stores/app-store'
 import { DemoCustomer } from './DemoCustomer'
 
 const isSuccess = (sale: SaleView) => successPhases.includes(sale.phase)
@@ -51,12 +49,10 @@ function useAutoReturn(sale: SaleView, seconds: number, leave: () => void): numb
  * then one unmistakable screen per outcome. Its phase comes only from main.
  */
 export function Checkout({
-  api,
   sale,
   settings,
   serverUrl,
 }: {
-  api: PosApi
   sale: SaleView
   settings: Settings
   serverUrl: string | null
@@ -64,7 +60,7 @@ export function Checkout({
   const demo = useAppStore((s) => s.info?.demo ?? false)
   const busy = useSalesStore((s) => s.busy)
   const error = useSalesStore((s) => s.error)
-  const cancel = useSalesStore((s) => s.cancel)
+  const cancelSale = useSalesStore((s) => s.cancelSale)
   const leave = useSalesStore((s) => s.leave)
   const charge = useSalesStore((s) => s.charge)
   const [frameClosed, setFrameClosed] = useState(false)
@@ -87,13 +83,13 @@ export function Checkout({
     }
     setAgainError(null)
     const amount = minorToDecimal(sale.amountMinor, minorDigits(sale.currency))
-    void charge(api, sale.description ? { amount, description: sale.description } : { amount })
+    void charge(sale.description ? { amount, description: sale.description } : { amount })
   }
 
   // 'close' from BTCPay's checkout: an unpaid sale is cancelled as with our Cancel button;
   // anything else keeps the sale and shows our own screen for it.
   const onFrameClose = () => {
-    if (sale.phase === 'waiting') void cancel(api)
+    if (sale.phase === 'waiting') void cancelSale()
     else setFrameClosed(true)
   }
 
@@ -129,7 +125,7 @@ export function Checkout({
         </div>
       )}
 
-      {demo && <DemoCustomer api={api} sale={sale} />}
+      {demo && <DemoCustomer sale={sale} />}
 
       {payable &&
         (embedded ? (
@@ -150,7 +146,7 @@ export function Checkout({
             className="big danger"
             disabled={busy}
             data-testid="cancel-sale"
-            onClick={() => void cancel(api)}
+            onClick={() => void cancelSale()}
           >
             Cancel sale
           </button>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { payablePhases, type SaleView } from '../../../../shared/sale'
+import { useSalesStore } from '../../stores/bound-stores'
 
 const actions = [
   { id: 'pay', label: 'Customer pays' },
@@ -10,8 +10,9 @@ const actions = [
 ] as const
 
 /** Demo mode only: plays the customer's wallet through the BTCPay test server. */
-export function DemoCustomer({ api, sale }: { api: PosApi; sale: SaleView }) {
+export function DemoCustomer({ sale }: { sale: SaleView }) {
   const [message, setMessage] = useState<string | null>(null)
+  const simulateCustomer = useSalesStore((s) => s.simulateCustomer)
   if (!sale.invoiceId) return null
   const invoiceId = sale.invoiceId
   const offered = actions.filter((a) =>
@@ -28,9 +29,9 @@ export function DemoCustomer({ api, sale }: { api: PosApi; sale: SaleView }) {
           key={a.id}
           className="secondary"
           onClick={() =>
-            void api
-              .simulateCustomer({ invoiceId, action: a.id })
-              .then((r) => setMessage(r.ok ? null : r.message))
+            void simulateCustomer({ invoiceId, action: a.id }).then((r) =>
+              setMessage(r.ok ? null : r.message),
+            )
           }
         >
           {a.label}

@@ -1,11 +1,10 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { formatMinor, minorDigits } from '../../../../shared/money'
 import type { Settings } from '../../../../shared/settings'
 import { decimalSeparator, formatEntry } from '../../keypad/format-entry'
 import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '../../keypad/keypad'
 import { primeSound } from '../../sales/payment-sound'
-import { useSalesStore } from '../../stores/sales-store'
+import { useSalesStore } from '../../stores/bound-stores'
 
 type Digit = Extract<KeypadKey, { type: 'digit' }>['digit']
 
@@ -23,15 +22,7 @@ const zeroSoFar = (text: string) => /^0*\.?0*$/.test(text)
  * Charge button that stays disabled while the amount cannot be charged. An amount main would
  * refuse never leaves this screen: the message says why instead.
  */
-export function Keypad({
-  api,
-  settings,
-  serverUrl,
-}: {
-  api: PosApi
-  settings: Settings
-  serverUrl: string
-}) {
+export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl: string }) {
   const { currency, maxAmount } = settings
   const [entry, setEntry] = useState(emptyKeypad)
   const [description, setDescription] = useState('')
@@ -66,7 +57,7 @@ export function Keypad({
     if (!check.ok || busy) return
     if (settings.sound) primeSound()
     const text = description.trim()
-    void charge(api, text ? { amount: entry.text, description: text } : { amount: entry.text })
+    void charge(text ? { amount: entry.text, description: text } : { amount: entry.text })
   }
 
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {

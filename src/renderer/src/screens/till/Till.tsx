@@ -1,20 +1,17 @@
-import type { PosApi } from '../../../../shared/ipc/pos-api'
-import { useAppStore } from '../../stores/app-store'
-import { useSalesStore } from '../../stores/sales-store'
-import { useTerminalStore } from '../../stores/terminal-store'
+import { useAppStore, useSalesStore, useTerminalStore } from '../../stores/bound-stores'
 import { Home } from '../Home'
 import { Checkout } from './Checkout'
 import { Keypad } from './Keypad'
 
 /** The Till tab: the sale on screen if there is one, else the keypad once the till is paired. */
-export function Till({ api }: { api: PosApi }) {
+export function Till() {
   const settings = useAppStore((s) => s.settings)
   const connection = useTerminalStore((s) => s.state?.connection)
   const current = useSalesStore((s) => s.current)
   const serverUrl = connection?.status === 'paired' ? connection.server.url : null
   if (current && settings) {
-    return <Checkout api={api} sale={current} settings={settings} serverUrl={serverUrl} />
+    return <Checkout sale={current} settings={settings} serverUrl={serverUrl} />
   }
   if (serverUrl === null || !settings) return <Home />
-  return <Keypad api={api} settings={settings} serverUrl={serverUrl} />
+  return <Keypad settings={settings} serverUrl={serverUrl} />
 }

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore, type CoreDeps } from '../core/create-core'
-import { createMemoryVaultForTests } from '../keychain/memory-vault'
+import { createCore, type CoreDeps } from './create-core'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import { silentLogger } from '../log/logger'
-import { memorySettingsBackend } from './memory-settings'
+import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 
 /** A core on test doubles (memory keychain and settings) for unit tests of the IPC layer. */
 export function makeTestCore(overrides: Partial<CoreDeps> = {}) {

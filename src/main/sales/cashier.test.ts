@@ -6,9 +6,12 @@ import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test
 import type { SaleView } from '../../shared/sale'
 import { ERROR_MESSAGES } from '../btcpay/errors'
 import { LegacyClient } from '../btcpay/legacy-client'
-import { createMemoryVaultForTests, type MemoryVaultForTests } from '../keychain/memory-vault'
-import { makeTestCore } from '../test-support/test-core'
-import { memorySettingsBackend } from '../test-support/memory-settings'
+import {
+  createMemoryVaultForTests,
+  type MemoryVaultForTests,
+} from '../keychain/memory-vault.testutil'
+import { makeTestCore } from '../core/test-core.testutil'
+import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 
 // The core's cashier flow against the BTCPay test server on loopback: real journal files, real
 // signed HTTP and the real status websocket; the keychain is a memory double.
@@ -58,6 +61,18 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
     await new Promise((r) => setTimeout(r, 10))
   }
 }
+
+/** A paired core that records its sale events, and a first charge on it. */
+async function chargeOnPairedCore(amount: string) {
+  const c = await pairedCore()
+  const seen = eventsOf(c)
+  const sale = await c.handlers['sales:charge']({ amount })
+  return { c, seen, sale }
+}
+
+/** Waits until an event shows the sale in that phase. */
+const untilPhase = (seen: SaleView[], saleId: string, phase: SaleView['phase']) =>
+  waitFor(() => seen.some((s) => s.id === saleId && s.phase === phase))
 
 beforeEach(async () => {
   server = await startBtcpayTestServer()
@@ -113,7 +128,7 @@ describe('charge', () => {
       message: expect.stringMatching(message),
     })
     expect(server.control.listInvoices()).toEqual([])
-    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales).toEqual([])
+    expect(c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales).toEqual([])
   })
 
   it('refuses to charge before pairing', async () => {
@@ -145,14 +160,12 @@ describe('charge', () => {
   })
 
   it('follows the payment: paid, then settled, each pushed as an event', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '20' })
+    const { c, seen, sale } = await chargeOnPairedCore('20')
     server.control.pay(sale.invoiceId!)
     await waitFor(() => seen.some((s) => s.phase === 'paid'))
     server.control.confirm(sale.invoiceId!)
     await waitFor(() => seen.some((s) => s.phase === 'settled'))
-    expect(c.cashier.totals({ from: 0, to: Date.now() + 1000 }).totals).toEqual([
+    expect(c.history.salesTotals({ from: 0, to: Date.now() + 1000 }).totals).toEqual([
       { currency: 'USD', count: 1, settledMinor: 2000, pendingMinor: 0 },
     ])
   })
@@ -161,30 +174,24 @@ describe('charge', () => {
     ['partial', 'partial'],
     ['over', 'overpaid'],
   ] as const)('shows a %s payment as %s', async (mode, phase) => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '20' })
+    const { seen, sale } = await chargeOnPairedCore('20')
     server.control.pay(sale.invoiceId!, { mode })
     await waitFor(() => seen.some((s) => s.phase === phase))
   })
 
   it('shows expired, then a late payment as paid-late; invalid as invalid', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const a = await c.handlers['sales:charge']({ amount: '4' })
+    const { c, seen, sale: a } = await chargeOnPairedCore('4')
     server.control.expire(a.invoiceId!)
-    await waitFor(() => seen.some((s) => s.id === a.id && s.phase === 'expired'))
+    await untilPhase(seen, a.id, 'expired')
     server.control.pay(a.invoiceId!, { mode: 'late' })
-    await waitFor(() => seen.some((s) => s.id === a.id && s.phase === 'paid-late'))
+    await untilPhase(seen, a.id, 'paid-late')
     const b = await c.handlers['sales:charge']({ amount: '5' })
     server.control.invalidate(b.invoiceId!)
-    await waitFor(() => seen.some((s) => s.id === b.id && s.phase === 'invalid'))
+    await untilPhase(seen, b.id, 'invalid')
   })
 
   it('tells the cashier in words when BTCPay cannot be reached, and clears it again', async () => {
-    const c = await pairedCore()
-    const seen = eventsOf(c)
-    const sale = await c.handlers['sales:charge']({ amount: '2' })
+    const { seen, sale } = await chargeOnPairedCore('2')
     server.control.addFault({ kind: 'error', status: 502, method: 'GET', pathPrefix: '/invoices/' })
     server.control.dropWebsockets()
     await waitFor(() => seen.some((s) => s.id === sale.id && s.trouble !== null))
@@ -193,15 +200,55 @@ describe('charge', () => {
     await waitFor(() => seen.at(-1)?.trouble === null)
   })
 
-  it('cancelling marks the sale abandoned', async () => {
+  it('cancelling shows the sale cancelled, and keeps the invoice followed', async () => {
+    const { c, seen, sale } = await chargeOnPairedCore('6')
+    const cancelled = await c.handlers['sales:cancel']({ saleId: sale.id })
+    expect(cancelled).toMatchObject({ phase: 'abandoned', payment: null })
+    expect(cancelled.cancelledAt).toEqual(expect.any(Number))
+    expect(c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
+      phase: 'abandoned',
+    })
+    // The customer pays anyway: the cashier must hear of it.
+    server.control.pay(sale.invoiceId!)
+    await untilPhase(seen, sale.id, 'paid')
+    const paid = seen.findLast((s) => s.id === sale.id)!
+    expect(paid.cancelledAt).toBe(cancelled.cancelledAt)
+    server.control.confirm(sale.invoiceId!)
+    await untilPhase(seen, sale.id, 'settled')
+  })
+
+  it('a cancelled sale expires as cancelled; a late payment on it still shows', async () => {
+    const { c, seen, sale } = await chargeOnPairedCore('3')
+    await c.handlers['sales:cancel']({ saleId: sale.id })
+    server.control.expire(sale.invoiceId!)
+    await waitFor(() => server.control.getInvoice(sale.invoiceId!).status === 'Expired')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(seen.findLast((s) => s.id === sale.id)?.phase).toBe('abandoned')
+    server.control.pay(sale.invoiceId!, { mode: 'late' })
+    await untilPhase(seen, sale.id, 'paid-late')
+  })
+
+  it('a cancelled sale is followed again after a restart', async () => {
+    const first = await pairedCore()
+    const sale = await first.handlers['sales:charge']({ amount: '4' })
+    await first.handlers['sales:cancel']({ saleId: sale.id })
+    await first.stop()
+    server.control.pay(sale.invoiceId!, { mode: 'partial' })
+    const second = core()
+    const seen = eventsOf(second)
+    await second.start()
+    await untilPhase(seen, sale.id, 'partial')
+    expect(seen.findLast((s) => s.id === sale.id)?.cancelledAt).not.toBeNull()
+  })
+
+  it('refuses a second charge while one is in flight with its own code', async () => {
     const c = await pairedCore()
-    const sale = await c.handlers['sales:charge']({ amount: '6' })
-    expect(await c.handlers['sales:cancel']({ saleId: sale.id })).toMatchObject({
-      phase: 'abandoned',
+    server.control.addFault({ kind: 'latency', latencyMs: 300, method: 'POST', times: 1 })
+    const first = c.handlers['sales:charge']({ amount: '1' })
+    await expect(c.handlers['sales:charge']({ amount: '2' })).rejects.toMatchObject({
+      code: 'busy',
     })
-    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
-      phase: 'abandoned',
-    })
+    await first
   })
 })
 
@@ -219,7 +266,7 @@ describe('failures lose nothing and duplicate nothing', () => {
       code: 'server-error',
       message: expect.stringMatching(/sale is saved/),
     })
-    const [sale] = c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales
+    const [sale] = c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales
     expect(sale?.phase).toBe('creating')
     expect(server.control.listInvoices()).toEqual([])
   })
@@ -243,7 +290,7 @@ describe('failures lose nothing and duplicate nothing', () => {
     await waitFor(() => seen.some((s) => s.invoiceId !== null))
     const invoices = server.control.listInvoices()
     expect(invoices).toHaveLength(1)
-    expect(c.cashier.list({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
+    expect(c.history.listSales({ from: 0, to: Date.now() + 1000 }).sales[0]).toMatchObject({
       invoiceId: invoices[0]!.id,
       phase: 'waiting',
     })
@@ -257,7 +304,7 @@ describe('failures lose nothing and duplicate nothing', () => {
     const second = core()
     const seen = eventsOf(second)
     await second.start()
-    await waitFor(() => seen.some((s) => s.id === sale.id && s.phase === 'paid'))
+    await untilPhase(seen, sale.id, 'paid')
   })
 
   it('exports a date range as CSV in the data folder', async () => {

@@ -1,4 +1,4 @@
-import type { SettingsBackend } from '../settings/settings-store'
+import type { SettingsBackend } from './settings-store'
 
 /** Test double for conf: keeps settings in memory. Real persistence is covered by settings-store.test.ts. */
 export function memorySettingsBackend(initial: Record<string, unknown> = {}): SettingsBackend {

@@ -4,7 +4,7 @@ import type { TestServer } from '../../../e2e/btcpay-test-server'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
 import { loadOrCreateIdentity } from '../identity/identity'
-import { createMemoryVaultForTests } from '../keychain/memory-vault'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import type { WatchConnection } from './invoice-watcher'
 import type { PaymentStatus } from './payment-status'
 

@@ -2,8 +2,8 @@
  * TEST DOUBLE. An in-memory KeyVault for unit tests of modules that take a vault. It never
  * persists anything and must not be wired into the app (there is no plaintext fallback).
  */
-import type { KeychainStatus, KeyVault } from './key-vault.js'
-import { KeychainError } from './key-vault.js'
+import type { KeychainStatus, KeyVault } from './key-vault'
+import { KeychainError } from './key-vault'
 
 export interface MemoryVaultForTests extends KeyVault {
   /** The raw entries, for assertions. */

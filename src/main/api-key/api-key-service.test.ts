@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  DEMO_STORE_ID,
+  startBtcpayTestServer,
+  type TestServer,
+} from '../../../e2e/btcpay-test-server'
+import { GreenfieldClient } from '../btcpay/greenfield-client'
+import {
+  createMemoryVaultForTests,
+  type MemoryVaultForTests,
+} from '../keychain/memory-vault.testutil'
+import { silentLogger } from '../log/logger'
+import { API_KEY_ACCOUNT, createApiKeyService, type ApiKeyService } from './api-key-service'
+import { REQUESTED_PERMISSIONS } from './capabilities'
+
+// Against the project's BTCPay test server on loopback (real HTTP, its /api-keys/authorize page
+// and Greenfield key routes); only the keychain is a memory double here.
+let server: TestServer
+let vault: MemoryVaultForTests
+let service: ApiKeyService
+let opened: string[]
+
+function make(listenerTimeoutMs = 60_000) {
+  opened = []
+  return createApiKeyService({
+    vault,
+    log: silentLogger,
+    onChange: () => {},
+    openExternal: async (url) => {
+      opened.push(url)
+      return true
+    },
+    makeClient: (o) => new GreenfieldClient({ ...o, retry: { limit: 0 }, timeoutMs: 2000 }),
+    listener: { timeoutMs: listenerTimeoutMs },
+  })
+}
+
+const waitFor = async (check: () => boolean, ms = 3000) => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** What the manager's browser does: open the authorize link, submit BTCPay's auto-posting form. */
+async function consentInBrowser(authorizeUrl: string): Promise<number> {
+  const html = await (await fetch(authorizeUrl)).text()
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&')
+  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
+    (m) => [m[1] ?? '', m[2] ?? ''] as [string, string],
+  )
+  const r = await fetch(action ?? '', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+  return r.status
+}
+
+const keyFor = (permissions: string[]) => server.control.createApiKey({ permissions }).apiKey
+
+beforeEach(async () => {
+  server = await startBtcpayTestServer()
+  vault = createMemoryVaultForTests()
+  service = make()
+  await service.load()
+})
+afterEach(async () => {
+  service.stop()
+  await server.close()
+})
+
+describe('API key: authorize in the browser', () => {
+  it('builds the authorize link BTCPay expects and opens it in the system browser', async () => {
+    const v = await service.authorize({ serverUrl: server.url })
+    expect(v.state.status).toBe('authorizing')
+    const url = new URL(opened[0] ?? '')
+    expect(url.origin + url.pathname).toBe(`${server.url}/api-keys/authorize`)
+    expect(url.searchParams.getAll('permissions')).toEqual([...REQUESTED_PERMISSIONS])
+    expect(url.searchParams.getAll('permissions')).toContain(
+      'btcpay.store.cancreatenonapprovedpullpayments',
+    )
+    expect(url.searchParams.get('selectiveStores')).toBe('true')
+    expect(url.searchParams.get('strict')).toBe('true')
+    expect(url.searchParams.get('applicationIdentifier')).toBe('btcpay-cashier')
+    expect(url.searchParams.get('redirect')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api-key\//)
+  })
+
+  it('takes the key BTCPay posts back, checks it, asks for the store, and keeps it in the vault only', async () => {
+    const v = await service.authorize({ serverUrl: server.url })
+    if (v.state.status !== 'authorizing') throw new Error('not authorizing')
+    expect(await consentInBrowser(v.state.authorizeUrl)).toBe(200)
+    // The test server grants unscoped permissions, so the terminal asks which store it serves.
+    await waitFor(() => service.view().state.status === 'choose-store')
+    expect(service.view().state).toMatchObject({ stores: [] })
+    const ready = await service.chooseStore({ storeId: DEMO_STORE_ID })
+    expect(ready.state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
+    if (ready.state.status !== 'ready') return
+    expect(ready.state.capabilities.every((c) => c.missing.length === 0)).toBe(true)
+    const record = JSON.parse(vault.entries.get(API_KEY_ACCOUNT) ?? '{}') as { apiKey: string }
+    expect(record.apiKey).toMatch(/^[0-9a-f]{40}$/)
+    expect(JSON.stringify(service.view())).not.toContain(record.apiKey)
+  })
+
+  it('a listener that times out tells the manager and leaves no key', async () => {
+    service = make(100)
+    await service.authorize({ serverUrl: server.url })
+    await waitFor(() => service.view().state.status === 'none')
+    expect(service.view().notice).toMatch(/took too long/)
+    expect(vault.entries.size).toBe(0)
+  })
+})
+
+describe('API key: paste', () => {
+  it('a key scoped to one store is kept at once; the view names what it may and may not do', async () => {
+    const apiKey = keyFor([
+      `btcpay.store.cancreateinvoice:${DEMO_STORE_ID}`,
+      `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
+      `btcpay.store.canmodifypaymentrequests:${DEMO_STORE_ID}`,
+    ])
+    const v = await service.paste({ serverUrl: server.url, apiKey })
+    if (v.state.status !== 'ready') throw new Error(`not ready: ${v.state.status}`)
+    expect(v.state.storeId).toBe(DEMO_STORE_ID)
+    const byWords = Object.fromEntries(v.state.capabilities.map((c) => [c.words, c.missing]))
+    expect(byWords['take payment requests']).toEqual([])
+    expect(byWords['charge (create and follow invoices)']).toEqual([])
+    expect(byWords.refund).toEqual(['btcpay.store.cancreatenonapprovedpullpayments'])
+    expect(byWords.void).toEqual(['btcpay.store.canmodifyinvoices'])
+    expect(byWords['read the catalog']).toEqual(['btcpay.store.canviewstoresettings'])
+  })
+
+  it('a key for two stores asks which one, and refuses a store the key does not cover', async () => {
+    const other = server.control.createStore({ name: 'Second shop' }).id
+    const apiKey = keyFor([
+      `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
+      `btcpay.store.canviewinvoices:${other}`,
+    ])
+    const v = await service.paste({ serverUrl: server.url, apiKey })
+    expect(v.state).toEqual({
+      status: 'choose-store',
+      serverUrl: server.url,
+      stores: [DEMO_STORE_ID, other],
+    })
+    await expect(service.chooseStore({ storeId: 'elsewhere' })).rejects.toMatchObject({
+      code: 'bad-input',
+    })
+    expect((await service.chooseStore({ storeId: other })).state).toMatchObject({ storeId: other })
+  })
+
+  it('an unknown key is refused with a message for the manager and nothing is stored', async () => {
+    await expect(
+      service.paste({ serverUrl: server.url, apiKey: 'deadbeefdeadbeefdeadbeef' }),
+    ).rejects.toMatchObject({ code: 'unauthorized', message: /did not accept the API key/ })
+    expect(vault.entries.size).toBe(0)
+  })
+
+  it('survives a restart: the key is read back from the vault', async () => {
+    const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
+    await service.paste({ serverUrl: server.url, apiKey })
+    const again = make()
+    await again.load()
+    expect(again.view().state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
+    await expect(again.client()?.listInvoices()).resolves.toEqual([])
+  })
+})
+
+describe('API key: remove', () => {
+  it('revokes the key at BTCPay, then forgets it: the old key gets 401', async () => {
+    const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
+    await service.paste({ serverUrl: server.url, apiKey })
+    const v = await service.remove()
+    expect(v.state.status).toBe('none')
+    expect(v.notice).toMatch(/revoked in BTCPay Server and removed/)
+    expect(vault.entries.size).toBe(0)
+    const r = await fetch(`${server.url}/api/v1/api-keys/current`, {
+      headers: { authorization: `token ${apiKey}` },
+    })
+    expect(r.status).toBe(401)
+  })
+
+  it('with the server unreachable it forgets the key and tells the manager to revoke it by hand', async () => {
+    const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
+    await service.paste({ serverUrl: server.url, apiKey })
+    await server.close()
+    const v = await service.remove()
+    expect(v.state.status).toBe('none')
+    expect(v.notice).toMatch(/could not revoke it.*Revoke it in BTCPay Server yourself/s)
+    expect(v.notice).not.toContain(apiKey)
+    expect(vault.entries.size).toBe(0)
+    server = await startBtcpayTestServer()
+  })
+
+  it('a keychain that fails on delete is reported and the key stays', async () => {
+    const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
+    await service.paste({ serverUrl: server.url, apiKey })
+    vault.fail({ ok: false, reason: 'locked', message: 'The keychain is locked.' })
+    await expect(service.remove()).rejects.toMatchObject({ code: 'keychain-unavailable' })
+    vault.fail(null)
+    expect(vault.entries.size).toBe(1)
+  })
+})

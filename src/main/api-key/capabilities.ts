@@ -1,0 +1,36 @@
+import type { ApiKeyView } from '../../shared/api-key'
+import { grants, POLICY } from '../btcpay/greenfield-permissions'
+
+type Capability = Extract<ApiKeyView['state'], { status: 'ready' }>['capabilities'][number]
+
+/**
+ * What the terminal does with its API key, each in a manager's words with the permissions it
+ * needs (shared docs/btcpay-protocol.md §6.2, §9): the authorize link asks for all of them, and
+ * the Manager screen shows which ones the key really got.
+ */
+const CAPABILITIES: readonly { words: string; policies: readonly string[] }[] = [
+  {
+    words: 'charge (create and follow invoices)',
+    policies: [POLICY.createInvoice, POLICY.viewInvoices],
+  },
+  {
+    words: 'take payment requests',
+    policies: [POLICY.viewPaymentRequests, POLICY.modifyPaymentRequests],
+  },
+  { words: 'refund', policies: [POLICY.createNonApprovedPullPayments] },
+  { words: 'void', policies: [POLICY.modifyInvoices] },
+  { words: 'read the catalog', policies: [POLICY.viewStoreSettings] },
+]
+
+/** Every permission the terminal asks BTCPay for. */
+export const REQUESTED_PERMISSIONS: readonly string[] = [
+  ...new Set(CAPABILITIES.flatMap((c) => c.policies)),
+]
+
+/** Each capability with what the key lacks for it in `storeId` (nothing: allowed). */
+export function capabilitiesOf(permissions: readonly string[], storeId: string): Capability[] {
+  return CAPABILITIES.map((c) => ({
+    words: c.words,
+    missing: c.policies.filter((p) => !grants(permissions, p, storeId)),
+  }))
+}

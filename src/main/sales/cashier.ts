@@ -1,0 +1,354 @@
+import type { RequestInput } from '../../shared/ipc/contract'
+import { AppError } from '../../shared/ipc/result'
+import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
+import { paidAfterCancel, payablePhases, reopenablePhases, type SaleView } from '../../shared/sale'
+import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
+import type { LegacyClient } from '../btcpay/legacy-client'
+import type { LegacyInvoice } from '../btcpay/legacy-models'
+import { toAppError } from '../btcpay/to-app-error'
+import type { EventHub } from '../ipc/event-hub'
+import type { Journal } from '../journal/journal'
+import { newSale } from '../journal/new-sale'
+import type { Sale } from '../journal/sale'
+import type { Logger } from '../log/logger'
+import type { watchInvoice } from '../payments/invoice-watcher'
+import {
+  normalizeExceptionStatus,
+  normalizeLegacyStatus,
+  type PaymentStatus,
+} from '../payments/payment-status'
+import type { SettingsStore } from '../settings/settings-store'
+import { paymentLinksOf } from './payment-links'
+import { salePhaseOf } from './sale-phase'
+import { saleViewOf, type LiveSale } from './sale-view'
+
+/** Errors after which the invoice request certainly did not create an invoice. */
+const NEVER_SENT = new Set([
+  'connection-refused',
+  'dns',
+  'tls',
+  'bad-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'invalid-input',
+  'not-paired',
+  'unexpected-redirect',
+  'rate-limited',
+])
+/** How often unanswered charges are looked up again. */
+const RECONCILE_RETRY_MS = 10_000
+/**
+ * How long an unanswered charge may still turn up at BTCPay (a slow server can create the invoice
+ * after our request timed out). Only after this is "no invoice with this orderId" taken as final.
+ */
+const RECONCILE_GRACE_MS = 120_000
+
+export type CashierDeps = {
+  journal: Journal
+  client: () => LegacyClient
+  settings: SettingsStore
+  events: EventHub
+  log: Logger
+  now: () => number
+  watch: typeof watchInvoice
+  reconcileRetryMs?: number
+  reconcileGraceMs?: number
+  /** Settings the watcher gets; tests shorten them. */
+  watcherOptions?: Partial<
+    Pick<
+      Parameters<typeof watchInvoice>[0],
+      'pollIntervalMs' | 'maxPollIntervalMs' | 'expiredGraceMs' | 'expiredPollIntervalMs'
+    >
+  >
+}
+
+/**
+ * The till's job, the write side of the sales (see README.md here): charge an amount (journal
+ * first, then the invoice), follow each invoice until it ends (cancelled ones too), and after a
+ * crash put every sale right again (reconcile by orderId, resume watchers).
+ */
+export function createCashier(deps: CashierDeps) {
+  const { journal, settings, events, log, now } = deps
+  /** Per followed sale: links, trouble and watcher. Dropped when its invoice is final. */
+  const live = new Map<string, LiveSale>()
+  let charging = false
+  let reconcileTimer: ReturnType<typeof setTimeout> | null = null
+
+  const liveOf = (saleId: string): LiveSale => {
+    let entry = live.get(saleId)
+    if (!entry) {
+      entry = { links: null, trouble: null, watcher: null }
+      live.set(saleId, entry)
+    }
+    return entry
+  }
+  const view = (sale: Sale): SaleView => saleViewOf(sale, live.get(sale.id))
+  const publish = (sale: Sale) => events.emit('sale:changed', view(sale))
+
+  function saleOf(saleId: string): Sale {
+    const sale = journal.get(saleId)
+    if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+    return sale
+  }
+
+  /**
+   * A journal line nobody waits for: BTCPay holds the truth it records, so if the write fails the
+   * sale is put right again by asking BTCPay (reconcile by orderId, or the watcher's next fetch).
+   */
+  function writeInBackground(saleId: string, written: Promise<Sale>): Sale {
+    written.catch((err: unknown) => {
+      log.error('sales.journal-write-failed', { saleId, err })
+      scheduleResume()
+    })
+    return saleOf(saleId) // the journal has the change in memory at once
+  }
+
+  function applyInvoice(sale: Sale, invoice: LegacyInvoice): Sale {
+    liveOf(sale.id).links = paymentLinksOf(invoice)
+    return writeInBackground(
+      sale.id,
+      journal.update(sale.id, {
+        invoiceId: invoice.id,
+        status: normalizeLegacyStatus(invoice.status),
+        exceptionStatus: normalizeExceptionStatus(invoice.exceptionStatus),
+        checkoutLink: invoice.url,
+        expiresAt: invoice.expirationTime,
+      }),
+    )
+  }
+
+  function applyStatus(saleId: string, status: PaymentStatus): void {
+    const before = journal.get(saleId)
+    if (!before) return
+    const updated = writeInBackground(
+      saleId,
+      journal.update(saleId, {
+        status: status.legacyStatus,
+        exceptionStatus: status.exceptionStatus,
+        expiresAt: status.expiresAt,
+      }),
+    )
+    liveOf(saleId).trouble = null
+    const shown = view(updated)
+    if (paidAfterCancel(shown) && salePhaseOf(before) !== shown.phase) {
+      log.warn('sales.paid-after-cancel', { orderId: updated.orderId, phase: shown.phase })
+    }
+    events.emit('sale:changed', shown)
+    if (status.final) stopFollowing(saleId)
+  }
+
+  /**
+   * The watcher (a websocket and a first signed GET) starts once the charge's answer is on its
+   * way to the cashier: setImmediate runs after the promise callbacks that send it. Until then
+   * the sale's watcher slot holds the pending start, so stopFollowing() and stop() cancel it.
+   */
+  function followAfterAnswer(saleId: string): void {
+    const entry = liveOf(saleId)
+    if (entry.watcher) return
+    const start = setImmediate(() => {
+      entry.watcher = null
+      try {
+        follow(saleOf(saleId))
+      } catch (err) {
+        log.warn('sales.watch-failed', { saleId, err })
+      }
+    })
+    entry.watcher = { stop: () => clearImmediate(start) }
+  }
+
+  function follow(sale: Sale): void {
+    if (!sale.invoiceId || live.get(sale.id)?.watcher) return
+    const client = deps.client()
+    const saleId = sale.id
+    liveOf(saleId).watcher = deps.watch({
+      invoiceId: sale.invoiceId,
+      serverUrl: client.baseUrl,
+      fetchInvoice: async (id) => {
+        const invoice = await client.getInvoice(id)
+        liveOf(saleId).links = paymentLinksOf(invoice)
+        return invoice
+      },
+      onStatus: (status) => applyStatus(saleId, status),
+      onConnection: ({ trouble: code }) => {
+        const entry = liveOf(saleId)
+        // The watcher reports a client error code; the cashier gets the client's sentence for it.
+        const problem = code
+          ? (ERROR_MESSAGES[code as BtcpayErrorCode] ?? ERROR_MESSAGES.network)
+          : null
+        if (entry.trouble === problem) return
+        entry.trouble = problem
+        const current = journal.get(saleId)
+        if (current) publish(current)
+      },
+      log,
+      now,
+      ...deps.watcherOptions,
+    })
+  }
+
+  function stopFollowing(saleId: string) {
+    live.get(saleId)?.watcher?.stop()
+    live.delete(saleId)
+  }
+
+  const retryMs = deps.reconcileRetryMs ?? RECONCILE_RETRY_MS
+  const graceMs = deps.reconcileGraceMs ?? RECONCILE_GRACE_MS
+
+  /**
+   * Looks up, by its orderId, the invoice of a sale whose creation went unanswered. True when the
+   * sale's fate is known: its invoice was found, or none appeared within the grace period.
+   */
+  async function reconcile(sale: Sale): Promise<boolean> {
+    try {
+      const [invoice] = await deps.client().listInvoices({ orderId: sale.orderId })
+      if (!invoice && now() - sale.createdAt < graceMs) return false
+      const updated = invoice
+        ? applyInvoice(sale, invoice)
+        : await journal.update(sale.id, { status: 'not-created' })
+      log.info('sales.reconciled', { orderId: sale.orderId, found: Boolean(invoice) })
+      publish(updated)
+      if (invoice) follow(updated)
+      return true
+    } catch (err) {
+      log.warn('sales.reconcile-failed', { orderId: sale.orderId, err })
+      return false
+    }
+  }
+
+  function scheduleResume() {
+    reconcileTimer ??= setTimeout(() => {
+      reconcileTimer = null
+      void resumeAll().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+    }, retryMs)
+  }
+
+  async function resumeAll(): Promise<void> {
+    if (reconcileTimer) clearTimeout(reconcileTimer)
+    reconcileTimer = null
+    let pending = false
+    for (const sale of journal.unfinished()) {
+      if (sale.status === 'creating') pending = !(await reconcile(sale)) || pending
+      else follow(sale)
+    }
+    if (pending) scheduleResume()
+  }
+
+  /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
+  async function requestInvoice(recorded: Sale, digits: number): Promise<SaleView> {
+    const s = settings.get()
+    try {
+      const invoice = await deps.client().createInvoice({
+        price: minorToDecimal(recorded.amountMinor, digits),
+        currency: recorded.currency,
+        orderId: recorded.orderId,
+        ...(recorded.description ? { itemDesc: recorded.description } : {}),
+        posData: JSON.stringify({
+          terminal: s.terminalLabel,
+          terminalId: s.terminalId,
+          cashier: recorded.cashier,
+        }),
+        redirectAutomatically: false,
+      })
+      const sale = applyInvoice(recorded, invoice)
+      publish(sale)
+      followAfterAnswer(sale.id)
+      return view(sale)
+    } catch (err) {
+      const code = err instanceof BtcpayError ? err.code : 'network'
+      if (NEVER_SENT.has(code)) {
+        publish(await journal.update(recorded.id, { status: 'not-created' }))
+      } else if (!(await reconcile(recorded))) {
+        // The request may have reached BTCPay: keep the sale as 'creating' and ask again later.
+        scheduleResume()
+        const base = toAppError(err)
+        throw base instanceof AppError
+          ? new AppError(
+              base.code,
+              `${base.message} The sale is saved; the terminal keeps checking whether BTCPay created the invoice, so look in History before charging again.`,
+            )
+          : base
+      } else {
+        const found = journal.get(recorded.id)
+        if (found?.invoiceId) return view(found)
+      }
+      throw toAppError(err)
+    }
+  }
+
+  return {
+    view,
+
+    /** After start and after each (re)pairing: reconcile unsent charges, resume watchers. */
+    async resume(): Promise<void> {
+      try {
+        deps.client()
+      } catch {
+        return // not paired: nothing can be asked yet
+      }
+      await resumeAll()
+    },
+
+    async charge(input: RequestInput<'sales:charge'>): Promise<SaleView> {
+      const s = settings.get()
+      deps.client() // not paired: refused before anything is written
+      const digits = minorDigits(s.currency)
+      const amount = parseAmount(input.amount, s.currency, s.maxAmount * 10 ** digits)
+      if (!amount.ok) throw new AppError('bad-input', amount.message)
+      if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
+      charging = true
+      try {
+        // Written before the request: a crash from here on is reconciled by orderId at start.
+        const recorded = await journal.record(
+          await newSale(journal, s.terminalId ?? 'POS', {
+            createdAt: now(),
+            amountMinor: amount.minor,
+            currency: s.currency,
+            description: input.description?.trim() || null,
+            cashier: s.cashier || null,
+          }),
+        )
+        publish(recorded)
+        return await requestInvoice(recorded, digits)
+      } finally {
+        charging = false
+      }
+    },
+
+    /** A sale as it is now; an open one gets its payment links fetched again. */
+    async openSale({ saleId }: RequestInput<'sales:open'>): Promise<SaleView> {
+      let sale = saleOf(saleId)
+      if (sale.invoiceId && reopenablePhases.includes(salePhaseOf(sale))) {
+        try {
+          sale = applyInvoice(sale, await deps.client().getInvoice(sale.invoiceId))
+          follow(sale)
+        } catch (err) {
+          throw toAppError(err)
+        }
+      }
+      return view(sale)
+    },
+
+    /**
+     * The cashier gives up on a sale. Its invoice stays payable at BTCPay, so it is still followed
+     * until it expires (and through the late-payment grace): money that arrives anyway is pushed
+     * like any change, with `cancelledAt` set, for the renderer's "paid after cancel" notice.
+     */
+    async cancelSale({ saleId }: RequestInput<'sales:cancel'>): Promise<SaleView> {
+      const sale = saleOf(saleId)
+      const phase = salePhaseOf(sale)
+      if (phase !== 'creating' && !payablePhases.includes(phase)) return view(sale)
+      const updated = await journal.update(saleId, { cancelledAt: now() })
+      log.info('sales.cancelled', { orderId: updated.orderId })
+      publish(updated)
+      return view(updated)
+    },
+
+    stop(): void {
+      if (reconcileTimer) clearTimeout(reconcileTimer)
+      reconcileTimer = null
+      for (const id of [...live.keys()]) stopFollowing(id)
+    },
+  }
+}
+export type Cashier = ReturnType<typeof createCashier>

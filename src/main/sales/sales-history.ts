@@ -1,0 +1,45 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
+import { minorDigits } from '../../shared/money'
+import type { SaleView } from '../../shared/sale'
+import { toCsv } from '../journal/csv'
+import type { Journal } from '../journal/journal'
+import type { Sale } from '../journal/sale'
+
+/** Sales per history page when the renderer does not say. */
+const DEFAULT_PAGE = 50
+
+/**
+ * The read side of the sales: a range of sales page by page, totals per currency, and a CSV
+ * export into the data folder. It only reads the journal; the cashier writes it.
+ */
+export function createSalesHistory(deps: {
+  journal: Journal
+  view: (sale: Sale) => SaleView
+  exportDir: string
+}) {
+  const { journal, view } = deps
+  return {
+    listSales(input: RequestInput<'sales:list'>): RequestOutput<'sales:list'> {
+      return { sales: journal.list({ ...input, limit: input.limit ?? DEFAULT_PAGE }).map(view) }
+    },
+
+    salesTotals(range: RequestInput<'sales:totals'>): RequestOutput<'sales:totals'> {
+      return { totals: journal.totals(range) }
+    },
+
+    async exportSalesCsv(
+      range: RequestInput<'sales:export-csv'>,
+    ): Promise<RequestOutput<'sales:export-csv'>> {
+      const sales = journal.list({ ...range, limit: Number.MAX_SAFE_INTEGER })
+      const day = (t: number) => new Date(t).toISOString().slice(0, 10)
+      await mkdir(deps.exportDir, { recursive: true })
+      // Ranges are half-open: the last day included is the one before `to`.
+      const path = join(deps.exportDir, `sales-${day(range.from)}-to-${day(range.to - 1)}.csv`)
+      await writeFile(path, toCsv(sales, { minorDigits }), { mode: 0o600 })
+      return { path, count: sales.length }
+    },
+  }
+}
+export type SalesHistory = ReturnType<typeof createSalesHistory>

@@ -1,0 +1,17 @@
+import { pos } from '../bridge'
+import { createAppStore } from './app-store'
+import { createSalesStore } from './sales-store'
+import { createTerminalStore } from './terminal-store'
+
+// The one place the stores meet window.pos; tests build their own with the fake API instead.
+export const useAppStore = createAppStore(pos)
+export const useTerminalStore = createTerminalStore(pos)
+export const useSalesStore = createSalesStore(pos)
+
+/** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
+export function startStores(): () => void {
+  const stops = [useAppStore, useTerminalStore, useSalesStore].map((store) =>
+    store.getState().init(),
+  )
+  return () => stops.forEach((stop) => stop())
+}
