@@ -10,10 +10,15 @@ import { decodeLine, type JournalEntry } from './line-codec'
 
 const statFd = promisify(fstat)
 
+export interface BadLine {
+  line: number
+  text: string
+}
+
 export interface DayFileContent {
   entries: JournalEntry[]
-  /** 1-based numbers of lines that were not valid journal lines (skipped). */
-  badLines: number[]
+  /** Lines that were not valid journal lines (skipped): 1-based number and text. */
+  badLines: BadLine[]
   /**
    * Bytes after the last newline: a write cut short by a crash. 'kept' when they still form a
    * complete journal line (its newline is missing), 'dropped' otherwise.
@@ -68,15 +73,16 @@ export async function repairDayFile(
   }
 }
 
-function parseLines(lines: string[]): { entries: JournalEntry[]; badLines: number[] } {
+function parseLines(lines: string[]): { entries: JournalEntry[]; badLines: BadLine[] } {
   const entries: JournalEntry[] = []
-  const badLines: number[] = []
+  const badLines: BadLine[] = []
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string
     // One parser call per line is faster in V8 than one call for the file as an array.
-    const entry = decodeLine(line.charCodeAt(0) === 0 ? line.replace(/^\0+/, '') : line)
+    const text = line.charCodeAt(0) === 0 ? line.replace(/^\0+/, '') : line
+    const entry = decodeLine(text)
     if (entry) entries.push(entry)
-    else badLines.push(i + 1)
+    else badLines.push({ line: i + 1, text })
   }
   return { entries, badLines }
 }

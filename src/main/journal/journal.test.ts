@@ -315,6 +315,117 @@ describe('crash leftovers in the files', () => {
   })
 })
 
+describe('damaged lines never hide a sale', () => {
+  /** Replaces line `n` (1-based) of a day file with what `damage` makes of it. */
+  function damageLine(file: string, n: number, damage: (line: string) => string): void {
+    const lines = readFileSync(file, 'utf8').split('\n')
+    lines[n - 1] = damage(lines[n - 1] as string)
+    writeFileSync(file, lines.join('\n'))
+  }
+
+  it('rebuilds a sale whose first line lost a byte, with its later updates applied', async () => {
+    const dir = tempDir()
+    let j = await openJournal(dir)
+    const a = await j.record(await newSale(j, { amountMinor: 4200, description: 'Tea, "large"' }))
+    await j.update(a.id, { invoiceId: 'INV-A', status: 'new' })
+    await j.update(a.id, { status: 'complete' })
+    await j.close()
+    const file = join(dir, 'sales-2026-11-21.jsonl')
+    damageLine(file, 2, (l) => l.slice(0, -1)) // the closing brace is gone: not JSON any more
+    j = await openJournal(dir)
+    expect(j.get(a.id)).toMatchObject({
+      orderId: a.orderId,
+      amountMinor: 4200,
+      currency: 'USD',
+      description: 'Tea, "large"',
+      invoiceId: 'INV-A',
+      status: 'complete',
+    })
+    expect(j.totals({ from: T0, to: T0 + 1 })).toEqual([
+      { currency: 'USD', count: 1, settledMinor: 4200, pendingMinor: 0 },
+    ])
+    expect(j.unknownSales({ from: T0, to: T0 + 1 })).toBe(0)
+    expect(j.problems()).toEqual([
+      {
+        file: 'sales-2026-11-21.jsonl',
+        line: 2,
+        kept: `sale ${a.orderId} rebuilt from what the line still says`,
+      },
+    ])
+  })
+
+  it('lists a sale whose amount is unreadable and counts it as unknown in that day only', async () => {
+    const dir = tempDir()
+    let j = await openJournal(dir)
+    const a = await j.record(await newSale(j))
+    const b = await j.record(await newSale(j, { amountMinor: 300 }))
+    await j.update(a.id, { invoiceId: 'INV-A', status: 'new' })
+    await j.update(a.id, { status: 'paid' })
+    await j.update(b.id, { status: 'not-created' })
+    await j.close()
+    const file = join(dir, 'sales-2026-11-21.jsonl')
+    damageLine(file, 2, (l) => l.replace(/"a":\d+/, '"a":#').replace(/"o":/, '"o"'))
+    damageLine(file, 3, () => '\u0000garbage{{{')
+    j = await openJournal(dir)
+    expect(j.get(a.id)).toBeUndefined()
+    expect(j.get(b.id)).toBeUndefined()
+    expect(j.problems()).toEqual([
+      {
+        file: 'sales-2026-11-21.jsonl',
+        line: 3,
+        kept: 'nothing legible; counted as one unknown sale',
+      },
+      {
+        file: 'sales-2026-11-21.jsonl',
+        line: 2,
+        kept: `sale ${a.id}: invoice INV-A, status paid (from later lines); amount unknown, counted as one unknown sale`,
+      },
+      {
+        file: 'sales-2026-11-21.jsonl',
+        line: null,
+        kept: `sale ${b.id}: status not-created (from later lines); amount unknown, counted as one unknown sale`,
+      },
+    ])
+    expect(j.unknownSales({ from: T0 - 3_600_000, to: T0 + 3_600_000 })).toBe(3)
+    expect(j.unknownSales({ from: T0 + 86_400_000, to: T0 + 2 * 86_400_000 })).toBe(0)
+    expect(j.totals({ from: T0, to: T0 + 1 })).toEqual([])
+  })
+
+  it('keeps a sale whose later change is damaged and lists the change', async () => {
+    const dir = tempDir()
+    let j = await openJournal(dir)
+    const a = await j.record(await newSale(j))
+    await j.update(a.id, { invoiceId: 'INV-A', status: 'new' })
+    await j.close()
+    damageLine(join(dir, 'sales-2026-11-21.jsonl'), 3, (l) => l.replace('"s":"new"', '"s":new'))
+    j = await openJournal(dir)
+    // Still 'creating': reconcile asks BTCPay by its orderId, as after a crash.
+    expect(j.get(a.id)?.status).toBe('creating')
+    expect(j.unfinished().map((s) => s.id)).toEqual([a.id])
+    expect(j.problems()).toEqual([
+      {
+        file: 'sales-2026-11-21.jsonl',
+        line: 3,
+        kept: 'a change of a sale; its state is asked of BTCPay again',
+      },
+    ])
+  })
+
+  it('reads a description that spells a field name as text, not as the field', async () => {
+    const dir = tempDir()
+    let j = await openJournal(dir)
+    const a = await j.record(await newSale(j, { description: '{"a":1,"cur":"JPY"}' }))
+    await j.close()
+    damageLine(join(dir, 'sales-2026-11-21.jsonl'), 2, (l) => `${l.slice(0, -1)}]`)
+    j = await openJournal(dir)
+    expect(j.get(a.id)).toMatchObject({
+      amountMinor: 1250,
+      currency: 'USD',
+      description: '{"a":1,"cur":"JPY"}',
+    })
+  })
+})
+
 describe('queries', () => {
   it('lists unfinished sales: creating, new and paid', async () => {
     const j = await openJournal(tempDir())

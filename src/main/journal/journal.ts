@@ -16,6 +16,7 @@ import { silentLogger, type Logger } from '../log/logger'
 import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key'
 import { parseDayFile, repairDayFile, JournalWriteError } from './journal-file'
 import { createJournalWriter } from './journal-writer'
+import { salvageLine } from './salvage'
 import {
   encodeHeader,
   encodePatch,
@@ -109,10 +110,34 @@ export interface Journal {
   list(opts: ListOptions): Sale[]
   /** Per currency (sorted by code) for sales with from <= createdAt < to. */
   totals(opts: { from: number; to: number }): CurrencyTotal[]
+  /**
+   * Sales in from <= createdAt < to (by their day file) that a damaged line hides: their amount is
+   * unknown, so the day's totals must say they are missing something.
+   */
+  unknownSales(opts: { from: number; to: number }): number
+  /** What load() could not read: file, line, and what was kept of it. */
+  problems(): JournalProblem[]
   /** Rewrites old day files with superseded lines to one line per sale (atomic). */
   compact(opts?: { minAgeDays?: number }): Promise<CompactResult>
   /** Waits for queued lines, writes the exact next sequence and closes every file. */
   close(): Promise<void>
+}
+
+export interface JournalProblem {
+  /** The day file's name. */
+  file: string
+  /** 1-based line number, or null when only later lines of the sale were found. */
+  line: number | null
+  /** What was kept of it, in words for the manager. */
+  kept: string
+}
+
+interface LostSale {
+  file: string
+  line: number | null
+  day: number
+  invoiceId: string | null
+  status: string | null
 }
 
 interface Day {
@@ -157,6 +182,11 @@ export function createJournal(opts: JournalOptions): Journal {
   const lastWrite = new WeakMap<Sale, Promise<void>>()
   let sequence: SequenceFile | null = null
   let state: 'new' | 'loading' | 'open' | 'closed' = 'new'
+  /** What load() could not read, in file order; and per day, sales whose amount is unknown. */
+  const problems: JournalProblem[] = []
+  const unknownPerDay = new Map<number, number>()
+  const addProblem = (file: string, line: number | null, kept: string) =>
+    problems.push({ file, line, kept })
   let compactTimer: NodeJS.Timeout | null = null
 
   function ensureOpen(): void {
@@ -241,15 +271,49 @@ export function createJournal(opts: JournalOptions): Journal {
 
     const perDay = new Map<number, { lines: number; bad: number }>()
     let orphans = 0
+    /** Sales known only by id (their full line is damaged): what later lines say of them. */
+    const lost = new Map<string, LostSale>()
+    const loseSale = (id: string, file: string, line: number | null, day: number): LostSale => {
+      let l = lost.get(id)
+      if (!l) {
+        l = { file, line, day, invoiceId: null, status: null }
+        lost.set(id, l)
+      }
+      return l
+    }
     const fold = async (name: string, day: number, buf: Buffer): Promise<void> => {
       const content = parseDayFile(buf)
       let bad = content.badLines.length
       if (bad > 0) {
-        log.warn('journal.bad-lines-skipped', { file: name, lines: content.badLines.slice(0, 20) })
+        log.warn('journal.bad-lines-skipped', {
+          file: name,
+          lines: content.badLines.slice(0, 20).map((b) => b.line),
+        })
       }
       if (content.tail !== 'clean') {
         log.warn('journal.torn-tail-repaired', { file: name, tail: content.tail })
         await repairDayFile(join(dir, name), content, fsync)
+      }
+      // Damaged lines first: a sale they still describe takes the later lines that follow it.
+      for (const b of content.badLines) {
+        const found = salvageLine(b.text)
+        if (found.sale && !byId.has(found.sale.id)) {
+          byId.set(found.sale.id, found.sale)
+          addProblem(
+            name,
+            b.line,
+            `sale ${found.sale.orderId} rebuilt from what the line still says`,
+          )
+        } else if (found.kind === 'sale' && found.id && !byId.has(found.id)) {
+          loseSale(found.id, name, b.line, day)
+        } else if (found.kind === 'patch') {
+          addProblem(name, b.line, 'a change of a sale; its state is asked of BTCPay again')
+        } else if (found.kind === null) {
+          addProblem(name, b.line, 'nothing legible; counted as one unknown sale')
+          unknownPerDay.set(day, (unknownPerDay.get(day) ?? 0) + 1)
+        } else {
+          addProblem(name, b.line, `a copy of sale ${found.id ?? '?'}, which another line holds`)
+        }
       }
       for (const e of content.entries) {
         if (e.t === 'sale') {
@@ -263,6 +327,9 @@ export function createJournal(opts: JournalOptions): Journal {
           if (!s) {
             orphans++
             bad++
+            const l = loseSale(e.id, name, null, day)
+            if (e.patch.invoiceId) l.invoiceId = e.patch.invoiceId
+            if (e.patch.status) l.status = e.patch.status
           } else if (e.rev > s.rev) {
             applyPatch(s, e.patch)
             s.rev = e.rev
@@ -286,6 +353,19 @@ export function createJournal(opts: JournalOptions): Journal {
       await fold((dayNames[i] as { name: string }).name, (dayNames[i] as { day: number }).day, buf)
     }
     if (orphans > 0) log.warn('journal.orphan-patches-skipped', { count: orphans })
+    for (const [id, l] of lost) {
+      if (byId.has(id)) continue // a full line of it turned up after all
+      const said = [
+        l.invoiceId && `invoice ${l.invoiceId}`,
+        l.status && `status ${l.status}`,
+      ].filter(Boolean)
+      addProblem(
+        l.file,
+        l.line,
+        `sale ${id}: ${said.length > 0 ? `${said.join(', ')} (from later lines)` : 'no field legible'}; amount unknown, counted as one unknown sale`,
+      )
+      unknownPerDay.set(l.day, (unknownPerDay.get(l.day) ?? 0) + 1)
+    }
 
     let highest = 0
     const dupOrders: string[] = []
@@ -567,6 +647,19 @@ export function createJournal(opts: JournalOptions): Journal {
     },
     list,
     totals,
+    unknownSales: (o) => {
+      ensureOpen()
+      if (o.to <= o.from) return 0
+      const first = dayNumber(o.from)
+      const last = dayNumber(o.to - 1)
+      let n = 0
+      for (const [day, count] of unknownPerDay) if (day >= first && day <= last) n += count
+      return n
+    },
+    problems: () => {
+      ensureOpen()
+      return problems.map((p) => ({ ...p }))
+    },
     compact,
     close,
   }
