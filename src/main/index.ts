@@ -4,6 +4,7 @@ import { app, dialog, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 import { createCore } from './core/create-core'
 import { connectWindowEvents, registerIpc } from './electron/ipc-main'
+import { closeCoreBeforeQuit } from './electron/close-on-quit'
 import { installNavigationGuards } from './electron/guards'
 import { openInBrowser } from './electron/open-external'
 import { registerAppScheme, serveApp } from './electron/protocol'
@@ -89,6 +90,7 @@ function start(): void {
   // The window shows "starting" until the keychain answered; its state arrives as an event.
   core.start().catch((err: unknown) => log.error('core.start-failed', { err }))
   mainWindow.on('closed', () => (mainWindow = null))
+  closeCoreBeforeQuit(app, core, log)
   log.info('app.started', { dataDir, kiosk: flags.kiosk || core.settings.get().kiosk })
 }
 

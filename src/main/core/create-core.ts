@@ -197,6 +197,7 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'sales:journal-problems': asManager(afterStart(history.journalProblems)),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -245,11 +246,22 @@ export function createCore(deps: CoreDeps) {
     history,
     log,
     start,
-    async stop() {
+    /**
+     * Stops watchers and timers and closes the journal, which writes the exact next order number
+     * (so a restart skips none). Never throws: a full disk at close is logged and answered with
+     * `journalClosed: false`; every sale line was already durable, only the number is lost.
+     */
+    async stop(): Promise<{ journalClosed: boolean }> {
       pairing.stop()
       apiKeys.stop()
       cashier.stop()
-      await journal.close()
+      try {
+        await journal.close()
+        return { journalClosed: true }
+      } catch (err) {
+        log.error('journal.close-failed', { err })
+        return { journalClosed: false }
+      }
     },
   }
 }

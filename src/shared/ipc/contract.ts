@@ -3,6 +3,7 @@ import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema 
 import {
   chargeInputSchema,
   exportResultSchema,
+  journalProblemsSchema,
   listInputSchema,
   rangeSchema,
   saleRefSchema,
@@ -122,6 +123,11 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'sales:journal-problems': {
+    method: 'journalProblems',
+    input: noInput,
+    output: journalProblemsSchema,
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
