@@ -4,6 +4,7 @@ import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
+import { PinUnreadable } from './PinUnreadable'
 import { useAppStore } from '../../stores/app-store'
 import { SettingsPanel } from './SettingsPanel'
 
@@ -14,6 +15,7 @@ export function Manager({ api }: { api: PosApi }) {
   const settings = useAppStore((s) => s.settings)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
+  if (manager.pinUnreadable) return <PinUnreadable api={api} />
   if (manager.pinSet && !manager.unlocked) return <PinPrompt api={api} />
 
   return (
