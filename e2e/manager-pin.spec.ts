@@ -108,6 +108,7 @@ test('a keyring locked at start keeps the manager locked, says so, and the PIN r
 
       await page.goto(host.url)
       await expect(page.getByTestId('keychain-problem')).toBeVisible()
+      await expect(page.getByTestId('manager-pin-unreadable')).toHaveText(/stay locked/)
       bridge.close()
     } finally {
       await host.stop()
