@@ -1,11 +1,11 @@
 // Greenfield JSON: InvoiceData, InvoicePaymentMethodDataModel and PaymentRequestData as BTCPay 2.x
 // serializes them (decimals as strings for invoices, unix seconds for times).
-import { RawNumber } from './http'
-import type { Invoice } from './invoices'
-import { markableStatuses, paidMinor } from './invoices'
-import { divisibilityOf, formatUnits, newtonsoftDecimal, toUnits } from './money'
-import { accounting, btc, paymentLink } from './payment-links'
-import type { PaymentRequest, ServerState } from './store'
+import { RawNumber } from '../core/http'
+import type { Invoice } from '../core/invoices'
+import { markableStatuses, paidMinor } from '../core/invoices'
+import { divisibilityOf, formatUnits, newtonsoftDecimal, toUnits } from '../core/money'
+import { accounting, btc, paymentLink } from '../core/payment-links'
+import type { PaymentRequest, ServerState } from '../core/state'
 
 const seconds = (ms: number): number => Math.floor(ms / 1000)
 

@@ -1,6 +1,6 @@
 // What every route module gets: the state, the fault list and the tunable settings.
 import type { Faults } from './faults'
-import type { ServerState } from './store'
+import type { ServerState } from './state'
 
 export interface Settings {
   /** Delay before the first "ping" text frame on an idle status websocket (BTCPay: ~30 s). */

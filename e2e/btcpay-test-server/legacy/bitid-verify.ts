@@ -2,7 +2,7 @@
 // Node's OpenSSL as the verifier: SHA-256 once over UTF-8(url + body), lax DER parsing (libsecp256k1
 // ecdsa_signature_parse_der_lax), high S accepted, SIN from the x-identity bytes as received.
 import { createPublicKey, ECDH, verify } from 'node:crypto'
-import { sinFromPublicKey } from './encoding'
+import { sinFromPublicKey } from '../core/encoding'
 
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkBitIdSignature, parseDerLax, strictDer, verifyBitId } from './bitid-verify'
-import { isValidSin, sinFromPublicKey } from './encoding'
-import type { TestServer } from './server'
+import { isValidSin, sinFromPublicKey } from '../core/encoding'
+import type { TestServer } from '../server'
 import {
   JSON_HEADERS,
   loadVectors,
@@ -11,7 +11,7 @@ import {
   TestSigner,
   vectorCase,
   withServer,
-} from './test-helpers'
+} from '../test-helpers'
 
 const vectors = loadVectors()
 const hex = (s: string): Buffer => Buffer.from(s, 'hex')

@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from './server'
-import { DEMO_STORE_ID, PAIRING_CODE_LIFETIME_MS } from './store'
-import { JSON_HEADERS, pairedSigner, request, signed, TestSigner, withServer } from './test-helpers'
+import type { TestServer } from '../server'
+import { DEMO_STORE_ID, PAIRING_CODE_LIFETIME_MS } from '../core/state'
+import {
+  JSON_HEADERS,
+  pairedSigner,
+  request,
+  signed,
+  TestSigner,
+  withServer,
+} from '../test-helpers'
 
 let server: TestServer
 beforeAll(async () => {

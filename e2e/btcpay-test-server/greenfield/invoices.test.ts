@@ -4,11 +4,11 @@ import {
   validateComponent,
   validateRequest,
   validateResponse,
-} from './openapi-validator'
-import type { Verdict } from './openapi-validator'
-import type { TestServer } from './server'
-import { DEMO_STORE_ID } from './store'
-import { gf, JSON_HEADERS, request, withServer } from './test-helpers'
+} from '../openapi/validator'
+import type { Verdict } from '../openapi/validator'
+import type { TestServer } from '../server'
+import { DEMO_STORE_ID } from '../core/state'
+import { gf, JSON_HEADERS, request, withServer } from '../test-helpers'
 
 let server: TestServer
 beforeAll(async () => {

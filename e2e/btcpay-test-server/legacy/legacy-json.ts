@@ -1,11 +1,11 @@
 // The legacy (BitPay-compatible) invoice JSON: InvoiceEntity.EntityToDTO in BTCPay 2.x.
 import { randomUUID } from 'node:crypto'
-import { randomBase58 } from './encoding'
-import { RawNumber } from './http'
-import type { Invoice } from './invoices'
-import { LEGACY_EXCEPTION, LEGACY_STATUS } from './invoices'
-import { newtonsoftDecimal } from './money'
-import { accounting, btc, paymentLink } from './payment-links'
+import { randomBase58 } from '../core/encoding'
+import { RawNumber } from '../core/http'
+import type { Invoice } from '../core/invoices'
+import { LEGACY_EXCEPTION, LEGACY_STATUS } from '../core/invoices'
+import { newtonsoftDecimal } from '../core/money'
+import { accounting, btc, paymentLink } from '../core/payment-links'
 
 const meta = (inv: Invoice, key: string): string | null => {
   const v = inv.metadata[key]

@@ -20,7 +20,7 @@ import addFormats from 'ajv-formats'
 
 type Schema = Record<string, unknown>
 
-const DIR = resolve(import.meta.dirname, '../../../shared/btcpay-openapi')
+const DIR = resolve(import.meta.dirname, '../../../../shared/btcpay-openapi')
 const FILES = [
   'swagger.template.json',
   'swagger.template.invoices.json',

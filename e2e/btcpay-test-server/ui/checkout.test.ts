@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { TestServer } from './server'
-import { DEMO_STORE_ID } from './store'
-import { gf, request, withServer } from './test-helpers'
+import type { TestServer } from '../server'
+import { DEMO_STORE_ID } from '../core/state'
+import { gf, request, withServer } from '../test-helpers'
 
 let server: TestServer
 beforeAll(async () => {

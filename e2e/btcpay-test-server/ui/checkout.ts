@@ -1,15 +1,16 @@
-// The public checkout: the invoice page (/i/{id}, /invoice?id=, ?view=modal) with BTCPay 2.x's
+// The public checkout: BTCPayServer/Controllers/UIInvoiceController.UI.cs (Checkout, GetStatus,
+// GetStatusWebSocket): the invoice page (/i/{id}, /invoice?id=, ?view=modal) with BTCPay 2.x's
 // postMessage protocol, the anonymous status JSON and the status websocket.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { WebSocket } from 'ws'
-import type { Deps } from './context'
-import type { Ctx } from './http'
-import { baseUrl, escapeHtml, queryGet, Router, sendEmpty, sendHtml, sendJson } from './http'
-import type { Invoice, Prompt } from './invoices'
-import { isFinal, parsePaymentMethodId } from './invoices'
-import { accounting, btc, paymentLink } from './payment-links'
+import type { Deps } from '../core/context'
+import type { Ctx } from '../core/http'
+import { baseUrl, escapeHtml, queryGet, Router, sendEmpty, sendHtml, sendJson } from '../core/http'
+import type { Invoice, Prompt } from '../core/invoices'
+import { isFinal, parsePaymentMethodId } from '../core/invoices'
+import { accounting, btc, paymentLink } from '../core/payment-links'
 
 const REQUIRED_CONFIRMATIONS: Readonly<Record<string, number>> = {
   HighSpeed: 0,

@@ -1,9 +1,11 @@
-// The legacy BitPay-compatible API (BTCPay's Bitpay plugin): routing gate, BitId / Basic /
-// anonymous authentication, SIN -> store authorization, /tokens and /invoices.
+// The legacy BitPay-compatible API of BTCPay's Bitpay plugin:
+// BTCPayServer/Plugins/Bitpay/Controllers/BitpayAccessTokenController.cs (/tokens) and
+// BitpayInvoiceController.cs (/invoices), behind its routing gate (BitpayEndpointSelectorPolicy),
+// BitId / Basic / anonymous authentication and SIN -> store authorization.
 import { verifyBitId } from './bitid-verify'
-import type { Deps } from './context'
-import { isValidSin } from './encoding'
-import type { Ctx } from './http'
+import type { Deps } from '../core/context'
+import { isValidSin } from '../core/encoding'
+import type { Ctx } from '../core/http'
 import {
   baseUrl,
   header,
@@ -14,12 +16,12 @@ import {
   sendEmpty,
   sendHtml,
   sendJson,
-} from './http'
-import type { CheckoutOptions, Invoice, PaymentMethodId } from './invoices'
-import { normalizeStatus, PAYMENT_METHODS, parsePaymentMethodId } from './invoices'
+} from '../core/http'
+import type { CheckoutOptions, Invoice, PaymentMethodId } from '../core/invoices'
+import { normalizeStatus, PAYMENT_METHODS, parsePaymentMethodId } from '../core/invoices'
 import { legacyInvoice } from './legacy-json'
-import { divisibilityOf, formatUnits, toDecimalString, toUnits } from './money'
-import type { StoreData } from './store'
+import { divisibilityOf, formatUnits, toDecimalString, toUnits } from '../core/money'
+import type { StoreData } from '../core/state'
 
 // --- routing gate (BitpayEndpointSelectorPolicy) ------------------------------------------------
 

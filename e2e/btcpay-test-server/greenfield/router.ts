@@ -1,0 +1,12 @@
+// The Greenfield API, one module per BTCPay controller, in one router.
+import type { Deps } from '../core/context'
+import { Router } from '../core/http'
+import { apiKeyRoutes } from './api-keys'
+import { invoiceRoutes } from './invoices'
+import { paymentRequestRoutes } from './payment-requests'
+
+export function greenfieldRouter(deps: Deps): Router {
+  const r = new Router()
+  for (const add of [apiKeyRoutes, invoiceRoutes, paymentRequestRoutes]) add(r, deps)
+  return r
+}

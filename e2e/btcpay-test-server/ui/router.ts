@@ -1,0 +1,12 @@
+// The pages a browser sees (BTCPay's UI* controllers), one module per controller, in one router.
+import type { Deps } from '../core/context'
+import { Router } from '../core/http'
+import { apiKeysAuthorizeRoutes } from './api-keys-authorize'
+import { homeRoutes } from './home'
+import { storesTokenRoutes } from './stores-token'
+
+export function pagesRouter(deps: Deps): Router {
+  const r = new Router()
+  for (const add of [homeRoutes, storesTokenRoutes, apiKeysAuthorizeRoutes]) add(r, deps)
+  return r
+}
