@@ -48,11 +48,8 @@ export interface Vectors {
   }>
 }
 
-/** The shared vectors: <repo>/../shared/testdata/bitid-vectors.json, found from this file. */
-export const VECTORS_PATH = resolve(
-  import.meta.dirname,
-  '../../../shared/testdata/bitid-vectors.json',
-)
+/** The project's BitId vectors (provenance in testdata/README.md). */
+export const VECTORS_PATH = resolve(import.meta.dirname, 'testdata/bitid-vectors.json')
 
 export const loadVectors = (): Vectors => JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as Vectors
 

@@ -1,8 +1,8 @@
 // Test-only: validates Greenfield requests/responses against BTCPay's own OpenAPI 3.0 templates
-// in /work/shared/btcpay-openapi (found relative to the repo), with ajv.
+// vendored beside this file (see README.md), with ajv.
 //
 // OpenAPI 3.0 is not JSON Schema, so the schemas are converted first:
-//  - `$ref: '#/components/schemas/X'` is resolved across the four template files;
+//  - `$ref: '#/components/schemas/X'` is resolved across the vendored template files;
 //  - `allOf` is flattened into one object schema (properties/required merged, the outer schema's
 //    own keywords win). A branch's `additionalProperties: false` closes the merged object: under
 //    plain JSON Schema it would reject the sibling branch's properties (InvoiceData =
@@ -20,12 +20,15 @@ import addFormats from 'ajv-formats'
 
 type Schema = Record<string, unknown>
 
-const DIR = resolve(import.meta.dirname, '../../../../shared/btcpay-openapi')
+const DIR = import.meta.dirname
 const FILES = [
   'swagger.template.json',
   'swagger.template.invoices.json',
   'swagger.template.payment-requests.json',
   'swagger.template.authorization.json',
+  'swagger.template.pull-payments.json',
+  'swagger.template.apps.json',
+  'swagger.template.api-keys.json',
 ]
 
 interface Doc {
