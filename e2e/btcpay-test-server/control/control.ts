@@ -236,7 +236,7 @@ export class Control {
       explicit = BigInt(opts.sats)
     }
     return this.transition(id, (i) => {
-      if (mode === 'late' && i.status === 'New') inv.expire(i)
+      if (mode === 'late' && i.status === 'New') inv.expire(i, this.state.now())
       const remaining = i.type === 'TopUp' ? 100_000n : inv.remainingSats(i)
       const defaults: Record<PayMode, bigint> = {
         full: remaining,
@@ -258,7 +258,7 @@ export class Control {
   }
 
   expire(id: string): InvoiceSummary {
-    return this.transition(id, inv.expire)
+    return this.transition(id, (i) => inv.expire(i, this.state.now()))
   }
 
   invalidate(id: string): InvoiceSummary {

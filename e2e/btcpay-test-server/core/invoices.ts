@@ -220,11 +220,12 @@ export function confirm(inv: Invoice): Invoice {
   return touch(inv)
 }
 
-/** Expiration time passes without full payment. */
-export function expire(inv: Invoice): Invoice {
+/** Expiration time passes without full payment (`now`: expired early, by a test, at that instant). */
+export function expire(inv: Invoice, now = inv.expiresAt): Invoice {
   if (inv.status !== 'New')
     throw new InvoiceStateError(`only a New invoice can expire (is ${inv.status})`)
   inv.status = 'Expired'
+  inv.expiresAt = Math.min(inv.expiresAt, now)
   return touch(inv)
 }
 

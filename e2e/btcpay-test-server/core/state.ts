@@ -6,6 +6,8 @@ import { Clock } from './clock'
 import { base58Encode, newPairingCode, randomBase58, sha256 } from './encoding'
 import type { Invoice, NewInvoiceInput } from './invoices'
 import { createInvoice, expire } from './invoices'
+import type { PaymentRequest } from './payment-requests'
+import { nextStatus } from './payment-requests'
 import type { Rate } from './money'
 import { parseRate } from './money'
 
@@ -49,24 +51,6 @@ export interface ApiKey {
   permissions: string[]
   userId: string
   createdAt: number
-}
-
-export interface PaymentRequest {
-  id: string
-  storeId: string
-  amount: string
-  currency: string
-  title: string
-  description: string | null
-  email: string | null
-  /** Unix seconds or null. */
-  expiryDate: number | null
-  referenceId: string | null
-  allowCustomPaymentAmounts: boolean
-  formId: string | null
-  formResponse: Record<string, unknown> | null
-  createdAt: number
-  archived: boolean
 }
 
 export type PairingResult = 'Complete' | 'Partial' | 'ReusedKey' | 'Expired'
@@ -253,6 +237,8 @@ export class ServerState {
 
   /** Records a change: websocket listeners get a frame. */
   changed(inv: Invoice): void {
+    const pr = this.paymentRequests.get(String(inv.metadata['paymentRequestId']))
+    if (pr) this.refreshStatus(pr)
     this.events.emit('invoice', inv)
   }
 
@@ -266,13 +252,17 @@ export class ServerState {
   /** Applies the clock to every invoice (called when the clock moves and periodically). */
   sweep(): void {
     for (const inv of this.invoices.values()) this.expireIfDue(inv)
+    for (const pr of this.paymentRequests.values()) this.refreshStatus(pr)
   }
 
   // --- payment requests -------------------------------------------------------------------------
 
-  addPaymentRequest(pr: Omit<PaymentRequest, 'id' | 'createdAt' | 'archived'>): PaymentRequest {
+  addPaymentRequest(
+    pr: Omit<PaymentRequest, 'id' | 'createdAt' | 'archived' | 'status'>,
+  ): PaymentRequest {
     const full: PaymentRequest = {
       ...pr,
+      status: 'Pending',
       id: randomBytes(16)
         .toString('hex')
         .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
@@ -283,7 +273,19 @@ export class ServerState {
     return full
   }
 
+  /** The request's invoices, newest first. */
   invoicesOfPaymentRequest(prId: string): Invoice[] {
     return this.listInvoices().filter((i) => i.metadata['paymentRequestId'] === prId)
+  }
+
+  /** A payment request with its stored status brought up to date, as BTCPay's hub does on events. */
+  paymentRequest(id: string): PaymentRequest | undefined {
+    const pr = this.paymentRequests.get(id)
+    if (pr) this.refreshStatus(pr)
+    return pr
+  }
+
+  refreshStatus(pr: PaymentRequest): void {
+    pr.status = nextStatus(pr, this.invoicesOfPaymentRequest(pr.id), this.now())
   }
 }

@@ -1,45 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   convertSchemaForTest,
   validateComponent,
   validateRequest,
   validateResponse,
 } from '../openapi/validator'
-import type { Verdict } from '../openapi/validator'
-import type { TestServer } from '../server'
-import { DEMO_STORE_ID } from '../core/state'
-import { gf, JSON_HEADERS, request, withServer } from '../test-helpers'
+import { gf, JSON_HEADERS, request } from '../test-helpers'
+import type { Json } from './greenfield.testutil'
+import { expectValid, S, useGreenfield } from './greenfield.testutil'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await withServer()
-})
-afterAll(() => server.close())
-afterEach(() => server.control.reset())
-
-type Json = Record<string, unknown>
-const S = DEMO_STORE_ID
-const api = (path: string): string => `${server.url}/api/v1${path}`
-
-const expectValid = (v: Verdict): void => {
-  expect(v.errors).toEqual([])
-  expect(v.valid).toBe(true)
-}
-
-function key(...policies: string[]): string {
-  return server.control.createApiKey({ permissions: policies }).apiKey
-}
+const g = useGreenfield()
+const { key, call } = g
+const api = (path: string): string => `${g.server.url}/api/v1${path}`
 
 const posKey = (): string =>
   key(`btcpay.store.cancreateinvoice:${S}`, `btcpay.store.canviewinvoices:${S}`)
-
-async function call(method: string, path: string, apiKey: string, body?: unknown) {
-  return request(api(path), {
-    method,
-    headers: gf(apiKey),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-}
 
 describe('OpenAPI conversion (honesty checks on the validator itself)', () => {
   it('rejects what the schemas forbid', () => {
@@ -81,7 +56,7 @@ describe('authentication and permissions', () => {
   })
 
   it('accepts "token" and "Bearer"; /api-keys/current describes the key', async () => {
-    const k = server.control.createApiKey({
+    const k = g.server.control.createApiKey({
       permissions: [`btcpay.store.canviewinvoices:${S}`],
       label: 'POS',
     })
@@ -114,7 +89,7 @@ describe('authentication and permissions', () => {
     })
     expect((denied.json as Json)['message']).toContain('btcpay.store.canviewinvoices')
 
-    const other = server.control.createStore()
+    const other = g.server.control.createStore()
     const scopedElsewhere = key(`btcpay.store.canviewinvoices:${other.id}`)
     expect((await call('GET', `/stores/${S}/invoices/${id}`, scopedElsewhere)).status).toBe(403)
 
@@ -162,7 +137,7 @@ describe('invoices', () => {
       metadata: body.metadata,
       availableStatusesForManualMarking: ['Settled', 'Invalid'],
     })
-    expect(inv['checkoutLink']).toBe(`${server.url}/i/${inv['id']}`)
+    expect(inv['checkoutLink']).toBe(`${g.server.url}/i/${inv['id']}`)
     expect(inv['checkout']).toMatchObject({
       speedPolicy: 'HighSpeed',
       expirationMinutes: 5,
@@ -209,7 +184,7 @@ describe('invoices', () => {
     const id = (
       (await call('POST', `/stores/${S}/invoices`, k, { amount: 10, currency: 'EUR' })).json as Json
     )['id'] as string
-    server.control.pay(id, { mode: 'partial', sats: 1000 })
+    g.server.control.pay(id, { mode: 'partial', sats: 1000 })
     const scoped = await call('GET', `/stores/${S}/invoices/${id}?includePaymentMethods=true`, k)
     expect(scoped.status).toBe(200)
     expectValid(validateComponent('InvoiceDataList', [scoped.json]))
@@ -258,12 +233,12 @@ describe('invoices', () => {
       (await call('POST', `/stores/${S}/invoices`, k, { amount: '20', currency: 'USD' }))
         .json as Json
     )['id'] as string
-    server.control.pay(id, { mode: 'over' })
+    g.server.control.pay(id, { mode: 'over' })
     let inv = (await call('GET', `/stores/${S}/invoices/${id}`, k)).json as Json
     expect(inv).toMatchObject({ status: 'Processing', additionalStatus: 'PaidOver' })
     // 40000 sats due, over-payment of 4000 sats = 2.00 USD.
     expect(inv['paidAmount']).toBe('22.00')
-    server.control.confirm(id)
+    g.server.control.confirm(id)
     inv = (await call('GET', `/stores/${S}/invoices/${id}`, k)).json as Json
     expect(inv['status']).toBe('Settled')
     expect(inv['availableStatusesForManualMarking']).toEqual([])
@@ -293,9 +268,9 @@ describe('invoices', () => {
         metadata: { orderId },
       })
       ids.push((r.json as Json)['id'] as string)
-      server.control.advanceClock(2000)
+      g.server.control.advanceClock(2000)
     }
-    server.control.pay(ids[0]!)
+    g.server.control.pay(ids[0]!)
     const list = async (q: string) => {
       const r = await call('GET', `/stores/${S}/invoices${q}`, k)
       expect(r.status).toBe(200)
@@ -317,176 +292,5 @@ describe('invoices', () => {
       { path: 'endDate', message: 'endDate should not be below startDate' },
     ])
     expect(await list('?includePaymentMethods=true')).toHaveLength(3)
-  })
-})
-
-describe('payment requests', () => {
-  const prKey = (): string =>
-    key(`btcpay.store.canmodifypaymentrequests:${S}`, `btcpay.store.canviewinvoices:${S}`)
-
-  it('create, get, list, update, archive, with OpenAPI shapes', async () => {
-    const k = prKey()
-    const body = {
-      amount: '25.00',
-      currency: 'USD',
-      title: 'Table 5',
-      description: '<p>Dinner</p>',
-      referenceId: 'T5',
-    }
-    expectValid(validateRequest('PaymentRequests_CreatePaymentRequest', body))
-    const created = await call('POST', `/stores/${S}/payment-requests`, k, body)
-    expect(created.status).toBe(200)
-    expectValid(validateResponse('PaymentRequests_CreatePaymentRequest', 200, created.json))
-    const pr = created.json as Json
-    expect(pr).toMatchObject({
-      storeId: S,
-      currency: 'USD',
-      title: 'Table 5',
-      status: 'Pending',
-      archived: false,
-      referenceId: 'T5',
-      expiryDate: null,
-      allowCustomPaymentAmounts: false,
-    })
-    // BTCPay writes the PR amount as a JSON number (decimal scale kept).
-    expect(created.text).toContain('"amount":25.00')
-    const id = pr['id'] as string
-    const got = await call('GET', `/payment-requests/${id}`, k)
-    expectValid(validateResponse('PaymentRequests_GetPaymentRequest', 200, got.json))
-    const listed = await call('GET', `/stores/${S}/payment-requests`, k)
-    expectValid(validateResponse('PaymentRequests_GetPaymentRequests', 200, listed.json))
-    expect((listed.json as Json[]).map((p) => p['id'])).toEqual([id])
-
-    const updated = await call('PUT', `/stores/${S}/payment-requests/${id}`, k, {
-      ...body,
-      title: 'Table 6',
-      amount: '30',
-    })
-    expect(updated.status).toBe(200)
-    expectValid(validateResponse('PaymentRequests_UpdatePaymentRequest', 200, updated.json))
-    expect(updated.json).toMatchObject({ title: 'Table 6', amount: 30 })
-
-    expect((await call('DELETE', `/stores/${S}/payment-requests/${id}`, k)).status).toBe(200)
-    expect((await call('DELETE', `/stores/${S}/payment-requests/${id}`, k)).status).toBe(404)
-    expect((await call('GET', `/stores/${S}/payment-requests`, k)).json).toEqual([])
-    expect(
-      ((await call('GET', `/stores/${S}/payment-requests?includeArchived=true`, k)).json as Json[])
-        .length,
-    ).toBe(1)
-    const missing = await call('GET', `/stores/${S}/payment-requests/nope`, k)
-    expect(missing.status).toBe(404)
-    expect(missing.json).toEqual({
-      code: 'payment-request-not-found',
-      message: 'The payment request was not found',
-    })
-  })
-
-  it('validates create/update (422) and needs canmodifypaymentrequests', async () => {
-    const k = prKey()
-    const bad = await call('POST', `/stores/${S}/payment-requests`, k, {
-      amount: '0',
-      currency: 'XXX',
-    })
-    expect(bad.status).toBe(422)
-    expect(bad.json).toEqual([
-      { path: 'Amount', message: 'Please provide an amount greater than 0' },
-      { path: 'Currency', message: 'Invalid currency' },
-      { path: 'Title', message: 'Title is required' },
-    ])
-    const viewOnly = key(`btcpay.store.canviewpaymentrequests:${S}`)
-    const denied = await call('POST', `/stores/${S}/payment-requests`, viewOnly, {
-      amount: '1',
-      title: 't',
-    })
-    expect(denied.status).toBe(403)
-    expect(denied.json).toMatchObject({
-      missingPermission: 'btcpay.store.canmodifypaymentrequests',
-    })
-  })
-
-  it('pay: creates invoices for the due amount, reuses pending ones, and reports the PR status', async () => {
-    const k = prKey()
-    const pr = (
-      await call('POST', `/stores/${S}/payment-requests`, k, {
-        amount: '30',
-        title: 'Split bill',
-        allowCustomPaymentAmounts: true,
-      })
-    ).json as Json
-    const id = pr['id'] as string
-    const viewer = key(`btcpay.store.canviewpaymentrequests:${S}`)
-    const payBody = { amount: '10' }
-    expectValid(validateRequest('PaymentRequests_Pay', payBody))
-    const inv = await call('POST', `/stores/${S}/payment-requests/${id}/pay`, viewer, payBody)
-    expect(inv.status).toBe(200)
-    expectValid(validateResponse('PaymentRequests_Pay', 200, inv.json))
-    expect(inv.json).toMatchObject({
-      amount: '10.00',
-      currency: 'USD',
-      metadata: { orderId: `PAY_REQUEST_${id}`, paymentRequestId: id },
-    })
-    const invoiceId = (inv.json as Json)['id'] as string
-    const reused = await call('POST', `/payment-requests/${id}/pay`, viewer, {
-      amount: '10',
-      allowPendingInvoiceReuse: true,
-    })
-    expect((reused.json as Json)['id']).toBe(invoiceId)
-    server.control.pay(invoiceId)
-    expect(((await call('GET', `/payment-requests/${id}`, k)).json as Json)['status']).toBe(
-      'Pending',
-    )
-    const rest = await call('POST', `/payment-requests/${id}/pay`, viewer, {})
-    expect((rest.json as Json)['amount']).toBe('20.00')
-    server.control.pay((rest.json as Json)['id'] as string)
-    expect(((await call('GET', `/payment-requests/${id}`, k)).json as Json)['status']).toBe(
-      'Processing',
-    )
-    server.control.confirm(invoiceId)
-    server.control.confirm((rest.json as Json)['id'] as string)
-    expect(((await call('GET', `/payment-requests/${id}`, k)).json as Json)['status']).toBe(
-      'Completed',
-    )
-    const paid = await call('POST', `/payment-requests/${id}/pay`, viewer, {})
-    expect(paid.status).toBe(400)
-    expect(paid.json).toEqual({
-      code: 'already-paid',
-      message: 'This payment request is already paid',
-    })
-    expectValid(validateResponse('PaymentRequests_Pay', 400, paid.json))
-  })
-
-  it('pay errors: custom amount not allowed (422), archived, expired, not found', async () => {
-    const k = prKey()
-    const mk = async (extra: Json) =>
-      (
-        (
-          await call('POST', `/stores/${S}/payment-requests`, k, {
-            amount: '5',
-            title: 't',
-            ...extra,
-          })
-        ).json as Json
-      )['id'] as string
-    const fixed = await mk({})
-    const custom = await call('POST', `/payment-requests/${fixed}/pay`, k, { amount: '1' })
-    expect(custom.status).toBe(422)
-    expect(custom.json).toEqual([
-      { path: 'Amount', message: "This payment request doesn't allow custom payment amount" },
-    ])
-    expectValid(validateResponse('PaymentRequests_Pay', 422, custom.json))
-    const archived = await mk({})
-    await call('DELETE', `/payment-requests/${archived}`, k)
-    expect((await call('POST', `/payment-requests/${archived}/pay`, k, {})).json).toMatchObject({
-      code: 'archived',
-    })
-    const expiring = await mk({ expiryDate: Math.floor(server.control.now() / 1000) + 60 })
-    server.control.advanceClock(61_000)
-    expect((await call('POST', `/payment-requests/${expiring}/pay`, k, {})).json).toMatchObject({
-      code: 'expired',
-    })
-    expect(((await call('GET', `/payment-requests/${expiring}`, k)).json as Json)['status']).toBe(
-      'Expired',
-    )
-    expect((await call('POST', `/payment-requests/nope/pay`, k, {})).status).toBe(404)
   })
 })

@@ -3,9 +3,9 @@
 import { RawNumber } from '../core/http'
 import type { Invoice } from '../core/invoices'
 import { markableStatuses, paidMinor } from '../core/invoices'
-import { divisibilityOf, formatUnits, newtonsoftDecimal, toUnits } from '../core/money'
+import { divisibilityOf, formatUnits, newtonsoftDecimal } from '../core/money'
 import { accounting, btc, paymentLink } from '../core/payment-links'
-import type { PaymentRequest, ServerState } from '../core/state'
+import type { PaymentRequest } from '../core/payment-requests'
 
 const seconds = (ms: number): number => Math.floor(ms / 1000)
 
@@ -93,36 +93,8 @@ export function paymentMethods(inv: Invoice): Record<string, unknown>[] {
 
 // --- payment requests ---------------------------------------------------------------------------
 
-export type PaymentRequestStatus = 'Pending' | 'Processing' | 'Completed' | 'Expired'
-
-/** Amount still due on a payment request, in its currency's minor units (never negative). */
-export function paymentRequestDueMinor(state: ServerState, pr: PaymentRequest): bigint {
-  const div = divisibilityOf(pr.currency) ?? 2
-  const paid = state
-    .invoicesOfPaymentRequest(pr.id)
-    .filter((i) => i.status === 'Processing' || i.status === 'Settled')
-    .reduce((sum, i) => sum + paidMinor(i), 0n)
-  const due = toUnits(pr.amount, div) - paid
-  return due > 0n ? due : 0n
-}
-
-/** PaymentRequestService's status, derived from the request's invoices and the clock. */
-export function paymentRequestStatus(state: ServerState, pr: PaymentRequest): PaymentRequestStatus {
-  const div = divisibilityOf(pr.currency) ?? 2
-  const amount = toUnits(pr.amount, div)
-  const invoices = state.invoicesOfPaymentRequest(pr.id)
-  const sum = (statuses: string[]): bigint =>
-    invoices.filter((i) => statuses.includes(i.status)).reduce((s, i) => s + paidMinor(i), 0n)
-  if (sum(['Settled']) >= amount) return 'Completed'
-  if (sum(['Settled', 'Processing']) >= amount) return 'Processing'
-  if (pr.expiryDate !== null && state.now() >= pr.expiryDate * 1000) return 'Expired'
-  return 'Pending'
-}
-
-export function paymentRequestData(
-  state: ServerState,
-  pr: PaymentRequest,
-): Record<string, unknown> {
+/** PaymentRequestData; `pr` must have had its status refreshed (ServerState.paymentRequest). */
+export function paymentRequestData(pr: PaymentRequest): Record<string, unknown> {
   return {
     storeId: pr.storeId,
     // BTCPay declares ItemConverterType (not a converter) on Amount: it goes out as a JSON number.
@@ -134,7 +106,7 @@ export function paymentRequestData(
     email: pr.email,
     referenceId: pr.referenceId,
     allowCustomPaymentAmounts: pr.allowCustomPaymentAmounts,
-    status: paymentRequestStatus(state, pr),
+    status: pr.status,
     createdTime: seconds(pr.createdAt),
     id: pr.id,
     archived: pr.archived,

@@ -5,18 +5,21 @@ import type { Ctx, Router } from '../core/http'
 import { baseUrl, isObject, parseJsonBody, sendEmpty, sendJson } from '../core/http'
 import { divisibilityOf, formatUnits, toDecimalString, toUnits } from '../core/money'
 import { Policies } from '../core/permissions'
-import type { PaymentRequest, StoreData } from '../core/state'
+import type { Invoice } from '../core/invoices'
+import type { PaymentRequest } from '../core/payment-requests'
+import { amountDueMinor, reusableInvoice } from '../core/payment-requests'
+import type { StoreData } from '../core/state'
 import type { ValidationError } from './auth'
 import { apiError, authorize, boolQuery, jsonBody, scopedToStore, validation } from './auth'
 import { createGreenfieldInvoice } from './invoices'
-import { invoiceData, paymentRequestData, paymentRequestDueMinor } from './json'
+import { invoiceData, paymentRequestData } from './json'
 
 const prNotFound = (ctx: Ctx): void =>
   apiError(ctx, 404, 'payment-request-not-found', 'The payment request was not found')
 
 /** Payment request from the route (store-scoped or store-less), authorized for `policy`. */
 function prInRoute(ctx: Ctx, deps: Deps, policy: string): PaymentRequest | null {
-  const pr = deps.state.paymentRequests.get(ctx.params['prId'] ?? '')
+  const pr = deps.state.paymentRequest(ctx.params['prId'] ?? '')
   return scopedToStore(ctx, deps, policy, pr, prNotFound)?.entity ?? null
 }
 
@@ -31,13 +34,13 @@ function listPaymentRequests(ctx: Ctx, deps: Deps): void {
   const includeArchived = boolQuery(ctx, 'includeArchived')
   const list = [...deps.state.paymentRequests.values()]
     .filter((pr) => pr.storeId === store.id && (includeArchived || !pr.archived))
-    .map((pr) => paymentRequestData(deps.state, pr))
+    .map((pr) => paymentRequestData(deps.state.paymentRequest(pr.id) ?? pr))
   sendJson(ctx, 200, list)
 }
 
 function getPaymentRequest(ctx: Ctx, deps: Deps): void {
   const pr = prInRoute(ctx, deps, Policies.CanViewPaymentRequests)
-  if (pr) sendJson(ctx, 200, paymentRequestData(deps.state, pr))
+  if (pr) sendJson(ctx, 200, paymentRequestData(pr))
 }
 
 function archivePaymentRequest(ctx: Ctx, deps: Deps): void {
@@ -121,10 +124,61 @@ function savePaymentRequest(ctx: Ctx, deps: Deps): void {
   } else {
     pr = state.addPaymentRequest({ ...fields, storeId: store.id, formResponse: null })
   }
-  sendJson(ctx, 200, paymentRequestData(state, pr))
+  state.refreshStatus(pr)
+  sendJson(ctx, 200, paymentRequestData(pr))
 }
 
-/** PayPaymentRequest: creates (or reuses) an invoice for the amount due. */
+/**
+ * UIInvoiceController.CreatePaymentRequestInvoice, after GetReusableInvoice when reuse is asked:
+ * an invoice for the amount asked (capped to what is due) or for everything due, carrying the
+ * request's orderId, id, e-mail and referenceId (as a search term).
+ */
+export function invoiceForPaymentRequest(
+  deps: Deps,
+  pr: PaymentRequest,
+  requestedMinor: bigint | null,
+  reuse: boolean,
+  serverUrl: string,
+): Invoice | { apiError: string } {
+  const { state } = deps
+  const invoices = state.invoicesOfPaymentRequest(pr.id)
+  if (reuse) {
+    const reusable = reusableInvoice(invoices, requestedMinor)
+    if (reusable) return reusable
+  }
+  const due = amountDueMinor(pr, invoices)
+  const amount =
+    pr.allowCustomPaymentAmounts && requestedMinor !== null && requestedMinor < due
+      ? requestedMinor
+      : due
+  const store = state.stores.get(pr.storeId)
+  if (!store) return { apiError: 'Store not found' }
+  const metadata: Record<string, unknown> = {
+    ...pr.formResponse,
+    orderId: `PAY_REQUEST_${pr.id}`,
+    paymentRequestId: pr.id,
+  }
+  const formEmail = pr.formResponse?.['buyerEmail']
+  const email = typeof formEmail === 'string' ? formEmail : pr.email
+  if (email) metadata['buyerEmail'] = email
+  const result = createGreenfieldInvoice(
+    deps,
+    store,
+    {
+      amount: formatUnits(amount, divisibilityOf(pr.currency) ?? 2),
+      currency: pr.currency,
+      metadata,
+      checkout: { redirectURL: `${serverUrl}/payment-requests/${pr.id}` },
+      receipt: { enabled: false },
+      additionalSearchTerms: pr.referenceId ? [pr.referenceId] : [],
+    },
+    serverUrl,
+  )
+  if ('errors' in result) return { apiError: result.errors.map((e) => e.message).join('; ') }
+  return result
+}
+
+/** PayPaymentRequest: BTCPay's checks in its order, then an invoice (reused or new). */
 function payPaymentRequest(ctx: Ctx, deps: Deps): void {
   const { state } = deps
   const pr = prInRoute(ctx, deps, Policies.CanViewPaymentRequests)
@@ -133,21 +187,20 @@ function payPaymentRequest(ctx: Ctx, deps: Deps): void {
   if (!parsed.ok)
     return validation(ctx, [{ path: '', message: 'The request body is not valid JSON.' }])
   const body = isObject(parsed.value) ? parsed.value : {}
-  const div = divisibilityOf(pr.currency) ?? 2
-  const dueMinor = paymentRequestDueMinor(state, pr)
-  let amountMinor: bigint | null = null
+  const dueMinor = amountDueMinor(pr, state.invoicesOfPaymentRequest(pr.id))
+  let requested: bigint | null = null
   if (body['amount'] !== undefined && body['amount'] !== null) {
     const dec = toDecimalString(body['amount'])
     if (dec === null)
       return validation(ctx, [
         { path: 'Amount', message: 'The amount should be a decimal number.' },
       ])
-    amountMinor = toUnits(dec, div)
+    requested = toUnits(dec, divisibilityOf(pr.currency) ?? 2)
   }
   const errors: ValidationError[] = []
-  if (amountMinor !== null && amountMinor <= 0n)
+  if (requested !== null && requested <= 0n)
     errors.push({ path: 'Amount', message: 'The amount should be more than 0' })
-  if (amountMinor !== null && !pr.allowCustomPaymentAmounts && amountMinor !== dueMinor)
+  if (requested !== null && !pr.allowCustomPaymentAmounts && requested !== dueMinor)
     errors.push({
       path: 'Amount',
       message: "This payment request doesn't allow custom payment amount",
@@ -159,29 +212,13 @@ function payPaymentRequest(ctx: Ctx, deps: Deps): void {
     return apiError(ctx, 400, 'already-paid', 'This payment request is already paid')
   if (pr.expiryDate !== null && state.now() >= pr.expiryDate * 1000)
     return apiError(ctx, 400, 'expired', 'This payment request is expired')
-  const wanted = amountMinor !== null && amountMinor < dueMinor ? amountMinor : dueMinor
-  if (body['allowPendingInvoiceReuse'] === true) {
-    const reusable = state
-      .invoicesOfPaymentRequest(pr.id)
-      .find((i) => i.status === 'New' && (amountMinor === null || i.priceMinor === wanted))
-    if (reusable) return sendJson(ctx, 200, invoiceData(reusable, baseUrl(ctx)))
-  }
-  const store = state.stores.get(pr.storeId)
-  if (!store) return prNotFound(ctx)
-  const result = createGreenfieldInvoice(
+  const result = invoiceForPaymentRequest(
     deps,
-    store,
-    {
-      amount: formatUnits(wanted, div),
-      currency: pr.currency,
-      metadata: { orderId: `PAY_REQUEST_${pr.id}`, paymentRequestId: pr.id },
-      checkout: { redirectURL: `${baseUrl(ctx)}/payment-requests/${pr.id}` },
-      receipt: { enabled: false },
-      additionalSearchTerms: [],
-    },
+    pr,
+    requested,
+    body['allowPendingInvoiceReuse'] === true,
     baseUrl(ctx),
   )
-  if ('errors' in result) return validation(ctx, result.errors)
   if ('apiError' in result) return apiError(ctx, 400, 'generic-error', result.apiError)
   sendJson(ctx, 200, invoiceData(result, baseUrl(ctx)))
 }
