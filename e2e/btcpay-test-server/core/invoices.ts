@@ -243,7 +243,12 @@ export function invalidate(inv: Invoice): Invoice {
 export function markableStatuses(inv: Invoice): InvoiceStatus[] {
   const out: InvoiceStatus[] = []
   const open = inv.status === 'New' || inv.status === 'Processing' || inv.status === 'Expired'
-  if (open || (inv.status === 'Invalid' && inv.exceptionStatus === 'Marked')) out.push('Settled')
+  if (
+    open ||
+    inv.status === 'Invalid' ||
+    (inv.status !== 'Settled' && inv.exceptionStatus === 'Marked')
+  )
+    out.push('Settled')
   if (open || (inv.status === 'Settled' && inv.exceptionStatus === 'Marked')) out.push('Invalid')
   return out
 }

@@ -259,6 +259,39 @@ describe('invoices', () => {
     expect(listed.map((i) => i['id'])).toEqual([id])
   })
 
+  it('marking Invalid (a void) follows InvoiceEntity.CanMarkInvalid: refused once Settled', async () => {
+    const k = key(`btcpay.store.canmodifyinvoices:${S}`)
+    const create = async (): Promise<string> =>
+      ((await call('POST', `/stores/${S}/invoices`, k, { amount: '5' })).json as Json)[
+        'id'
+      ] as string
+    const mark = (id: string, status: string) =>
+      call('POST', `/invoices/${id}/status`, k, { status })
+    const settled = await create()
+    g.server.control.pay(settled)
+    g.server.control.confirm(settled)
+    const refused = await mark(settled, 'Invalid')
+    expect(refused.status).toBe(422)
+    expect(refused.json).toEqual([
+      {
+        path: 'Status',
+        message: 'Status can only be marked to invalid or settled within certain conditions.',
+      },
+    ])
+    expectValid(validateComponent('ValidationProblemDetails', refused.json))
+    expect(g.server.control.getInvoice(settled).status).toBe('Settled')
+    // BTCPay lets a merchant invalidate a paid but unconfirmed (Processing) invoice: a till must
+    // check for money itself before it voids.
+    const processing = await create()
+    g.server.control.pay(processing)
+    expect((await mark(processing, 'Invalid')).json).toMatchObject({
+      status: 'Invalid',
+      additionalStatus: 'Marked',
+    })
+    // And an Invalid invoice may still be marked Settled (CanMarkComplete).
+    expect((await mark(processing, 'Settled')).json).toMatchObject({ status: 'Settled' })
+  })
+
   it('lists with orderId (repeatable), status, dates, textSearch, skip/take', async () => {
     const k = posKey()
     const ids: string[] = []

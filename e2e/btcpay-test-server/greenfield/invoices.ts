@@ -210,7 +210,12 @@ function markInvoice(ctx: Ctx, deps: Deps): void {
     mark(found.inv, status)
   } catch (e) {
     if (e instanceof InvoiceStateError)
-      return validation(ctx, [{ path: 'Status', message: `Status can't be marked as ${status}` }])
+      return validation(ctx, [
+        {
+          path: 'Status',
+          message: 'Status can only be marked to invalid or settled within certain conditions.',
+        },
+      ])
     throw e
   }
   deps.state.changed(found.inv)
