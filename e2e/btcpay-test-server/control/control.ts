@@ -8,7 +8,13 @@ import { sinFromPublicKey } from '../core/encoding'
 import type { FaultSpec } from '../core/faults'
 import type { Invoice, PaymentMethodId } from '../core/invoices'
 import * as inv from '../core/invoices'
-import { toDecimalString, toUnits } from '../core/money'
+import { divisibilityOf, formatUnits, toDecimalString, toUnits } from '../core/money'
+import { newRegtestAddress, newRegtestBolt11 } from '../core/encoding'
+import { amountDueMinor } from '../core/payment-requests'
+import type { Payout, PayoutMethodId, PullPayment } from '../core/pull-payments'
+import { markPaid, PAYOUT_METHODS, PayoutError } from '../core/pull-payments'
+import { invoiceForPaymentRequest } from '../greenfield/payment-requests'
+import { claimPullPayment } from '../greenfield/pull-payments'
 import { btc } from '../core/payment-links'
 import type { ApiKey, PairedToken, PairingResult, StoreData } from '../core/state'
 import { DEMO_STORE_ID, DEMO_USER_ID } from '../core/state'
@@ -269,6 +275,106 @@ export class Control {
     if (status !== 'Settled' && status !== 'Invalid')
       throw new ControlError(400, 'status must be Settled or Invalid')
     return this.transition(id, (i) => inv.mark(i, status))
+  }
+
+  // --- the customer's phone: payment requests and pull payments ----------------------------------
+
+  /**
+   * The customer pays a payment request from its public page (UIPaymentRequestController.PayPaymentRequest):
+   * a pending invoice is reused as there, then paid in full. `amount` (in the request's currency)
+   * pays part of it where the request allows custom amounts.
+   */
+  payPaymentRequest(
+    prId: string,
+    opts: { amount?: string; paymentMethod?: PaymentMethodId } = {},
+  ): { invoice: InvoiceSummary; status: string; amountDue: string } {
+    const pr = this.state.paymentRequest(prId)
+    if (!pr) throw new ControlError(404, `payment request not found: ${prId}`)
+    const scale = divisibilityOf(pr.currency) ?? 2
+    let requested: bigint | null = null
+    if (opts.amount !== undefined) {
+      const dec = toDecimalString(opts.amount)
+      if (dec === null || toUnits(dec, scale) <= 0n)
+        throw new ControlError(400, 'amount must be a positive decimal string')
+      requested = toUnits(dec, scale)
+    }
+    const due = amountDueMinor(pr, this.state.invoicesOfPaymentRequest(pr.id))
+    if (pr.archived) throw new ControlError(400, 'archived: the payment request is archived')
+    if (due <= 0n) throw new ControlError(400, 'already-paid: nothing is due')
+    if (pr.expiryDate !== null && this.state.now() >= pr.expiryDate * 1000)
+      throw new ControlError(400, 'expired: the payment request has expired')
+    if (requested !== null && !pr.allowCustomPaymentAmounts && requested !== due)
+      throw new ControlError(400, 'this payment request does not allow custom amounts')
+    const result = invoiceForPaymentRequest(this.deps, pr, requested, true, this.baseUrl())
+    if ('apiError' in result) throw new ControlError(400, result.apiError)
+    const invoice = this.pay(result.id, { paymentMethod: opts.paymentMethod })
+    this.state.refreshStatus(pr)
+    const left = amountDueMinor(pr, this.state.invoicesOfPaymentRequest(pr.id))
+    return { invoice, status: pr.status, amountDue: formatUnits(left > 0n ? left : 0n, scale) }
+  }
+
+  private pullPayment(id: string): PullPayment {
+    const pp = this.state.pullPayments.get(id)
+    if (!pp) throw new ControlError(404, `pull payment not found: ${id}`)
+    return pp
+  }
+
+  private payout(id: string): Payout {
+    const p = this.state.payouts.get(id)
+    if (!p) throw new ControlError(404, `payout not found: ${id}`)
+    return p
+  }
+
+  listPullPayments(): Array<PullPayment & { payouts: Payout[] }> {
+    return [...this.state.pullPayments.values()].map((pp) => ({
+      ...pp,
+      payouts: [...this.state.payouts.values()].filter((p) => p.pullPaymentId === pp.id),
+    }))
+  }
+
+  /**
+   * The customer claims a pull payment (a refund) from its page: by default everything left, to a
+   * fresh regtest address (BTC-CHAIN) or BOLT11 (BTC-LN).
+   */
+  claimPullPayment(
+    ppId: string,
+    opts: { destination?: string; amount?: string; payoutMethodId?: PayoutMethodId } = {},
+  ): Payout {
+    const pp = this.pullPayment(ppId)
+    const method = opts.payoutMethodId ?? pp.payoutMethods[0] ?? 'BTC-CHAIN'
+    if (!PAYOUT_METHODS.includes(method))
+      throw new ControlError(400, `unknown payout method: ${method}`)
+    const amount = opts.amount === undefined ? null : toDecimalString(opts.amount)
+    if (opts.amount !== undefined && amount === null)
+      throw new ControlError(400, 'amount must be a decimal string')
+    const destination =
+      opts.destination ?? (method === 'BTC-LN' ? newRegtestBolt11(0n) : newRegtestAddress())
+    try {
+      return { ...claimPullPayment(this.deps, pp, { destination, amount, payoutMethodId: method }) }
+    } catch (e) {
+      if (e instanceof PayoutError) throw new ControlError(409, e.message)
+      throw e
+    }
+  }
+
+  /** The manager approves a payout in BTCPay (needed when the pull payment was not auto-approved). */
+  approvePayout(payoutId: string): Payout {
+    const p = this.payout(payoutId)
+    if (p.state !== 'AwaitingApproval') throw new ControlError(409, `payout is ${p.state}`)
+    this.state.approvePayout(p)
+    return { ...p }
+  }
+
+  /** The store sends the money: the payout is Completed with a payment proof. */
+  payPayout(payoutId: string): Payout {
+    const p = this.payout(payoutId)
+    try {
+      markPaid(p)
+    } catch (e) {
+      if (e instanceof PayoutError) throw new ControlError(409, e.message)
+      throw e
+    }
+    return { ...p }
   }
 
   // --- clock, faults, sockets, settings -------------------------------------------------------------

@@ -4,6 +4,8 @@ import type { Ctx } from '../core/http'
 import { isObject, parseJsonBody, queryGet, Router, sendJson } from '../core/http'
 import type { Settings } from '../core/context'
 import type { FaultSpec } from '../core/faults'
+import type { PaymentMethodId } from '../core/invoices'
+import type { PayoutMethodId } from '../core/pull-payments'
 import type { StoreData } from '../core/state'
 import type { Control, PayOptions } from './control'
 import { ControlError } from './control'
@@ -91,6 +93,32 @@ const ROUTES: ReadonlyArray<readonly [string, string, Call]> = [
     '/invoices/:id/mark',
     (c, ctx) => c.mark(id(ctx), body(ctx)['status'] as 'Settled' | 'Invalid'),
   ],
+  [
+    'POST',
+    '/payment-requests/:id/pay',
+    (c, ctx) => {
+      const b = body(ctx)
+      return c.payPaymentRequest(id(ctx), {
+        amount: optString(b['amount']),
+        paymentMethod: optString(b['paymentMethod']) as PaymentMethodId | undefined,
+      })
+    },
+  ],
+  ['GET', '/pull-payments', (c) => c.listPullPayments()],
+  [
+    'POST',
+    '/pull-payments/:id/claim',
+    (c, ctx) => {
+      const b = body(ctx)
+      return c.claimPullPayment(id(ctx), {
+        destination: optString(b['destination']),
+        amount: optString(b['amount']),
+        payoutMethodId: optString(b['payoutMethodId']) as PayoutMethodId | undefined,
+      })
+    },
+  ],
+  ['POST', '/payouts/:id/approve', (c, ctx) => c.approvePayout(id(ctx))],
+  ['POST', '/payouts/:id/pay', (c, ctx) => c.payPayout(id(ctx))],
   ['GET', '/clock', (c) => ({ now: c.now() })],
   ['POST', '/clock/advance', (c, ctx) => ({ now: c.advanceClock(body(ctx)['ms'] as number) })],
   [

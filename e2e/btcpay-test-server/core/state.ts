@@ -7,9 +7,11 @@ import { base58Encode, newPairingCode, randomBase58, sha256 } from './encoding'
 import type { Invoice, NewInvoiceInput } from './invoices'
 import { createInvoice, expire } from './invoices'
 import type { PaymentRequest } from './payment-requests'
+import type { Payout, PullPayment } from './pull-payments'
+import { approve } from './pull-payments'
 import { nextStatus } from './payment-requests'
 import type { Rate } from './money'
-import { parseRate } from './money'
+import { divisibilityOf, fiatMinorToSats, formatUnitsTrimmed, parseRate, toUnits } from './money'
 
 export const PAIRING_CODE_LIFETIME_MS = 15 * 60_000
 
@@ -80,6 +82,8 @@ export class ServerState {
   apiKeys = new Map<string, ApiKey>()
   invoices = new Map<string, Invoice>()
   paymentRequests = new Map<string, PaymentRequest>()
+  pullPayments = new Map<string, PullPayment>()
+  payouts = new Map<string, Payout>()
 
   constructor(readonly clock: Clock = new Clock()) {
     this.reset()
@@ -94,6 +98,8 @@ export class ServerState {
     this.apiKeys.clear()
     this.invoices.clear()
     this.paymentRequests.clear()
+    this.pullPayments.clear()
+    this.payouts.clear()
     this.addStore({ id: DEMO_STORE_ID, name: 'Demo Store' })
   }
 
@@ -271,6 +277,17 @@ export class ServerState {
     }
     this.paymentRequests.set(full.id, full)
     return full
+  }
+
+  /** Approves a payout at the store's rate of the moment (BTC payouts; fiat converted). */
+  approvePayout(payout: Payout): void {
+    const pp = this.pullPayments.get(payout.pullPaymentId)
+    const store = pp && this.stores.get(pp.storeId)
+    const rate = store && this.rateFor(store, payout.originalCurrency)
+    if (!rate) throw new Error(`no rate for ${payout.originalCurrency}`)
+    const scale = divisibilityOf(payout.originalCurrency) ?? 8
+    const sats = fiatMinorToSats(toUnits(payout.originalAmount, scale), scale, rate)
+    approve(payout, formatUnitsTrimmed(sats, 8))
   }
 
   /** The request's invoices, newest first. */

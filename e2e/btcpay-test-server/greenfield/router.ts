@@ -2,11 +2,20 @@
 import type { Deps } from '../core/context'
 import { Router } from '../core/http'
 import { apiKeyRoutes } from './api-keys'
+import { invoiceRefundRoutes } from './invoice-refunds'
 import { invoiceRoutes } from './invoices'
 import { paymentRequestRoutes } from './payment-requests'
+import { pullPaymentRoutes } from './pull-payments'
 
 export function greenfieldRouter(deps: Deps): Router {
   const r = new Router()
-  for (const add of [apiKeyRoutes, invoiceRoutes, paymentRequestRoutes]) add(r, deps)
+  for (const add of [
+    apiKeyRoutes,
+    invoiceRoutes,
+    invoiceRefundRoutes,
+    paymentRequestRoutes,
+    pullPaymentRoutes,
+  ])
+    add(r, deps)
   return r
 }

@@ -49,12 +49,27 @@ const components: Record<string, Schema> = Object.assign(
  *  - PaymentRequestData `amount` is documented as a string, but the model only sets
  *    `ItemConverterType = NumericStringJsonConverter`, which Newtonsoft applies to collection
  *    items, not to a decimal property: BTCPay writes a JSON number. Responses accept both.
+ *  - PullPaymentData `BOLT11Expiration` is documented as a string, but the model
+ *    (BTCPayServer.Client/Models/PullPaymentBaseData.cs) uses TimeSpanJsonConverter.Days, which
+ *    writes a JSON number of days.
+ *  - PayoutData `date` is documented as a string, but the model (PayoutData.cs) uses
+ *    DateTimeToUnixTimeConverter, which writes a JSON number, as for every other timestamp.
  */
 const PATCHES: Record<string, (s: Schema) => Schema> = {
   PaymentRequestData: (s) => {
     const props = s['properties'] as Record<string, Schema>
     props['archived'] = { type: 'boolean' }
     props['amount'] = { ...props['amount'], type: ['string', 'number'] }
+    return s
+  },
+  PullPaymentData: (s) => {
+    const props = s['properties'] as Record<string, Schema>
+    props['BOLT11Expiration'] = { type: 'number' }
+    return s
+  },
+  PayoutData: (s) => {
+    const props = s['properties'] as Record<string, Schema>
+    props['date'] = { type: 'number' }
     return s
   },
 }

@@ -3,10 +3,12 @@ import type { Deps } from '../core/context'
 import { Router } from '../core/http'
 import { apiKeysAuthorizeRoutes } from './api-keys-authorize'
 import { homeRoutes } from './home'
+import { pullPaymentPageRoutes } from './pull-payment'
 import { storesTokenRoutes } from './stores-token'
 
 export function pagesRouter(deps: Deps): Router {
   const r = new Router()
-  for (const add of [homeRoutes, storesTokenRoutes, apiKeysAuthorizeRoutes]) add(r, deps)
+  for (const add of [homeRoutes, storesTokenRoutes, apiKeysAuthorizeRoutes, pullPaymentPageRoutes])
+    add(r, deps)
   return r
 }
