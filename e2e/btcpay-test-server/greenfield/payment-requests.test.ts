@@ -308,3 +308,32 @@ describe('payment requests as BTCPay keeps them (PaymentRequestService, InvoiceR
     expect(c.json).toEqual({ code: 'expired', message: 'This payment request is expired' })
   })
 })
+
+describe('control: the customer pays a payment request from the phone', () => {
+  it('pays part, then the rest, reusing the pending invoice as the public page does; over HTTP too', async () => {
+    const k = key(`btcpay.store.canmodifypaymentrequests:${S}`)
+    const id = (
+      (
+        await call('POST', `/stores/${S}/payment-requests`, k, {
+          amount: '30',
+          title: 'Deposit',
+          allowCustomPaymentAmounts: true,
+        })
+      ).json as Json
+    )['id'] as string
+    const part = g.server.control.payPaymentRequest(id, { amount: '10' })
+    expect(part).toMatchObject({ status: 'Pending', amountDue: '20.00' })
+    expect(part.invoice).toMatchObject({ price: '10.00', orderId: `PAY_REQUEST_${id}` })
+    const rest = await fetch(`${g.server.url}/_control/payment-requests/${id}/pay`, {
+      method: 'POST',
+      body: JSON.stringify({ paymentMethod: 'BTC-LN' }),
+    })
+    // The on-chain part still waits for its confirmation; the Lightning rest settled at once.
+    expect(await rest.json()).toMatchObject({ status: 'Processing', amountDue: '0.00' })
+    g.server.control.confirm(part.invoice.id)
+    expect(((await call('GET', `/payment-requests/${id}`, k)).json as Json)['status']).toBe(
+      'Completed',
+    )
+    expect(() => g.server.control.payPaymentRequest(id)).toThrow(/already-paid/)
+  })
+})
