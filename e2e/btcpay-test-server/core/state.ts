@@ -7,6 +7,8 @@ import { base58Encode, newPairingCode, randomBase58, sha256 } from './encoding'
 import type { Invoice, NewInvoiceInput } from './invoices'
 import { createInvoice, expire } from './invoices'
 import type { PaymentRequest } from './payment-requests'
+import type { PosApp } from './apps'
+import { demoPosApp } from './apps'
 import type { Payout, PullPayment } from './pull-payments'
 import { approve } from './pull-payments'
 import { nextStatus } from './payment-requests'
@@ -83,6 +85,7 @@ export class ServerState {
   invoices = new Map<string, Invoice>()
   paymentRequests = new Map<string, PaymentRequest>()
   pullPayments = new Map<string, PullPayment>()
+  apps = new Map<string, PosApp>()
   payouts = new Map<string, Payout>()
 
   constructor(readonly clock: Clock = new Clock()) {
@@ -101,6 +104,9 @@ export class ServerState {
     this.pullPayments.clear()
     this.payouts.clear()
     this.addStore({ id: DEMO_STORE_ID, name: 'Demo Store' })
+    this.apps.clear()
+    const app = demoPosApp(DEMO_STORE_ID, this.now())
+    this.apps.set(app.id, app)
   }
 
   now(): number {

@@ -2,6 +2,7 @@
 import type { Deps } from '../core/context'
 import { Router } from '../core/http'
 import { apiKeyRoutes } from './api-keys'
+import { appRoutes } from './apps'
 import { invoiceRefundRoutes } from './invoice-refunds'
 import { invoiceRoutes } from './invoices'
 import { paymentRequestRoutes } from './payment-requests'
@@ -11,6 +12,7 @@ export function greenfieldRouter(deps: Deps): Router {
   const r = new Router()
   for (const add of [
     apiKeyRoutes,
+    appRoutes,
     invoiceRoutes,
     invoiceRefundRoutes,
     paymentRequestRoutes,

@@ -54,6 +54,9 @@ const components: Record<string, Schema> = Object.assign(
  *    writes a JSON number of days.
  *  - PayoutData `date` is documented as a string, but the model (PayoutData.cs) uses
  *    DateTimeToUnixTimeConverter, which writes a JSON number, as for every other timestamp.
+ *  - AppItem `image` and `buyButtonText` are plain C# strings (BTCPayServer.Client/Models/AppItem.cs)
+ *    that Newtonsoft writes as null when unset; the template's own PointOfSaleAppData example
+ *    shows `"buyButtonText": null`, though the property is not marked nullable.
  */
 const PATCHES: Record<string, (s: Schema) => Schema> = {
   PaymentRequestData: (s) => {
@@ -65,6 +68,11 @@ const PATCHES: Record<string, (s: Schema) => Schema> = {
   PullPaymentData: (s) => {
     const props = s['properties'] as Record<string, Schema>
     props['BOLT11Expiration'] = { type: 'number' }
+    return s
+  },
+  AppItem: (s) => {
+    const props = s['properties'] as Record<string, Schema>
+    for (const p of ['image', 'buyButtonText']) props[p] = { ...props[p], type: ['string', 'null'] }
     return s
   },
   PayoutData: (s) => {
