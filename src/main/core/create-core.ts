@@ -13,6 +13,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCustomerFeed } from '../customer-display/customer-feed'
+import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
@@ -40,6 +42,10 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** Ends the app (Electron) or the host; called after the manager check passed. */
+  quit?: () => void
+  /** How long the customer display shows a result before its idle screen. */
+  customerResultMs?: number
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -108,6 +114,13 @@ export function createCore(deps: CoreDeps) {
     exportDir: join(deps.dataDir, 'exports'),
     watcherOptions: deps.watcherOptions,
   })
+  const customerFeed = createCustomerFeed(events)
+  const tillFocus = createTillFocus({
+    events,
+    settings,
+    getSale: (saleId) => cashier.get(saleId),
+    holdMs: deps.customerResultMs,
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
@@ -163,6 +176,17 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart((input) => cashier.list(input)),
     'sales:totals': afterStart((range) => cashier.totals(range)),
     'sales:export-csv': afterStart((range) => cashier.exportCsv(range)),
+    'till:focus-sale': afterStart(({ saleId }) => {
+      tillFocus.focus(saleId)
+      return { done: true as const }
+    }),
+    'till:focused-sale': afterStart(() => tillFocus.focused()),
+    'app:quit': asManager(async () => {
+      if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
+      // After this answer has left: the renderer hears "done" before its window goes.
+      setImmediate(deps.quit)
+      return { done: true as const }
+    }),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -197,6 +221,7 @@ export function createCore(deps: CoreDeps) {
       })
       publishTerminal()
     }
+    tillFocus.start()
   }
 
   return {
@@ -205,9 +230,11 @@ export function createCore(deps: CoreDeps) {
     settings,
     pairing,
     cashier,
+    customerFeed,
     log,
     start,
     async stop() {
+      tillFocus.stop()
       pairing.stop()
       cashier.stop()
       await journal.close()

@@ -300,6 +300,11 @@ export function createCashierService(deps: CashierDeps) {
       return view(sale)
     },
 
+    /** The sale as the journal has it, without asking BTCPay. */
+    get(saleId: string): SaleView {
+      return view(saleOf(saleId))
+    },
+
     cancel(saleId: string): SaleView {
       const sale = saleOf(saleId)
       const phase = salePhaseOf(sale.status, sale.exceptionStatus)

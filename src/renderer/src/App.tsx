@@ -1,5 +1,8 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { pos } from './bridge'
+import { useLongPress } from './kiosk/long-press'
+import { ManagerExit } from './kiosk/ManagerExit'
+import { followTillFocus } from './kiosk/till-focus'
 import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
@@ -25,16 +28,20 @@ export function App() {
   const initTerminal = useTerminalStore((s) => s.init)
   const initSales = useSalesStore((s) => s.init)
   const connection = useTerminalStore((s) => s.state?.connection)
+  const [managerExit, setManagerExit] = useState(false)
+  const managerGesture = useLongPress(() => setManagerExit(true))
 
   useEffect(() => {
     if (!pos) return undefined
     const offApp = initApp(pos)
     const offTerminal = initTerminal(pos)
     const offSales = initSales(pos)
+    const offFocus = followTillFocus(pos)
     return () => {
       offApp()
       offTerminal()
       offSales()
+      offFocus()
     }
   }, [initApp, initTerminal, initSales])
 
@@ -70,7 +77,7 @@ export function App() {
         </p>
       )}
       <header className="topbar">
-        <span className="terminal-label" data-testid="terminal-label">
+        <span className="terminal-label" data-testid="terminal-label" {...managerGesture}>
           {settings?.terminalLabel ?? 'BTCPay Cashier'}
         </span>
         <nav aria-label="Main">
@@ -87,6 +94,7 @@ export function App() {
         </nav>
       </header>
       <main className="content">{body}</main>
+      {managerExit && <ManagerExit api={pos} onClose={() => setManagerExit(false)} />}
     </div>
   )
 }
