@@ -44,18 +44,14 @@ export function CustomerDisplay() {
       {view.screen === 'charge' && <ChargeScreen view={view} />}
       {view.screen === 'paid' && (
         <section className="customer-result paid" role="status">
-          <div className="customer-mark" aria-hidden="true">
-            ✓
-          </div>
+          <Mark kind="paid" />
           <h1>Paid, thank you</h1>
           <p data-testid="customer-amount">{formatMinor(view.amountMinor, view.currency)}</p>
         </section>
       )}
       {view.screen === 'expired' && (
         <section className="customer-result expired" role="status">
-          <div className="customer-mark" aria-hidden="true">
-            ⌛
-          </div>
+          <Mark kind="expired" />
           <h1>Expired</h1>
           <p>This payment request has run out. Please ask the cashier.</p>
         </section>
@@ -98,5 +94,19 @@ function ChargeScreen({ view }: { view: Extract<CustomerView, { screen: 'charge'
         )}
       </div>
     </section>
+  )
+}
+
+/** Drawn, not a font glyph: a till's OS may have no emoji or symbol font. */
+function Mark({ kind }: { kind: 'paid' | 'expired' }) {
+  return (
+    <svg className="customer-mark" viewBox="0 0 48 48" aria-hidden="true">
+      <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="4" />
+      {kind === 'paid' ? (
+        <path d="M14 25l7 7 13-15" fill="none" stroke="currentColor" strokeWidth="5" />
+      ) : (
+        <path d="M24 12v13l8 5" fill="none" stroke="currentColor" strokeWidth="4" />
+      )}
+    </svg>
   )
 }
