@@ -11,6 +11,7 @@ type Draft = {
   returnToKeypadSeconds: string
   maxAmount: string
   kiosk: boolean
+  customerDisplay: boolean
 }
 
 const draftOf = (s: Settings): Draft => ({
@@ -22,6 +23,7 @@ const draftOf = (s: Settings): Draft => ({
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
+  customerDisplay: s.customerDisplay === 'second-screen',
 })
 
 const wholeNumber = (text: string): number =>
@@ -48,6 +50,7 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
       kiosk: draft.kiosk,
+      customerDisplay: draft.customerDisplay ? 'second-screen' : 'off',
     }
     setSaving(true)
     const r = await api.updateSettings(patch)
@@ -131,6 +134,14 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
           onChange={(e) => edit('kiosk', e.target.checked)}
         />
         Kiosk mode (full screen, desktop app)
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.customerDisplay}
+          onChange={(e) => edit('customerDisplay', e.target.checked)}
+        />
+        Customer display on a second screen, when one is attached (desktop app)
       </label>
       <div className="row">
         <button className="big" type="submit" disabled={saving}>
