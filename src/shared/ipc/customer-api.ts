@@ -1,7 +1,11 @@
-import { events, type EventData, type EventEnvelope } from './contract'
+import type { EventData, EventEnvelope, events } from './contract'
 
+// Type-only imports: the customer preload must not pull the contract (and zod) into its bundle,
+// or the bundler splits a chunk shared with the cashier preload, which a sandboxed preload
+// cannot load. customer-api.test.ts checks these names against the contract.
 /** The one event the customer's window may hear. */
 export const CUSTOMER_CHANNEL = 'customer:view' satisfies keyof typeof events
+const METHOD = 'onCustomerView' satisfies (typeof events)[typeof CUSTOMER_CHANNEL]['method']
 
 /** `window.customerDisplay`: subscribe to the sanitized view of the sale, nothing else. */
 export type CustomerApi = {
@@ -21,7 +25,7 @@ export function createCustomerApi(): { api: CustomerApi; deliver(envelope: unkno
   let latest: unknown = null
   const listeners = new Set<(envelope: unknown) => void>()
   const api = Object.freeze({
-    [events[CUSTOMER_CHANNEL].method]: (listener: (envelope: unknown) => void) => {
+    [METHOD]: (listener: (envelope: unknown) => void) => {
       listeners.add(listener)
       if (latest !== null) listener(latest)
       return () => {
