@@ -14,6 +14,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCustomerFeed } from '../customer-display/customer-feed'
+import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer } from '../demo/demo-customer'
 import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
@@ -49,6 +51,10 @@ export type CoreDeps = {
   journalFsync?: boolean
   /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
   openExternal?: ApiKeyDeps['openExternal']
+  /** Ends the app (Electron) or the host; called after the manager check passed. */
+  quit?: () => void
+  /** How long the customer display shows a result before its idle screen. */
+  customerResultMs?: number
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -140,6 +146,17 @@ export function createCore(deps: CoreDeps) {
     view: cashier.view,
     exportDir: join(deps.dataDir, 'exports'),
   })
+  const customerFeed = createCustomerFeed(events)
+  const tillFocus = createTillFocus({
+    events,
+    settings,
+    getSale: (saleId) => {
+      const sale = journal.get(saleId)
+      if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+      return cashier.view(sale)
+    },
+    holdMs: deps.customerResultMs,
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
@@ -178,6 +195,18 @@ export function createCore(deps: CoreDeps) {
   const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
   const getTerminalState = async () => terminalState()
 
+  const focusSale = async ({ saleId }: { saleId: string | null }) => {
+    tillFocus.focus(saleId)
+    return { done: true as const }
+  }
+  const focusedSale = async () => tillFocus.focused()
+  const quitApp = async () => {
+    if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
+    // After this answer has left: the renderer hears "done" before its window goes.
+    setImmediate(deps.quit)
+    return { done: true as const }
+  }
+
   // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
     'app:get-info': getAppInfo,
@@ -210,6 +239,9 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'till:focus-sale': afterStart(focusSale),
+    'till:focused-sale': afterStart(focusedSale),
+    'app:quit': asManager(quitApp),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -243,6 +275,7 @@ export function createCore(deps: CoreDeps) {
       })
       publishTerminal()
     }
+    tillFocus.start()
   }
 
   return {
@@ -253,9 +286,11 @@ export function createCore(deps: CoreDeps) {
     apiKeys,
     cashier,
     history,
+    customerFeed,
     log,
     start,
     async stop() {
+      tillFocus.stop()
       pairing.stop()
       apiKeys.stop()
       cashier.stop()

@@ -9,6 +9,7 @@ import {
   saleViewSchema,
   totalsSchema,
 } from '../sale'
+import { customerViewSchema } from '../customer-view'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import {
   connectionTestSchema,
@@ -122,6 +123,21 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'till:focus-sale': {
+    method: 'focusSale',
+    input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
+  'till:focused-sale': {
+    method: 'focusedSale',
+    input: noInput,
+    output: saleViewSchema.nullable(),
+  },
+  'app:quit': {
+    method: 'quitApp',
+    input: noInput,
+    output: z.strictObject({ done: z.literal(true) }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
@@ -137,6 +153,8 @@ export const events = {
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
+  /** The only channel the customer display's window has. */
+  'customer:view': { method: 'onCustomerView', data: customerViewSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests
