@@ -1,6 +1,5 @@
-/** Thermal roll widths the terminal prints on, and the characters a line holds on each. */
-export const paperWidths = [58, 80] as const
-export type PaperWidth = (typeof paperWidths)[number]
+/** The characters a line holds on each paper width, and line breaking for free text. */
+import type { PaperWidth } from '../../shared/receipt-settings'
 
 /** Font A is 12 dots wide: 384 printable dots on 58 mm paper, 576 on 80 mm. */
 export const charsPerLine: Record<PaperWidth, number> = { 58: 32, 80: 48 }

@@ -5,7 +5,8 @@
  * description such as "-- 50% off | {free}" prints as typed instead of acting as markup.
  */
 import { formatMinor, minorDigits } from '../../shared/money'
-import { charsPerLine, wrapWords, type PaperWidth } from './paper'
+import type { PaperWidth } from '../../shared/receipt-settings'
+import { charsPerLine, wrapWords } from './paper'
 import type {
   BitcoinPayment,
   Money,

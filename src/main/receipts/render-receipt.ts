@@ -3,11 +3,8 @@
  * thermal printer (ESC/POS, StarPRNT), at the characters per line of the paper width.
  */
 import { transform } from 'receiptline'
-import { charsPerLine, type PaperWidth } from './paper'
-
-/** Printer command languages: ESC/POS (Epson and most clones) and StarPRNT (Star Micronics). */
-export const printerLanguages = ['escpos', 'starprnt'] as const
-export type PrinterLanguage = (typeof printerLanguages)[number]
+import type { PaperWidth, PrinterLanguage } from '../../shared/receipt-settings'
+import { charsPerLine } from './paper'
 
 const COMMANDS: Record<PrinterLanguage, 'escpos' | 'starsbcs'> = {
   escpos: 'escpos',
