@@ -6,6 +6,7 @@ import { createCore } from './core/create-core'
 import { connectWindowEvents, registerIpc } from './electron/ipc-main'
 import { installNavigationGuards } from './electron/guards'
 import { registerAppScheme, serveApp } from './electron/protocol'
+import { printWithSystemPrinter } from './electron/system-printer'
 import { createMainWindow } from './electron/window'
 import { createKeytarVault } from './keychain/keytar-vault'
 import { keychainServiceFor } from './keychain/service-name'
@@ -54,6 +55,7 @@ function start(): void {
     log,
     provisionFile: flags.provisionFile,
     demo: flags.demo,
+    systemPrint: printWithSystemPrinter,
   })
 
   const pairedOrigin = () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultReceiptSettings, receiptSettingsSchema } from './receipt-settings'
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'))
 
@@ -28,6 +29,8 @@ export const settingsSchema = z.strictObject({
   pairedServer: z
     .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
     .nullable(),
+  /** Shop name, footer, printer and auto-print for receipts. */
+  receipts: receiptSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -48,4 +51,5 @@ export const defaultSettings: Settings = {
   cashier: '',
   terminalId: null,
   pairedServer: null,
+  receipts: defaultReceiptSettings,
 }

@@ -4,6 +4,7 @@ import { platform } from 'node:os'
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
+import type { SaleView } from '../../shared/sale'
 import type { TerminalState } from '../../shared/terminal-state'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
@@ -16,7 +17,14 @@ import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/app
 import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
+import type { SystemPrint } from '../printing/receipt-printer'
+import { createReceiptPrinter } from '../printing/receipt-printer'
+import type { PrintTimeouts } from '../printing/print-outcome'
+import { createPaymentRecordStore } from '../receipts/payment-record-store'
+import { createReceiptService } from '../receipts/receipt-service'
 import { createCashierService, type CashierDeps } from '../sales/cashier-service'
+import { createShiftService } from '../shifts/shift-service'
+import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -40,6 +48,9 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** Electron's silent printing on the system printer; hosts without Electron have none. */
+  systemPrint?: SystemPrint | null
+  printTimeouts?: PrintTimeouts
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -108,6 +119,37 @@ export function createCore(deps: CoreDeps) {
     exportDir: join(deps.dataDir, 'exports'),
     watcherOptions: deps.watcherOptions,
   })
+  const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const receipts = createReceiptService({
+    journal,
+    payments: paymentRecords,
+    client: () => pairing.client(),
+    settings,
+    printer: createReceiptPrinter({
+      settings: () => settings.get().receipts,
+      systemPrint: deps.systemPrint ?? null,
+      timeouts: deps.printTimeouts,
+    }),
+    log,
+    onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+  })
+  // Every sale change passes by the receipts: the first paid one keeps its details and may print.
+  events.connect((channel, envelope) => {
+    if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
+  })
+  const shiftStore = createShiftStore({ dir: join(deps.dataDir, 'shifts') })
+  const shifts = createShiftService({
+    store: shiftStore,
+    journal,
+    settings,
+    methodOf: (saleId) => {
+      const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
+      return methods.size === 1 ? [...methods][0]! : null
+    },
+    refunds: () => [],
+    now,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
@@ -163,6 +205,14 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart((input) => cashier.list(input)),
     'sales:totals': afterStart((range) => cashier.totals(range)),
     'sales:export-csv': afterStart((range) => cashier.exportCsv(range)),
+    'receipts:preview': afterStart(({ saleId }) => receipts.preview(saleId)),
+    'receipts:print': afterStart(({ saleId }) => receipts.print(saleId)),
+    'receipts:reprint': afterStart(({ saleId }) => receipts.reprint(saleId)),
+    'shifts:current': afterStart(() => shifts.current()),
+    'shifts:open': afterStart((input) => shifts.open(input)),
+    'shifts:close': asManager(afterStart(() => shifts.close())),
+    'shifts:report': afterStart((period) => shifts.report(period)),
+    'shifts:export-csv': afterStart((period) => shifts.exportCsv(period)),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -177,6 +227,8 @@ export function createCore(deps: CoreDeps) {
   async function startOnce(): Promise<void> {
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
+    paymentRecords.load()
+    shiftStore.load()
     try {
       await manager.load()
     } catch (err) {
@@ -205,6 +257,8 @@ export function createCore(deps: CoreDeps) {
     settings,
     pairing,
     cashier,
+    receipts,
+    shifts,
     log,
     start,
     async stop() {

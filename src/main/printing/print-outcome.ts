@@ -1,5 +1,5 @@
 /**
- * What became of a print job, in words for the cashier. A job never throws and never waits
+ * What became of a print job (shared/receipts.ts), in words for the cashier. A job never throws and never waits
  * longer than its timeouts: a printer that is off, out of paper or unreachable gives an outcome,
  * and the sale goes on.
  */

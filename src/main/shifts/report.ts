@@ -7,11 +7,17 @@
  * (voids, open and expired sales). So on every column but the average, the method rows add up to
  * their 'all' row, and the cashier rows add up to the till's.
  */
-import type { PaymentMethod } from '../receipts/receipt'
+import {
+  reportMethods,
+  type Figures,
+  type Report,
+  type ReportMethod,
+  type ReportRow,
+} from '../../shared/shifts'
 import type { Sale } from '../journal/sale'
+import type { PaymentMethod } from '../receipts/receipt'
 
-export type ReportMethod = PaymentMethod | 'unknown' | 'none'
-export const reportMethods: readonly ReportMethod[] = ['lightning', 'on-chain', 'unknown', 'none']
+export type { Figures, Report, ReportMethod, ReportRow }
 
 /** Money given back (the refunds issue records these); it counts in the period it happened in. */
 export interface RefundEntry {
@@ -23,39 +29,6 @@ export interface RefundEntry {
   method: PaymentMethod | null
 }
 
-export interface Figures {
-  /** Sales paid (settled, or paid and awaiting confirmation). */
-  sales: number
-  grossMinor: number
-  /** Of those, still awaiting confirmation. */
-  unconfirmed: number
-  unconfirmedMinor: number
-  /** Sales cancelled before payment. */
-  voids: number
-  voidsMinor: number
-  refunds: number
-  refundsMinor: number
-  /** gross - refunds. */
-  netMinor: number
-  /** gross / sales, rounded half up; 0 without sales. */
-  averageMinor: number
-  paidLate: number
-  overpaid: number
-  /** Expired after a partial payment: the customer paid less than due. */
-  underpaid: number
-  underpaidMinor: number
-  /** Still waiting for payment (or for BTCPay's answer) when the report was made. */
-  open: number
-  openMinor: number
-}
-
-export interface ReportRow extends Figures {
-  /** null: the whole till; otherwise the cashier's name ('' for sales without one). */
-  cashier: string | null
-  currency: string
-  method: ReportMethod | 'all'
-}
-
 export interface ReportInput {
   from: number
   to: number
@@ -64,12 +37,6 @@ export interface ReportInput {
   refunds: readonly RefundEntry[]
   /** How a sale was paid, when the terminal knows it (from BTCPay's invoice). */
   methodOf: (saleId: string) => PaymentMethod | null
-}
-
-export interface Report {
-  from: number
-  to: number
-  rows: ReportRow[]
 }
 
 const summed = [

@@ -8,7 +8,9 @@ import {
   saleViewSchema,
   totalsSchema,
 } from '../sale'
+import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
+import { openShiftInputSchema, reportPeriodSchema, shiftReportSchema, shiftSchema } from '../shifts'
 import {
   connectionTestSchema,
   managerPinSchema,
@@ -103,6 +105,26 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'receipts:preview': {
+    method: 'previewReceipt',
+    input: saleRefSchema,
+    output: receiptPreviewSchema,
+  },
+  'receipts:print': { method: 'printReceipt', input: saleRefSchema, output: printOutcomeSchema },
+  'receipts:reprint': {
+    method: 'reprintReceipt',
+    input: saleRefSchema,
+    output: printOutcomeSchema,
+  },
+  'shifts:current': { method: 'currentShift', input: noInput, output: shiftSchema.nullable() },
+  'shifts:open': { method: 'openShift', input: openShiftInputSchema, output: shiftSchema },
+  'shifts:close': { method: 'closeShift', input: noInput, output: shiftReportSchema },
+  'shifts:report': { method: 'shiftReport', input: reportPeriodSchema, output: shiftReportSchema },
+  'shifts:export-csv': {
+    method: 'exportShiftReportCsv',
+    input: reportPeriodSchema,
+    output: z.strictObject({ path: z.string() }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
@@ -117,6 +139,7 @@ export const events = {
   'settings:changed': { method: 'onSettingsChanged', data: settingsSchema },
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
+  'receipt:printed': { method: 'onReceiptPrinted', data: receiptPrintedSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests
