@@ -10,6 +10,7 @@ import { useSalesStore } from '../../stores/sales-store'
 import { EmbeddedPayment } from './EmbeddedPayment'
 import { NativePayment } from './NativePayment'
 import { PhaseNote } from './PhaseNote'
+import { ReceiptStatus } from './ReceiptStatus'
 import { useAppStore } from '../../stores/app-store'
 import { DemoCustomer } from './DemoCustomer'
 
@@ -137,6 +138,10 @@ export function Checkout({
         ) : (
           <NativePayment sale={sale} />
         ))}
+
+      {success && (
+        <ReceiptStatus api={api} saleId={sale.id} autoPrint={settings.receipts.autoPrint} />
+      )}
 
       {(error ?? againError) && (
         <p className="message error" role="alert" data-testid="checkout-error">
