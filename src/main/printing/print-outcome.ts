@@ -1,20 +1,11 @@
 /**
- * What became of a print job (shared/receipts.ts), in words for the cashier. A job never throws and never waits
- * longer than its timeouts: a printer that is off, out of paper or unreachable gives an outcome,
- * and the sale goes on.
+ * What became of a print job (its schema is in shared/receipts.ts), in words for the cashier. A
+ * job never throws and never waits longer than its timeouts: a printer that is off, out of paper
+ * or unreachable gives an outcome, and the sale goes on.
  */
-export const printProblems = [
-  'not-configured',
-  'unreachable',
-  'no-answer',
-  'out-of-paper',
-  'no-permission',
-  'failed',
-] as const
-export type PrintProblem = (typeof printProblems)[number]
+import type { PrintOutcome, PrintProblem } from '../../shared/receipts'
 
-export type PrintOutcome =
-  { printed: true } | { printed: false; problem: PrintProblem; message: string }
+export type { PrintOutcome }
 
 const MESSAGES: Record<PrintProblem, string> = {
   'not-configured': 'Receipt not printed: no printer is set up',
