@@ -44,9 +44,21 @@ const printTo = (page: Page, port: number) =>
     },
   })
 
-test('a settled sale prints itself on the network printer', async ({ page }, testInfo) => {
+test('the manager sets up the network printer; a settled sale prints itself', async ({
+  page,
+}, testInfo) => {
   printer = await startFakePrinter('ready')
-  await printTo(page, printer.port)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  await page.getByLabel('Shop name (top of the receipt)').fill('Corner Cafe')
+  await page.getByText('Network (port 9100)').click()
+  await page.getByTestId('printer-host').fill('127.0.0.1')
+  await page.getByTestId('printer-port').fill(String(printer.port))
+  await page.getByText('58 mm').click()
+  await page.getByTestId('auto-print').check()
+  await page.getByTestId('save-receipt-settings').click()
+  await expect(page.getByTestId('receipt-settings-result')).toHaveText('Receipt settings saved.')
+  await snap(page, testInfo, 'receipt-settings')
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
   await chargeByTouch(page, '12.50', 'Espresso')
   const invoice = await newestInvoice(server)
   server.control.pay(invoice.id, { paymentMethod: 'BTC-LN' })

@@ -5,6 +5,7 @@ import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
 import { useAppStore } from '../../stores/app-store'
+import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager({ api }: { api: PosApi }) {
@@ -41,6 +42,7 @@ export function Manager({ api }: { api: PosApi }) {
         <p className="message error">{connection.message}</p>
       )}
       {settings && <SettingsPanel api={api} settings={settings} />}
+      {settings && <ReceiptSettingsPanel api={api} settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
