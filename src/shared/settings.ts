@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultReceiptSettings, receiptSettingsSchema } from './receipt-settings'
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'))
 
@@ -30,6 +31,8 @@ export const settingsSchema = z.strictObject({
   pairedServer: z
     .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
     .nullable(),
+  /** Shop name, footer, printer and auto-print for receipts. */
+  receipts: receiptSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -51,4 +54,5 @@ export const defaultSettings: Settings = {
   cashier: '',
   terminalId: null,
   pairedServer: null,
+  receipts: defaultReceiptSettings,
 }
