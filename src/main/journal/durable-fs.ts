@@ -2,7 +2,21 @@
  * Small file-system steps with the durability the journal relies on. All asynchronous (libuv's
  * thread pool does the waiting), so the main process's event loop never blocks on the disk.
  */
-import { close, fdatasync, fsync as fsyncFd, ftruncate, open, write } from 'node:fs'
+import {
+  close,
+  closeSync,
+  fdatasync,
+  fdatasyncSync,
+  fsync as fsyncFd,
+  fsyncSync,
+  ftruncate,
+  open,
+  openSync,
+  renameSync,
+  rmSync,
+  write,
+  writeSync,
+} from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -79,4 +93,45 @@ export async function replaceFile(
     throw err
   }
   if (fsync) await fsyncDir(dir)
+}
+
+/**
+ * replaceFile for the small synchronous stores outside the journal (receipts' payment records,
+ * shifts), which count on "durable when it returns". It blocks the event loop for one fdatasync,
+ * so those stores should move to replaceFile; the journal itself never uses it.
+ */
+export function replaceFileSync(dir: string, name: string, text: string, fsync: boolean): void {
+  const final = join(dir, name)
+  const temp = join(dir, `${name}.${process.pid}.tmp`)
+  const fd = openSync(temp, 'w', 0o600)
+  try {
+    const buf = Buffer.from(text, 'utf8')
+    for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off)
+    if (fsync) fdatasyncSync(fd)
+    closeSync(fd)
+    renameSync(temp, final)
+  } catch (err) {
+    try {
+      closeSync(fd)
+    } catch {
+      // already closed
+    }
+    rmSync(temp, { force: true })
+    throw err
+  }
+  if (!fsync) return
+  let dirFd: number
+  try {
+    dirFd = openSync(dir, 'r')
+  } catch {
+    return // Windows: see fsyncDir
+  }
+  try {
+    fsyncSync(dirFd)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw err
+  } finally {
+    closeSync(dirFd)
+  }
 }

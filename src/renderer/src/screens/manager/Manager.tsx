@@ -6,6 +6,8 @@ import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
+import { PinUnreadable } from './PinUnreadable'
+import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
@@ -15,6 +17,7 @@ export function Manager() {
   const settings = useAppStore((s) => s.settings)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
+  if (manager.pinUnreadable) return <PinUnreadable />
   if (manager.pinSet && !manager.unlocked) return <PinPrompt />
 
   return (
@@ -44,6 +47,7 @@ export function Manager() {
       )}
       <JournalProblemsPanel />
       {settings && <SettingsPanel settings={settings} />}
+      {settings && <ReceiptSettingsPanel settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
