@@ -9,7 +9,7 @@ import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
 import type { Journal } from '../journal/journal'
 import { newSale } from '../journal/new-sale'
-import type { Sale } from '../journal/sale'
+import type { NewSale, Sale } from '../journal/sale'
 import type { Logger } from '../log/logger'
 import type { watchInvoice } from '../payments/invoice-watcher'
 import {
@@ -234,22 +234,38 @@ export function createCashier(deps: CashierDeps) {
     if (pending) scheduleResume()
   }
 
-  /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
-  async function requestInvoice(recorded: Sale, digits: number): Promise<SaleView> {
+  /**
+   * The invoice request of a sale, built and BitId-signed now (the largest synchronous step of a
+   * charge) and sent by the returned function. Input the client refuses surfaces when sending.
+   */
+  function signedInvoiceRequest(sale: NewSale, digits: number): () => Promise<LegacyInvoice> {
     const s = settings.get()
     try {
-      const invoice = await deps.client().createInvoice({
-        price: minorToDecimal(recorded.amountMinor, digits),
-        currency: recorded.currency,
-        orderId: recorded.orderId,
-        ...(recorded.description ? { itemDesc: recorded.description } : {}),
+      const request = deps.client().prepareInvoice({
+        price: minorToDecimal(sale.amountMinor, digits),
+        currency: sale.currency,
+        orderId: sale.orderId,
+        ...(sale.description ? { itemDesc: sale.description } : {}),
         posData: JSON.stringify({
           terminal: s.terminalLabel,
           terminalId: s.terminalId,
-          cashier: recorded.cashier,
+          cashier: sale.cashier,
         }),
         redirectAutomatically: false,
       })
+      return () => request.send()
+    } catch (err) {
+      return () => Promise.reject(err)
+    }
+  }
+
+  /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
+  async function requestInvoice(
+    recorded: Sale,
+    send: () => Promise<LegacyInvoice>,
+  ): Promise<SaleView> {
+    try {
+      const invoice = await send()
       const sale = applyInvoice(recorded, invoice)
       publish(sale)
       followAfterAnswer(sale.id)
@@ -298,18 +314,23 @@ export function createCashier(deps: CashierDeps) {
       if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
       charging = true
       try {
-        // Written before the request: a crash from here on is reconciled by orderId at start.
-        const recorded = await journal.record(
-          await newSale(journal, s.terminalId ?? 'POS', {
-            createdAt: now(),
-            amountMinor: amount.minor,
-            currency: s.currency,
-            description: input.description?.trim() || null,
-            cashier: s.cashier || null,
-          }),
-        )
+        const draft = await newSale(journal, s.terminalId ?? 'POS', {
+          createdAt: now(),
+          amountMinor: amount.minor,
+          currency: s.currency,
+          description: input.description?.trim() || null,
+          cashier: s.cashier || null,
+        })
+        // Written before the request is sent: a crash from here on is reconciled by orderId.
+        const written = journal.record(draft)
+        written.catch(() => undefined) // awaited below, after the signature
+        // The journal's writer starts the line on the next tick; the request is signed while the
+        // disk works on it, then sent only once the line is durable.
+        await new Promise((resolve) => setImmediate(resolve))
+        const send = signedInvoiceRequest(draft, digits)
+        const recorded = await written
         publish(recorded)
-        return await requestInvoice(recorded, digits)
+        return await requestInvoice(recorded, send)
       } finally {
         charging = false
       }
