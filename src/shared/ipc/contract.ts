@@ -9,6 +9,7 @@ import {
   totalsSchema,
 } from '../sale'
 import { settingsPatchSchema, settingsSchema } from '../settings'
+import { demoActions } from '../demo'
 import {
   connectionTestSchema,
   managerPinSchema,
@@ -107,7 +108,7 @@ export const requests = {
     method: 'simulateCustomer',
     input: z.strictObject({
       invoiceId: z.string().min(1).max(64),
-      action: z.enum(['pay', 'pay-partial', 'pay-over', 'confirm']),
+      action: z.enum(demoActions),
     }),
     output: z.strictObject({ done: z.literal(true) }),
   },
