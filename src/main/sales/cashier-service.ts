@@ -78,7 +78,8 @@ export function createCashierService(deps: CashierDeps) {
 
   const view = (sale: Sale): SaleView => {
     const phase = salePhaseOf(sale.status, sale.exceptionStatus)
-    const open = phase === 'creating' || reopenablePhases.includes(phase)
+    // Closed outcomes keep their amounts (what was paid, at which rate) for the cashier's screen.
+    const known = phase !== 'abandoned' && phase !== 'not-created'
     return {
       id: sale.id,
       orderId: sale.orderId,
@@ -90,7 +91,7 @@ export function createCashierService(deps: CashierDeps) {
       invoiceId: sale.invoiceId,
       checkoutLink: sale.checkoutLink,
       expiresAt: sale.expiresAt,
-      payment: open ? (links.get(sale.id) ?? null) : null,
+      payment: known ? (links.get(sale.id) ?? null) : null,
       trouble: trouble.get(sale.id) ?? null,
     }
   }
