@@ -12,6 +12,8 @@ export const settingsSchema = z.strictObject({
   terminalLabel: z.string().trim().min(1).max(64),
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
+  /** Light or dark screens; 'system' follows the operating system's choice. */
+  theme: z.enum(['system', 'light', 'dark']),
   kiosk: z.boolean(),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
@@ -41,6 +43,7 @@ export const defaultSettings: Settings = {
   terminalLabel: 'Till 1',
   currency: 'USD',
   checkoutMode: 'native',
+  theme: 'system',
   kiosk: false,
   sound: true,
   returnToKeypadSeconds: 5,

@@ -27,6 +27,13 @@ export function App() {
   const connection = useTerminalStore((s) => s.state?.connection)
 
   useEffect(() => {
+    // styles.css picks light or dark from this; without it the system decides.
+    const theme = settings?.theme ?? 'system'
+    if (theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = theme
+  }, [settings?.theme])
+
+  useEffect(() => {
     if (!pos) return undefined
     const offApp = initApp(pos)
     const offTerminal = initTerminal(pos)

@@ -7,6 +7,7 @@ type Draft = {
   cashier: string
   currency: string
   checkoutMode: Settings['checkoutMode']
+  theme: Settings['theme']
   sound: boolean
   returnToKeypadSeconds: string
   maxAmount: string
@@ -18,11 +19,18 @@ const draftOf = (s: Settings): Draft => ({
   cashier: s.cashier,
   currency: s.currency,
   checkoutMode: s.checkoutMode,
+  theme: s.theme,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
 })
+
+const themes: ReadonlyArray<[Settings['theme'], string]> = [
+  ['system', 'Like the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+]
 
 const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
@@ -44,6 +52,7 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
       cashier: draft.cashier,
       currency: draft.currency.trim().toUpperCase(),
       checkoutMode: draft.checkoutMode,
+      theme: draft.theme,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
@@ -105,6 +114,21 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
               onChange={() => edit('checkoutMode', mode)}
             />
             {mode === 'native' ? 'QR code on this screen' : "BTCPay's checkout page"}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="segmented">
+        <legend>Screen colours</legend>
+        {themes.map(([theme, label]) => (
+          <label key={theme} className={draft.theme === theme ? 'tab active' : 'tab'}>
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={draft.theme === theme}
+              onChange={() => edit('theme', theme)}
+            />
+            {label}
           </label>
         ))}
       </fieldset>
