@@ -168,7 +168,7 @@ test('charge by touch: QR code is the invoice, pay → paid → confirm → sett
   // Backspace and Clear by touch.
   const keys = page.getByRole('group', { name: 'Amount keys' })
   await keys.getByRole('button', { name: '7', exact: true }).click()
-  await keys.getByRole('button', { name: 'Double zero' }).click()
+  await keys.getByRole('button', { name: '00', exact: true }).click()
   await expect(amount(page)).toHaveText('$700')
   await keys.getByRole('button', { name: 'Delete last digit' }).click()
   await expect(amount(page)).toHaveText('$70')
@@ -192,7 +192,10 @@ for (const [mode, phase, extra] of [
     await expect(page.getByTestId('cancel-sale')).toHaveCount(0)
     if (phase === 'partial') {
       const left = server.control.getInvoice(invoice.id).remainingBtc
-      await expect(page.getByTestId('btc-due')).toHaveText(`Still due: ${left} BTC`)
+      // Fiat first, at BTCPay's rate, with the exact BTC beside it.
+      await expect(page.getByTestId('btc-due')).toHaveText(
+        new RegExp(`^\\$\\d+\\.\\d\\d · ${left} BTC$`),
+      )
     }
     await snap(page, testInfo, `checkout-${phase}`)
   })

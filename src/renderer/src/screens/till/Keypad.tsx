@@ -197,12 +197,7 @@ export function Keypad({
         <button type="button" className="key" onClick={() => press({ type: 'digit', digit: '0' })}>
           0
         </button>
-        <button
-          type="button"
-          className="key"
-          aria-label="Double zero"
-          onClick={() => press({ type: 'digit', digit: '00' })}
-        >
+        <button type="button" className="key" onClick={() => press({ type: 'digit', digit: '00' })}>
           00
         </button>
         <button
