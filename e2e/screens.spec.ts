@@ -29,21 +29,24 @@ test.afterEach(async () => {
 /** Inside the viewport at scroll 0, and the topmost element at its centre is itself (or inside it). */
 async function expectFits(page: Page, control: Locator, what: string) {
   await expect(control, what).toBeVisible()
-  const box = await control.boundingBox()
   const view = page.viewportSize()!
-  expect(box, what).not.toBeNull()
-  const { x, y, width, height } = box!
-  const inside =
-    x >= 0 && y >= 0 && x + width <= view.width + 0.5 && y + height <= view.height + 0.5
-  expect(inside, `${what} at ${x},${y} ${width}x${height} in ${view.width}x${view.height}`).toBe(
-    true,
-  )
-  const onTop = await control.evaluate((el) => {
-    const r = el.getBoundingClientRect()
-    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-    return hit !== null && (el === hit || el.contains(hit))
-  })
-  expect(onTop, `${what} is covered by another element`).toBe(true)
+  // Retried briefly: the countdown re-renders every second.
+  await expect(async () => {
+    const box = await control.boundingBox()
+    expect(box, what).not.toBeNull()
+    const { x, y, width, height } = box!
+    const inside =
+      x >= 0 && y >= 0 && x + width <= view.width + 0.5 && y + height <= view.height + 0.5
+    expect(inside, `${what} at ${x},${y} ${width}x${height} in ${view.width}x${view.height}`).toBe(
+      true,
+    )
+    const onTop = await control.evaluate((el) => {
+      const r = el.getBoundingClientRect()
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+      return hit !== null && (el === hit || el.contains(hit))
+    })
+    expect(onTop, `${what} is covered by another element`).toBe(true)
+  }).toPass({ timeout: 5_000 })
 }
 
 /** No scrolling needed: the page is not scrolled and does not scroll. */
@@ -86,6 +89,8 @@ async function checkScreen(
 
 for (const size of sizes) {
   test(`fits at ${size.name}, light and dark`, async ({ page }, testInfo) => {
+    // Eight axe runs and a sale on a shared machine.
+    test.setTimeout(300_000)
     server = await startBtcpayTestServer()
     host = await startHostProcess()
     await page.setViewportSize({ width: size.width, height: size.height })

@@ -26,6 +26,11 @@ const draftOf = (s: Settings): Draft => ({
   kiosk: s.kiosk,
 })
 
+const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], string]> = [
+  ['native', 'QR code on this screen'],
+  ['embedded', "BTCPay's checkout page"],
+]
+
 const themes: ReadonlyArray<[Settings['theme'], string]> = [
   ['system', 'Like the system'],
   ['light', 'Light'],
@@ -102,36 +107,20 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
           onChange={(e) => edit('maxAmount', e.target.value)}
         />
       </label>
-      <fieldset className="segmented">
-        <legend>Customer pays with</legend>
-        {(['native', 'embedded'] as const).map((mode) => (
-          <label key={mode} className={draft.checkoutMode === mode ? 'tab active' : 'tab'}>
-            <input
-              type="radio"
-              name="checkoutMode"
-              value={mode}
-              checked={draft.checkoutMode === mode}
-              onChange={() => edit('checkoutMode', mode)}
-            />
-            {mode === 'native' ? 'QR code on this screen' : "BTCPay's checkout page"}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="segmented">
-        <legend>Screen colours</legend>
-        {themes.map(([theme, label]) => (
-          <label key={theme} className={draft.theme === theme ? 'tab active' : 'tab'}>
-            <input
-              type="radio"
-              name="theme"
-              value={theme}
-              checked={draft.theme === theme}
-              onChange={() => edit('theme', theme)}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <Choice
+        legend="Customer pays with"
+        name="checkoutMode"
+        options={checkoutModes}
+        value={draft.checkoutMode}
+        onChange={(mode) => edit('checkoutMode', mode)}
+      />
+      <Choice
+        legend="Screen colours"
+        name="theme"
+        options={themes}
+        value={draft.theme}
+        onChange={(theme) => edit('theme', theme)}
+      />
       <label>
         Back to the keypad after a payment (seconds, 0 = stay)
         <input
@@ -171,5 +160,38 @@ export function SettingsPanel({ api, settings }: { api: PosApi; settings: Settin
         )}
       </div>
     </form>
+  )
+}
+
+/** One of a few settings values, as touch-sized radio buttons. */
+function Choice<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string
+  name: string
+  options: ReadonlyArray<[V, string]>
+  value: V
+  onChange: (value: V) => void
+}) {
+  return (
+    <fieldset className="segmented">
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className={value === option ? 'tab active' : 'tab'}>
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
   )
 }

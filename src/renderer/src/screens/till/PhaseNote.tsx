@@ -48,7 +48,7 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
             ) : (
               'part of it'
             )}
-            . Ask the customer to pay the rest with the code below. Do not hand over the goods yet.
+            . Ask for the rest with the code; do not hand over the goods yet.
           </p>
           <RateLine sale={sale} />
         </div>
