@@ -41,7 +41,8 @@ export function Manager({ api }: { api: PosApi }) {
         <p className="message error">{connection.message}</p>
       )}
       {settings && <SettingsPanel api={api} settings={settings} />}
-      {error && (
+      {/* A pairing error stands in the pairing form itself. */}
+      {error && connection.status !== 'unpaired' && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
         </p>
