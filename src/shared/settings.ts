@@ -12,6 +12,12 @@ export const settingsSchema = z.strictObject({
   terminalLabel: z.string().trim().min(1).max(64),
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
+  /**
+   * How the till asks BTCPay for invoices: BitId-signed legacy invoices, or Greenfield invoices
+   * with the terminal's API key (for servers whose legacy API is off; needs a key that may create
+   * and view invoices).
+   */
+  chargeVia: z.enum(['legacy', 'greenfield']),
   kiosk: z.boolean(),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
@@ -30,6 +36,7 @@ export const settingsSchema = z.strictObject({
     .nullable(),
 })
 export type Settings = z.infer<typeof settingsSchema>
+export type ChargeVia = Settings['chargeVia']
 
 /** What a manager may change directly; the paired server and terminal id are the core's. */
 export const settingsPatchSchema = settingsSchema
@@ -41,6 +48,7 @@ export const defaultSettings: Settings = {
   terminalLabel: 'Till 1',
   currency: 'USD',
   checkoutMode: 'native',
+  chargeVia: 'legacy',
   kiosk: false,
   sound: true,
   returnToKeypadSeconds: 5,

@@ -15,7 +15,7 @@ import {
   type CallbackListener,
   type CallbackListenerOptions,
 } from './callback-listener'
-import { capabilitiesOf } from './capabilities'
+import { capabilitiesOf, mayCharge } from './capabilities'
 
 /** The keychain entry: the key and what it was checked to be, one JSON secret. */
 export const API_KEY_ACCOUNT = 'btcpay-greenfield-api-key'
@@ -260,6 +260,11 @@ export function createApiKeyService(deps: ApiKeyDeps) {
       return stored
         ? makeClient({ baseUrl: stored.serverUrl, apiKey: stored.apiKey, storeId: stored.storeId })
         : null
+    },
+
+    /** Whether the stored key may create and view invoices in its store. */
+    mayCharge(): boolean {
+      return stored !== null && mayCharge(stored.permissions, stored.storeId)
     },
 
     stop(): void {

@@ -5,7 +5,11 @@ import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { TerminalState } from '../../shared/terminal-state'
-import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
+import {
+  createApiKeyService,
+  type ApiKeyDeps,
+  type GreenfieldClientFactory,
+} from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
 import { createEventHub } from '../ipc/event-hub'
@@ -18,6 +22,7 @@ import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
+import { chosenInvoiceApi } from '../sales/invoice-api'
 import { createSalesHistory } from '../sales/sales-history'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { SettingsPatch } from '../../shared/settings'
@@ -37,6 +42,8 @@ export type CoreDeps = {
   provisionFile?: string | null
   now?: () => number
   makeClient?: ClientFactory
+  /** Builds the Greenfield client of the API key; tests shorten its timeouts. */
+  makeApiKeyClient?: GreenfieldClientFactory
   pairingPollMs?: number
   watcherOptions?: CashierDeps['watcherOptions']
   /** Origin of the BTCPay test server in demo mode (`--demo`), else null. */
@@ -63,7 +70,10 @@ export function createCore(deps: CoreDeps) {
   const startedAt = now()
   const events = createEventHub(log)
   const settings = createSettingsStore(deps.settingsBackend)
-  settings.onChange((s) => events.emit('settings:changed', s))
+  settings.onChange((s) => {
+    events.emit('settings:changed', s)
+    chargeRouteChanged()
+  })
 
   let provisioning: ProvisioningOutcome | null = null
   const terminalState = (): TerminalState => ({
@@ -73,20 +83,40 @@ export function createCore(deps: CoreDeps) {
   })
   const publishTerminal = () => events.emit('terminal:changed', terminalState())
 
-  /** Paired: unsent charges are reconciled and invoices followed; unpaired: nothing is watched. */
-  const pairingChanged = (paired: boolean) => {
-    if (paired)
-      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
-    else cashier.stop()
+  const invoiceApi = () =>
+    chosenInvoiceApi({
+      chargeVia: settings.get().chargeVia,
+      pairedClient: () => pairing.client(),
+      keyClient: () => apiKeys.client(),
+    })
+  /**
+   * What the till charges through: the paired server (legacy) or the API key's server and store
+   * (Greenfield); null when that cannot charge now.
+   */
+  const chargeRoute = (): string | null => {
+    const s = settings.get()
+    if (s.chargeVia === 'legacy') {
+      return pairing.connection().status === 'paired' ? `legacy ${s.pairedServer?.url}` : null
+    }
+    const key = apiKeys.view().state
+    return key.status === 'ready' ? `greenfield ${key.serverUrl} ${key.storeId}` : null
   }
-  let wasPaired = false
+  /**
+   * A new route (paired, key added, the manager switched APIs): unsent charges are reconciled and
+   * invoices followed through it; no route: nothing is watched.
+   */
+  let route: string | null = null
+  const chargeRouteChanged = () => {
+    const next = chargeRoute()
+    if (next === route) return
+    route = next
+    cashier.stop()
+    if (next)
+      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+  }
   const onPairingChange = () => {
     publishTerminal()
-    const paired = pairing.connection().status === 'paired'
-    if (paired !== wasPaired) {
-      wasPaired = paired
-      pairingChanged(paired)
-    }
+    chargeRouteChanged()
   }
 
   const manager = createManagerLock({ vault, log, now, onChange: publishTerminal })
@@ -106,7 +136,11 @@ export function createCore(deps: CoreDeps) {
     vault,
     log,
     openExternal: deps.openExternal,
-    onChange: () => events.emit('api-key:changed', apiKeys.view()),
+    makeClient: deps.makeApiKeyClient,
+    onChange: () => {
+      events.emit('api-key:changed', apiKeys.view())
+      chargeRouteChanged()
+    },
   })
 
   const journal = createJournal({
@@ -117,7 +151,7 @@ export function createCore(deps: CoreDeps) {
   })
   const cashier = createCashier({
     journal,
-    client: () => pairing.client(),
+    invoices: invoiceApi,
     settings,
     events,
     log,
@@ -165,7 +199,16 @@ export function createCore(deps: CoreDeps) {
     demo: Boolean(deps.demo),
   })
   const getSettings = async () => settings.get()
-  const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
+  const updateSettings = asManager(async (patch: SettingsPatch) => {
+    if (patch.chargeVia === 'greenfield' && !apiKeys.mayCharge()) {
+      throw new AppError(
+        'bad-input',
+        'To charge with the API key, authorize a key that may create and view invoices first ' +
+          '(Manager › API key).',
+      )
+    }
+    return settings.update(patch)
+  })
   const getTerminalState = async () => terminalState()
 
   // Each handler is the core function of the contract's method name (requests[channel].method).
