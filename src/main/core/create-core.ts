@@ -98,7 +98,7 @@ export function createCore(deps: CoreDeps) {
     if (s.chargeVia === 'legacy') {
       return pairing.connection().status === 'paired' ? `legacy ${s.pairedServer?.url}` : null
     }
-    const key = apiKeys.view().state
+    const key = apiKeys.getApiKey().state
     return key.status === 'ready' ? `greenfield ${key.serverUrl} ${key.storeId}` : null
   }
   /**
@@ -138,7 +138,7 @@ export function createCore(deps: CoreDeps) {
     openExternal: deps.openExternal,
     makeClient: deps.makeApiKeyClient,
     onChange: () => {
-      events.emit('api-key:changed', apiKeys.view())
+      events.emit('api-key:changed', apiKeys.getApiKey())
       chargeRouteChanged()
     },
   })
@@ -228,12 +228,12 @@ export function createCore(deps: CoreDeps) {
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
     'manager:lock': thenState(() => manager.lockManager()),
     'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
-    'api-key:get': async () => apiKeys.view(),
-    'api-key:authorize': asManager((input) => apiKeys.authorize(input)),
-    'api-key:paste': asManager((input) => apiKeys.paste(input)),
-    'api-key:choose-store': asManager((input) => apiKeys.chooseStore(input)),
-    'api-key:cancel': asManager(() => apiKeys.cancel()),
-    'api-key:remove': asManager(() => apiKeys.remove()),
+    'api-key:get': async () => apiKeys.getApiKey(),
+    'api-key:authorize': asManager(apiKeys.authorizeApiKey),
+    'api-key:paste': asManager(apiKeys.pasteApiKey),
+    'api-key:choose-store': asManager(apiKeys.chooseApiKeyStore),
+    'api-key:cancel': asManager(apiKeys.cancelApiKey),
+    'api-key:remove': asManager(apiKeys.removeApiKey),
     'sales:charge': afterStart(cashier.charge),
     'sales:open': afterStart(cashier.openSale),
     'sales:cancel': afterStart(cashier.cancelSale),

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
 import { FormResult, type Outcome } from '../../components/FormResult'
-import { useAppStore } from '../../stores/bound-stores'
+import { useApiKeyStore, useAppStore } from '../../stores/bound-stores'
 
 type Draft = {
   terminalLabel: string
   cashier: string
   currency: string
   checkoutMode: Settings['checkoutMode']
+  chargeVia: Settings['chargeVia']
   sound: boolean
   returnToKeypadSeconds: string
   maxAmount: string
@@ -19,6 +20,7 @@ const draftOf = (s: Settings): Draft => ({
   cashier: s.cashier,
   currency: s.currency,
   checkoutMode: s.checkoutMode,
+  chargeVia: s.chargeVia,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
@@ -34,6 +36,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
   const [result, setResult] = useState<Outcome | null>(null)
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
+  const hasApiKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     setResult(null)
@@ -46,6 +49,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       cashier: draft.cashier,
       currency: draft.currency.trim().toUpperCase(),
       checkoutMode: draft.checkoutMode,
+      chargeVia: draft.chargeVia,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
@@ -110,6 +114,30 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           </label>
         ))}
       </fieldset>
+      <fieldset className="segmented">
+        <legend>The till charges with</legend>
+        {(['legacy', 'greenfield'] as const).map((via) => (
+          <label key={via} className={draft.chargeVia === via ? 'tab active' : 'tab'}>
+            <input
+              type="radio"
+              name="chargeVia"
+              value={via}
+              checked={draft.chargeVia === via}
+              disabled={via === 'greenfield' && !hasApiKey && draft.chargeVia !== via}
+              onChange={() => edit('chargeVia', via)}
+            />
+            {via === 'legacy'
+              ? 'Pairing (BitId, legacy invoices)'
+              : 'API key (Greenfield invoices)'}
+          </label>
+        ))}
+      </fieldset>
+      {draft.chargeVia === 'greenfield' && (
+        <p className="message">
+          For servers whose legacy API is off. The API key must be allowed to charge (Manager › API
+          key shows it).
+        </p>
+      )}
       <label>
         Back to the keypad after a payment (seconds, 0 = stay)
         <input
