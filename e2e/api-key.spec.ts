@@ -45,6 +45,12 @@ test('authorize in the browser, see what the key allows, remove it: the old key 
   const consentTab = context.waitForEvent('page')
   await panel.getByRole('button', { name: 'Authorize in the browser' }).click()
   const tab = await consentTab
+  // BTCPay's consent page: the manager picks the store for every store permission, then authorizes.
+  await expect(tab.getByRole('heading', { name: 'Authorize Application' })).toBeVisible()
+  const choices = tab.locator('select.store-choice')
+  expect(await choices.count()).toBeGreaterThan(0)
+  for (const choice of await choices.all()) await choice.selectOption(DEMO_STORE_ID)
+  await tab.getByRole('button', { name: 'Authorize app' }).click()
   await expect(tab.getByText('You can close this tab')).toBeVisible()
   const authorizeUrl = new URL(seen.find((u) => u.includes('/api-keys/authorize')) ?? '')
   expect(authorizeUrl.origin).toBe(server.url)
@@ -52,9 +58,7 @@ test('authorize in the browser, see what the key allows, remove it: the old key 
   expect(authorizeUrl.searchParams.get('redirect')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api-key\//)
   await tab.close()
 
-  // This test server grants permissions for every store, so the terminal asks which one.
-  await panel.getByLabel('Store id').fill(DEMO_STORE_ID)
-  await panel.getByRole('button', { name: 'Use this store' }).click()
+  // Every permission is scoped to the store chosen on the consent page: the terminal asks nothing.
   await expect(panel.getByTestId('api-key-store')).toHaveText(DEMO_STORE_ID)
   const allows = panel.getByTestId('api-key-allows')
   for (const words of ['take payment requests', 'refund', 'void', 'read the catalog']) {
