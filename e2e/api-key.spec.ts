@@ -102,3 +102,39 @@ test('a pasted key that BTCPay does not know is refused with a message, and noth
   await expect(panel.getByTestId('api-key-error')).toHaveText(/did not accept the API key/)
   await expect(panel.getByRole('button', { name: 'Authorize in the browser' })).toBeVisible()
 })
+
+test('a till that was never paired charges with its API key, the legacy API being off', async ({
+  page,
+}, testInfo) => {
+  server.control.addFault({ kind: 'error', status: 404, pathPrefix: '/invoices' })
+  const { apiKey } = server.control.createApiKey({
+    label: 'pasted',
+    permissions: ['cancreateinvoice', 'canviewinvoices'].map(
+      (p) => `btcpay.store.${p}:${DEMO_STORE_ID}`,
+    ),
+  })
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  const panel = page.getByTestId('api-key-panel')
+  await panel.getByLabel('Server of the key').fill(server.url)
+  await panel.getByTestId('api-key-input').fill(apiKey)
+  await panel.getByRole('button', { name: 'Use this key' }).click()
+  await expect(panel.getByTestId('api-key-allows')).toContainText('charge')
+  await page.getByRole('radio', { name: 'API key (Greenfield invoices)' }).check()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
+
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
+  await expect(page.getByTestId('home-status')).toHaveText(
+    `Charging with the API key at ${server.url}.`,
+  )
+  await page.keyboard.type('4.20')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  const [invoice, ...others] = server.control.listInvoices()
+  expect(others).toEqual([])
+  expect(server.state.invoices.get(invoice!.id)!.metadata['orderId']).toMatch(/-1$/)
+  server.control.pay(invoice!.id)
+  await expect(page.getByTestId('checkout-paid')).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('greenfield-paid.png') })
+})
