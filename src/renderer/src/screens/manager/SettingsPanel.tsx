@@ -99,39 +99,25 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           onChange={(e) => edit('maxAmount', e.target.value)}
         />
       </label>
-      <fieldset className="segmented">
-        <legend>Customer pays with</legend>
-        {(['native', 'embedded'] as const).map((mode) => (
-          <label key={mode} className={draft.checkoutMode === mode ? 'tab active' : 'tab'}>
-            <input
-              type="radio"
-              name="checkoutMode"
-              value={mode}
-              checked={draft.checkoutMode === mode}
-              onChange={() => edit('checkoutMode', mode)}
-            />
-            {mode === 'native' ? 'QR code on this screen' : "BTCPay's checkout page"}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="segmented">
-        <legend>The till charges with</legend>
-        {(['legacy', 'greenfield'] as const).map((via) => (
-          <label key={via} className={draft.chargeVia === via ? 'tab active' : 'tab'}>
-            <input
-              type="radio"
-              name="chargeVia"
-              value={via}
-              checked={draft.chargeVia === via}
-              disabled={via === 'greenfield' && !hasApiKey && draft.chargeVia !== via}
-              onChange={() => edit('chargeVia', via)}
-            />
-            {via === 'legacy'
-              ? 'Pairing (BitId, legacy invoices)'
-              : 'API key (Greenfield invoices)'}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend="Customer pays with"
+        name="checkoutMode"
+        value={draft.checkoutMode}
+        options={{ native: 'QR code on this screen', embedded: "BTCPay's checkout page" }}
+        onChange={(mode) => edit('checkoutMode', mode)}
+      />
+      <Segmented
+        legend="The till charges with"
+        name="chargeVia"
+        value={draft.chargeVia}
+        options={{
+          legacy: 'Pairing (BitId, legacy invoices)',
+          greenfield: 'API key (Greenfield invoices)',
+        }}
+        // Offered once a key is there; main checks that it may charge.
+        disabled={hasApiKey ? [] : ['greenfield']}
+        onChange={(via) => edit('chargeVia', via)}
+      />
       {draft.chargeVia === 'greenfield' && (
         <p className="message">
           For servers whose legacy API is off. The API key must be allowed to charge (Manager › API
@@ -169,5 +155,35 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         <FormResult result={result} testId="settings-result" />
       </div>
     </form>
+  )
+}
+
+/** One choice of a few, as large touch tabs. */
+function Segmented<V extends string>(props: {
+  legend: string
+  name: string
+  value: V
+  options: Record<V, string>
+  disabled?: readonly V[]
+  onChange: (value: V) => void
+}) {
+  const { value, onChange } = props
+  return (
+    <fieldset className="segmented">
+      <legend>{props.legend}</legend>
+      {(Object.entries(props.options) as [V, string][]).map(([option, words]) => (
+        <label key={option} className={value === option ? 'tab active' : 'tab'}>
+          <input
+            type="radio"
+            name={props.name}
+            value={option}
+            checked={value === option}
+            disabled={option !== value && props.disabled?.includes(option)}
+            onChange={() => onChange(option)}
+          />
+          {words}
+        </label>
+      ))}
+    </fieldset>
   )
 }
