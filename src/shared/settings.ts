@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultReceiptSettings, receiptSettingsSchema } from './receipt-settings'
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'))
 
@@ -19,6 +20,8 @@ export const settingsSchema = z.strictObject({
    */
   chargeVia: z.enum(['legacy', 'greenfield']),
   kiosk: z.boolean(),
+  /** A window for the customer on a second screen, when one is attached (desktop app). */
+  customerDisplay: z.enum(['off', 'second-screen']),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
   /** Largest charge, in whole units of the currency: a typo guard for the till. */
@@ -34,6 +37,8 @@ export const settingsSchema = z.strictObject({
   pairedServer: z
     .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
     .nullable(),
+  /** Shop name, footer, printer and auto-print for receipts. */
+  receipts: receiptSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 export type ChargeVia = Settings['chargeVia']
@@ -50,10 +55,12 @@ export const defaultSettings: Settings = {
   checkoutMode: 'native',
   chargeVia: 'legacy',
   kiosk: false,
+  customerDisplay: 'second-screen',
   sound: true,
   returnToKeypadSeconds: 5,
   maxAmount: 10_000,
   cashier: '',
   terminalId: null,
   pairedServer: null,
+  receipts: defaultReceiptSettings,
 }
