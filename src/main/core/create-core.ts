@@ -207,7 +207,7 @@ export function createCore(deps: CoreDeps) {
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,
-    client: () => pairing.client(),
+    client: invoiceApi,
     settings,
     printer: createReceiptPrinter({
       settings: () => settings.get().receipts,

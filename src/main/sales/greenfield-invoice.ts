@@ -64,6 +64,8 @@ export function tillInvoiceOf(
       due: m.due,
       totalDue: m.amount,
       paymentUrls: linkOf(m),
+      rate: m.rate,
+      cryptoPaid: m.paymentMethodPaid,
     })),
   }
 }
