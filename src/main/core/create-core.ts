@@ -120,8 +120,9 @@ export function createCore(deps: CoreDeps) {
     if (s.chargeVia === 'legacy') {
       return pairing.connection().status === 'paired' ? `legacy ${s.pairedServer?.url}` : null
     }
-    const key = apiKeys.getApiKey().state
-    return key.status === 'ready' ? `greenfield ${key.serverUrl} ${key.storeId}` : null
+    // The stored key, not the panel's view: authorizing another key does not stop the charges.
+    const key = apiKeys.client()
+    return key ? `greenfield ${key.baseUrl} ${key.storeId}` : null
   }
   /**
    * A new route (paired, key added, the manager switched APIs): unsent charges are reconciled and
