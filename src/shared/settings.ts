@@ -19,6 +19,8 @@ export const settingsSchema = z.strictObject({
    * and view invoices).
    */
   chargeVia: z.enum(['legacy', 'greenfield']),
+  /** Light or dark screens; 'system' follows the operating system's choice. */
+  theme: z.enum(['system', 'light', 'dark']),
   kiosk: z.boolean(),
   /** A window for the customer on a second screen, when one is attached (desktop app). */
   customerDisplay: z.enum(['off', 'second-screen']),
@@ -54,6 +56,7 @@ export const defaultSettings: Settings = {
   currency: 'USD',
   checkoutMode: 'native',
   chargeVia: 'legacy',
+  theme: 'system',
   kiosk: false,
   customerDisplay: 'second-screen',
   sound: true,

@@ -66,6 +66,7 @@ describe('a Greenfield invoice read by the till', () => {
       btcPrice: '0.00025',
       btcDue: '0.00010',
       btcPaid: '0.00015',
+      rate: '50000',
     })
     expect(paymentLinksOf(till)).toMatchObject({
       bip21: 'bitcoin:bc1qx?amount=0.00025',

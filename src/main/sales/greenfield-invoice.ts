@@ -56,6 +56,7 @@ export function tillInvoiceOf(
     btcPrice: onChain?.amount ?? null,
     btcDue: onChain?.due ?? null,
     btcPaid: onChain?.totalPaid ?? null,
+    rate: onChain?.rate ?? null,
     paymentUrls: Object.assign({}, ...methods.map(linkOf)) as Record<string, string>,
     cryptoInfo: methods.map((m) => ({
       cryptoCode: m.currency,

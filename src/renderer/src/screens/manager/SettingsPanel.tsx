@@ -9,6 +9,7 @@ type Draft = {
   currency: string
   checkoutMode: Settings['checkoutMode']
   chargeVia: Settings['chargeVia']
+  theme: Settings['theme']
   sound: boolean
   returnToKeypadSeconds: string
   maxAmount: string
@@ -22,12 +23,29 @@ const draftOf = (s: Settings): Draft => ({
   currency: s.currency,
   checkoutMode: s.checkoutMode,
   chargeVia: s.chargeVia,
+  theme: s.theme,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
   customerDisplay: s.customerDisplay === 'second-screen',
 })
+
+const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], string]> = [
+  ['native', 'QR code on this screen'],
+  ['embedded', "BTCPay's checkout page"],
+]
+
+const chargeModes: ReadonlyArray<[Settings['chargeVia'], string]> = [
+  ['legacy', 'Pairing (BitId, legacy invoices)'],
+  ['greenfield', 'API key (Greenfield invoices)'],
+]
+
+const themes: ReadonlyArray<[Settings['theme'], string]> = [
+  ['system', 'Like the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+]
 
 const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
@@ -36,9 +54,9 @@ const wholeNumber = (text: string): number =>
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
   const [result, setResult] = useState<Outcome | null>(null)
+  const hasApiKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
-  const hasApiKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     setResult(null)
@@ -52,6 +70,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       currency: draft.currency.trim().toUpperCase(),
       checkoutMode: draft.checkoutMode,
       chargeVia: draft.chargeVia,
+      theme: draft.theme,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
@@ -102,21 +121,18 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           onChange={(e) => edit('maxAmount', e.target.value)}
         />
       </label>
-      <Segmented
+      <Choice
         legend="Customer pays with"
         name="checkoutMode"
+        options={checkoutModes}
         value={draft.checkoutMode}
-        options={{ native: 'QR code on this screen', embedded: "BTCPay's checkout page" }}
         onChange={(mode) => edit('checkoutMode', mode)}
       />
-      <Segmented
+      <Choice
         legend="The till charges with"
         name="chargeVia"
+        options={chargeModes}
         value={draft.chargeVia}
-        options={{
-          legacy: 'Pairing (BitId, legacy invoices)',
-          greenfield: 'API key (Greenfield invoices)',
-        }}
         // Offered once a key is there; main checks that it may charge.
         disabled={hasApiKey ? [] : ['greenfield']}
         onChange={(via) => edit('chargeVia', via)}
@@ -127,6 +143,13 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           key shows it).
         </p>
       )}
+      <Choice
+        legend="Screen colours"
+        name="theme"
+        options={themes}
+        value={draft.theme}
+        onChange={(theme) => edit('theme', theme)}
+      />
       <label>
         Back to the keypad after a payment (seconds, 0 = stay)
         <input
@@ -169,30 +192,37 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
   )
 }
 
-/** One choice of a few, as large touch tabs. */
-function Segmented<V extends string>(props: {
+/** One of a few settings values, as touch-sized radio buttons. */
+function Choice<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  disabled = [],
+  onChange,
+}: {
   legend: string
   name: string
+  options: ReadonlyArray<[V, string]>
   value: V
-  options: Record<V, string>
+  /** Options that cannot be picked now (the current value always can). */
   disabled?: readonly V[]
   onChange: (value: V) => void
 }) {
-  const { value, onChange } = props
   return (
     <fieldset className="segmented">
-      <legend>{props.legend}</legend>
-      {(Object.entries(props.options) as [V, string][]).map(([option, words]) => (
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
         <label key={option} className={value === option ? 'tab active' : 'tab'}>
           <input
             type="radio"
-            name={props.name}
+            name={name}
             value={option}
             checked={value === option}
-            disabled={option !== value && props.disabled?.includes(option)}
+            disabled={option !== value && disabled.includes(option)}
             onChange={() => onChange(option)}
           />
-          {words}
+          {label}
         </label>
       ))}
     </fieldset>
