@@ -45,6 +45,12 @@ test('authorize in the browser, see what the key allows, remove it: the old key 
   const consentTab = context.waitForEvent('page')
   await panel.getByRole('button', { name: 'Authorize in the browser' }).click()
   const tab = await consentTab
+  // BTCPay's consent page: the manager picks the store for every store permission, then authorizes.
+  await expect(tab.getByRole('heading', { name: 'Authorize Application' })).toBeVisible()
+  const choices = tab.locator('select.store-choice')
+  expect(await choices.count()).toBeGreaterThan(0)
+  for (const choice of await choices.all()) await choice.selectOption(DEMO_STORE_ID)
+  await tab.getByRole('button', { name: 'Authorize app' }).click()
   await expect(tab.getByText('You can close this tab')).toBeVisible()
   const authorizeUrl = new URL(seen.find((u) => u.includes('/api-keys/authorize')) ?? '')
   expect(authorizeUrl.origin).toBe(server.url)
@@ -52,9 +58,7 @@ test('authorize in the browser, see what the key allows, remove it: the old key 
   expect(authorizeUrl.searchParams.get('redirect')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api-key\//)
   await tab.close()
 
-  // This test server grants permissions for every store, so the terminal asks which one.
-  await panel.getByLabel('Store id').fill(DEMO_STORE_ID)
-  await panel.getByRole('button', { name: 'Use this store' }).click()
+  // Every permission is scoped to the store chosen on the consent page: the terminal asks nothing.
   await expect(panel.getByTestId('api-key-store')).toHaveText(DEMO_STORE_ID)
   const allows = panel.getByTestId('api-key-allows')
   for (const words of ['take payment requests', 'refund', 'void', 'read the catalog']) {
@@ -97,4 +101,40 @@ test('a pasted key that BTCPay does not know is refused with a message, and noth
   await panel.getByRole('button', { name: 'Use this key' }).click()
   await expect(panel.getByTestId('api-key-error')).toHaveText(/did not accept the API key/)
   await expect(panel.getByRole('button', { name: 'Authorize in the browser' })).toBeVisible()
+})
+
+test('a till that was never paired charges with its API key, the legacy API being off', async ({
+  page,
+}, testInfo) => {
+  server.control.addFault({ kind: 'error', status: 404, pathPrefix: '/invoices' })
+  const { apiKey } = server.control.createApiKey({
+    label: 'pasted',
+    permissions: ['cancreateinvoice', 'canviewinvoices'].map(
+      (p) => `btcpay.store.${p}:${DEMO_STORE_ID}`,
+    ),
+  })
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  const panel = page.getByTestId('api-key-panel')
+  await panel.getByLabel('Server of the key').fill(server.url)
+  await panel.getByTestId('api-key-input').fill(apiKey)
+  await panel.getByRole('button', { name: 'Use this key' }).click()
+  await expect(panel.getByTestId('api-key-allows')).toContainText('charge')
+  await page.getByRole('radio', { name: 'API key (Greenfield invoices)' }).check()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
+
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
+  await expect(page.getByTestId('home-status')).toHaveText(
+    `Charging with the API key at ${server.url}.`,
+  )
+  await page.keyboard.type('4.20')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  const [invoice, ...others] = server.control.listInvoices()
+  expect(others).toEqual([])
+  expect(server.state.invoices.get(invoice!.id)!.metadata['orderId']).toMatch(/-1$/)
+  server.control.pay(invoice!.id)
+  await expect(page.getByTestId('checkout-paid')).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('greenfield-paid.png') })
 })

@@ -13,6 +13,12 @@ export const settingsSchema = z.strictObject({
   terminalLabel: z.string().trim().min(1).max(64),
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
+  /**
+   * How the till asks BTCPay for invoices: BitId-signed legacy invoices, or Greenfield invoices
+   * with the terminal's API key (for servers whose legacy API is off; needs a key that may create
+   * and view invoices).
+   */
+  chargeVia: z.enum(['legacy', 'greenfield']),
   /** Light or dark screens; 'system' follows the operating system's choice. */
   theme: z.enum(['system', 'light', 'dark']),
   kiosk: z.boolean(),
@@ -37,6 +43,7 @@ export const settingsSchema = z.strictObject({
   receipts: receiptSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
+export type ChargeVia = Settings['chargeVia']
 
 /** What a manager may change directly; the paired server and terminal id are the core's. */
 export const settingsPatchSchema = settingsSchema
@@ -48,6 +55,7 @@ export const defaultSettings: Settings = {
   terminalLabel: 'Till 1',
   currency: 'USD',
   checkoutMode: 'native',
+  chargeVia: 'legacy',
   theme: 'system',
   kiosk: false,
   customerDisplay: 'second-screen',

@@ -95,7 +95,7 @@ afterEach(async () => {
 
 describe('API key: authorize in the browser', () => {
   it('builds the authorize link BTCPay expects and opens it in the system browser', async () => {
-    const v = await service.authorize({ serverUrl: server.url })
+    const v = await service.authorizeApiKey({ serverUrl: server.url })
     expect(v.state.status).toBe('authorizing')
     const url = new URL(opened[0] ?? '')
     expect(url.origin + url.pathname).toBe(`${server.url}/api-keys/authorize`)
@@ -110,25 +110,25 @@ describe('API key: authorize in the browser', () => {
   })
 
   it('takes the key BTCPay posts back, checks it, takes the store from its scope, and keeps it in the vault only', async () => {
-    const v = await service.authorize({ serverUrl: server.url })
+    const v = await service.authorizeApiKey({ serverUrl: server.url })
     if (v.state.status !== 'authorizing') throw new Error('not authorizing')
     expect(await consentInBrowser(v.state.authorizeUrl)).toBe(200)
     // The consent page scopes every permission to the store the manager picked: no question.
-    await waitFor(() => service.view().state.status === 'ready')
-    const ready = service.view()
+    await waitFor(() => service.getApiKey().state.status === 'ready')
+    const ready = service.getApiKey()
     expect(ready.state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
     if (ready.state.status !== 'ready') return
     expect(ready.state.capabilities.every((c) => c.missing.length === 0)).toBe(true)
     const record = JSON.parse(vault.entries.get(API_KEY_ACCOUNT) ?? '{}') as { apiKey: string }
     expect(record.apiKey).toMatch(/^[0-9a-f]{40}$/)
-    expect(JSON.stringify(service.view())).not.toContain(record.apiKey)
+    expect(JSON.stringify(service.getApiKey())).not.toContain(record.apiKey)
   })
 
   it('a listener that times out tells the manager and leaves no key', async () => {
     service = make(100)
-    await service.authorize({ serverUrl: server.url })
-    await waitFor(() => service.view().state.status === 'none')
-    expect(service.view().notice).toMatch(/took too long/)
+    await service.authorizeApiKey({ serverUrl: server.url })
+    await waitFor(() => service.getApiKey().state.status === 'none')
+    expect(service.getApiKey().notice).toMatch(/took too long/)
     expect(vault.entries.size).toBe(0)
   })
 })
@@ -140,7 +140,7 @@ describe('API key: paste', () => {
       `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
       `btcpay.store.canmodifypaymentrequests:${DEMO_STORE_ID}`,
     ])
-    const v = await service.paste({ serverUrl: server.url, apiKey })
+    const v = await service.pasteApiKey({ serverUrl: server.url, apiKey })
     if (v.state.status !== 'ready') throw new Error(`not ready: ${v.state.status}`)
     expect(v.state.storeId).toBe(DEMO_STORE_ID)
     const byWords = Object.fromEntries(v.state.capabilities.map((c) => [c.words, c.missing]))
@@ -157,31 +157,33 @@ describe('API key: paste', () => {
       `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
       `btcpay.store.canviewinvoices:${other}`,
     ])
-    const v = await service.paste({ serverUrl: server.url, apiKey })
+    const v = await service.pasteApiKey({ serverUrl: server.url, apiKey })
     expect(v.state).toEqual({
       status: 'choose-store',
       serverUrl: server.url,
       stores: [DEMO_STORE_ID, other],
     })
-    await expect(service.chooseStore({ storeId: 'elsewhere' })).rejects.toMatchObject({
+    await expect(service.chooseApiKeyStore({ storeId: 'elsewhere' })).rejects.toMatchObject({
       code: 'bad-input',
     })
-    expect((await service.chooseStore({ storeId: other })).state).toMatchObject({ storeId: other })
+    expect((await service.chooseApiKeyStore({ storeId: other })).state).toMatchObject({
+      storeId: other,
+    })
   })
 
   it('an unknown key is refused with a message for the manager and nothing is stored', async () => {
     await expect(
-      service.paste({ serverUrl: server.url, apiKey: 'deadbeefdeadbeefdeadbeef' }),
+      service.pasteApiKey({ serverUrl: server.url, apiKey: 'deadbeefdeadbeefdeadbeef' }),
     ).rejects.toMatchObject({ code: 'unauthorized', message: /did not accept the API key/ })
     expect(vault.entries.size).toBe(0)
   })
 
   it('survives a restart: the key is read back from the vault', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.paste({ serverUrl: server.url, apiKey })
+    await service.pasteApiKey({ serverUrl: server.url, apiKey })
     const again = make()
     await again.load()
-    expect(again.view().state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
+    expect(again.getApiKey().state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
     await expect(again.client()?.listInvoices()).resolves.toEqual([])
   })
 })
@@ -189,8 +191,8 @@ describe('API key: paste', () => {
 describe('API key: remove', () => {
   it('revokes the key at BTCPay, then forgets it: the old key gets 401', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.paste({ serverUrl: server.url, apiKey })
-    const v = await service.remove()
+    await service.pasteApiKey({ serverUrl: server.url, apiKey })
+    const v = await service.removeApiKey()
     expect(v.state.status).toBe('none')
     expect(v.notice).toMatch(/revoked in BTCPay Server and removed/)
     expect(vault.entries.size).toBe(0)
@@ -202,9 +204,9 @@ describe('API key: remove', () => {
 
   it('with the server unreachable it forgets the key and tells the manager to revoke it by hand', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.paste({ serverUrl: server.url, apiKey })
+    await service.pasteApiKey({ serverUrl: server.url, apiKey })
     await server.close()
-    const v = await service.remove()
+    const v = await service.removeApiKey()
     expect(v.state.status).toBe('none')
     expect(v.notice).toMatch(/could not revoke it.*Revoke it in BTCPay Server yourself/s)
     expect(v.notice).not.toContain(apiKey)
@@ -214,9 +216,9 @@ describe('API key: remove', () => {
 
   it('a keychain that fails on delete is reported and the key stays', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.paste({ serverUrl: server.url, apiKey })
+    await service.pasteApiKey({ serverUrl: server.url, apiKey })
     vault.fail({ ok: false, reason: 'locked', message: 'The keychain is locked.' })
-    await expect(service.remove()).rejects.toMatchObject({ code: 'keychain-unavailable' })
+    await expect(service.removeApiKey()).rejects.toMatchObject({ code: 'keychain-unavailable' })
     vault.fail(null)
     expect(vault.entries.size).toBe(1)
   })

@@ -15,7 +15,7 @@ import {
   type CallbackListener,
   type CallbackListenerOptions,
 } from './callback-listener'
-import { capabilitiesOf } from './capabilities'
+import { capabilitiesOf, mayCharge } from './capabilities'
 
 /** The keychain entry: the key and what it was checked to be, one JSON secret. */
 export const API_KEY_ACCOUNT = 'btcpay-greenfield-api-key'
@@ -130,7 +130,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
   }
 
   return {
-    view,
+    getApiKey: view,
 
     /** Reads the key from the vault at start; a failure is shown, never thrown. */
     async load(): Promise<void> {
@@ -152,7 +152,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
     },
 
     /** Starts the browser round trip; the key arrives later through the listener. */
-    async authorize(input: { serverUrl: string }): Promise<ApiKeyView> {
+    async authorizeApiKey(input: { serverUrl: string }): Promise<ApiKeyView> {
       const serverUrl = serverUrlOf(input.serverUrl)
       stopAuthorizing()
       pending = null
@@ -195,7 +195,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
       return view()
     },
 
-    async paste(input: { serverUrl: string; apiKey: string }): Promise<ApiKeyView> {
+    async pasteApiKey(input: { serverUrl: string; apiKey: string }): Promise<ApiKeyView> {
       const serverUrl = serverUrlOf(input.serverUrl)
       stopAuthorizing()
       pending = null
@@ -204,7 +204,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
       return view()
     },
 
-    async chooseStore(input: { storeId: string }): Promise<ApiKeyView> {
+    async chooseApiKeyStore(input: { storeId: string }): Promise<ApiKeyView> {
       if (!pending) throw new AppError('bad-input', 'There is no key waiting for a store.')
       if (pending.stores.length > 0 && !pending.stores.includes(input.storeId)) {
         throw new AppError('bad-input', 'The key does not work in that store.')
@@ -214,7 +214,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
       return view()
     },
 
-    async cancel(): Promise<ApiKeyView> {
+    async cancelApiKey(): Promise<ApiKeyView> {
       stopAuthorizing()
       pending = null
       changed()
@@ -222,7 +222,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
     },
 
     /** Revokes the key at BTCPay, then forgets it; offline it forgets and says to revoke by hand. */
-    async remove(): Promise<ApiKeyView> {
+    async removeApiKey(): Promise<ApiKeyView> {
       stopAuthorizing()
       pending = null
       const key = stored
@@ -260,6 +260,11 @@ export function createApiKeyService(deps: ApiKeyDeps) {
       return stored
         ? makeClient({ baseUrl: stored.serverUrl, apiKey: stored.apiKey, storeId: stored.storeId })
         : null
+    },
+
+    /** Whether the stored key may create and view invoices in its store. */
+    mayCharge(): boolean {
+      return stored !== null && mayCharge(stored.permissions, stored.storeId)
     },
 
     stop(): void {

@@ -8,11 +8,12 @@ type Capability = Extract<ApiKeyView['state'], { status: 'ready' }>['capabilitie
  * needs (shared docs/btcpay-protocol.md §6.2, §9): the authorize link asks for all of them, and
  * the Manager screen shows which ones the key really got.
  */
+const CHARGE = {
+  words: 'charge (create and follow invoices)',
+  policies: [POLICY.createInvoice, POLICY.viewInvoices],
+}
 const CAPABILITIES: readonly { words: string; policies: readonly string[] }[] = [
-  {
-    words: 'charge (create and follow invoices)',
-    policies: [POLICY.createInvoice, POLICY.viewInvoices],
-  },
+  CHARGE,
   {
     words: 'take payment requests',
     policies: [POLICY.viewPaymentRequests, POLICY.modifyPaymentRequests],
@@ -33,4 +34,9 @@ export function capabilitiesOf(permissions: readonly string[], storeId: string):
     words: c.words,
     missing: c.policies.filter((p) => !grants(permissions, p, storeId)),
   }))
+}
+
+/** Whether the key may charge through Greenfield in `storeId` (the till's `chargeVia` setting). */
+export function mayCharge(permissions: readonly string[], storeId: string): boolean {
+  return CHARGE.policies.every((p) => grants(permissions, p, storeId))
 }

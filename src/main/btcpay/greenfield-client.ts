@@ -99,6 +99,11 @@ export class GreenfieldClient {
     this.#http = new HttpTransport(options)
   }
 
+  /** The store the key serves here, null until one is chosen. */
+  get storeId(): string | null {
+    return this.#storeId
+  }
+
   // ---------- API keys ----------
 
   /** GET /api/v1/api-keys/current: what this key is and may do. */

@@ -7,7 +7,11 @@ import { AppError } from '../../shared/ipc/result'
 import type { SaleView } from '../../shared/sale'
 import type { ReportPeriod } from '../../shared/shifts'
 import type { TerminalState } from '../../shared/terminal-state'
-import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
+import {
+  createApiKeyService,
+  type ApiKeyDeps,
+  type GreenfieldClientFactory,
+} from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
 import type { Handlers } from '../ipc/dispatcher'
 import { createEventHub } from '../ipc/event-hub'
@@ -24,6 +28,7 @@ import { makeDataDirPrivate } from '../data-dir/private-modes'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
+import { chosenInvoiceApi } from '../sales/invoice-api'
 import { createSalesHistory } from '../sales/sales-history'
 import type { SystemPrint } from '../printing/receipt-printer'
 import { createReceiptPrinter } from '../printing/receipt-printer'
@@ -52,6 +57,8 @@ export type CoreDeps = {
   provisionFile?: string | null
   now?: () => number
   makeClient?: ClientFactory
+  /** Builds the Greenfield client of the API key; tests shorten its timeouts. */
+  makeApiKeyClient?: GreenfieldClientFactory
   pairingPollMs?: number
   watcherOptions?: CashierDeps['watcherOptions']
   /** Origin of the BTCPay test server in demo mode (`--demo`), else null. */
@@ -85,7 +92,10 @@ export function createCore(deps: CoreDeps) {
   const startedAt = now()
   const events = createEventHub(log)
   const settings = createSettingsStore(deps.settingsBackend)
-  settings.onChange((s) => events.emit('settings:changed', s))
+  settings.onChange((s) => {
+    events.emit('settings:changed', s)
+    chargeRouteChanged()
+  })
 
   let provisioning: ProvisioningOutcome | null = null
   const terminalState = (): TerminalState => ({
@@ -95,20 +105,41 @@ export function createCore(deps: CoreDeps) {
   })
   const publishTerminal = () => events.emit('terminal:changed', terminalState())
 
-  /** Paired: unsent charges are reconciled and invoices followed; unpaired: nothing is watched. */
-  const pairingChanged = (paired: boolean) => {
-    if (paired)
-      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
-    else cashier.stop()
+  const invoiceApi = () =>
+    chosenInvoiceApi({
+      chargeVia: settings.get().chargeVia,
+      pairedClient: () => pairing.client(),
+      keyClient: () => apiKeys.client(),
+    })
+  /**
+   * What the till charges through: the paired server (legacy) or the API key's server and store
+   * (Greenfield); null when that cannot charge now.
+   */
+  const chargeRoute = (): string | null => {
+    const s = settings.get()
+    if (s.chargeVia === 'legacy') {
+      return pairing.connection().status === 'paired' ? `legacy ${s.pairedServer?.url}` : null
+    }
+    // The stored key, not the panel's view: authorizing another key does not stop the charges.
+    const key = apiKeys.client()
+    return key ? `greenfield ${key.baseUrl} ${key.storeId}` : null
   }
-  let wasPaired = false
+  /**
+   * A new route (paired, key added, the manager switched APIs): unsent charges are reconciled and
+   * invoices followed through it; no route: nothing is watched.
+   */
+  let route: string | null = null
+  const chargeRouteChanged = () => {
+    const next = chargeRoute()
+    if (next === route) return
+    route = next
+    cashier.stop()
+    if (next)
+      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+  }
   const onPairingChange = () => {
     publishTerminal()
-    const paired = pairing.connection().status === 'paired'
-    if (paired !== wasPaired) {
-      wasPaired = paired
-      pairingChanged(paired)
-    }
+    chargeRouteChanged()
   }
 
   const manager = createManagerLock({
@@ -134,7 +165,11 @@ export function createCore(deps: CoreDeps) {
     vault,
     log,
     openExternal: deps.openExternal,
-    onChange: () => events.emit('api-key:changed', apiKeys.view()),
+    makeClient: deps.makeApiKeyClient,
+    onChange: () => {
+      events.emit('api-key:changed', apiKeys.getApiKey())
+      chargeRouteChanged()
+    },
   })
 
   const journal = createJournal({
@@ -145,7 +180,7 @@ export function createCore(deps: CoreDeps) {
   })
   const cashier = createCashier({
     journal,
-    client: () => pairing.client(),
+    invoices: invoiceApi,
     settings,
     events,
     log,
@@ -173,7 +208,7 @@ export function createCore(deps: CoreDeps) {
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,
-    client: () => pairing.client(),
+    client: invoiceApi,
     settings,
     printer: createReceiptPrinter({
       settings: () => settings.get().receipts,
@@ -235,7 +270,16 @@ export function createCore(deps: CoreDeps) {
     demo: Boolean(deps.demo),
   })
   const getSettings = async () => settings.get()
-  const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
+  const updateSettings = asManager(async (patch: SettingsPatch) => {
+    if (patch.chargeVia === 'greenfield' && !apiKeys.mayCharge()) {
+      throw new AppError(
+        'bad-input',
+        'To charge with the API key, authorize a key that may create and view invoices first ' +
+          '(Manager › API key).',
+      )
+    }
+    return settings.update(patch)
+  })
   const getTerminalState = async () => terminalState()
 
   const focusSale = async ({ saleId }: { saleId: string | null }) => {
@@ -279,12 +323,12 @@ export function createCore(deps: CoreDeps) {
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
     'manager:lock': thenState(() => manager.lockManager()),
     'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
-    'api-key:get': async () => apiKeys.view(),
-    'api-key:authorize': asManager((input) => apiKeys.authorize(input)),
-    'api-key:paste': asManager((input) => apiKeys.paste(input)),
-    'api-key:choose-store': asManager((input) => apiKeys.chooseStore(input)),
-    'api-key:cancel': asManager(() => apiKeys.cancel()),
-    'api-key:remove': asManager(() => apiKeys.remove()),
+    'api-key:get': async () => apiKeys.getApiKey(),
+    'api-key:authorize': asManager(apiKeys.authorizeApiKey),
+    'api-key:paste': asManager(apiKeys.pasteApiKey),
+    'api-key:choose-store': asManager(apiKeys.chooseApiKeyStore),
+    'api-key:cancel': asManager(apiKeys.cancelApiKey),
+    'api-key:remove': asManager(apiKeys.removeApiKey),
     'sales:charge': afterStart(cashier.charge),
     'sales:open': afterStart(cashier.openSale),
     'sales:cancel': afterStart(cashier.cancelSale),

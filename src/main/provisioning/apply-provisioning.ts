@@ -64,7 +64,7 @@ export async function applyProvisioning(opts: {
   let keyNote = ''
   if (p.greenfieldApiKey) {
     try {
-      await apiKeys.paste({ serverUrl: p.serverUrl, apiKey: p.greenfieldApiKey })
+      await apiKeys.pasteApiKey({ serverUrl: p.serverUrl, apiKey: p.greenfieldApiKey })
     } catch (err) {
       keyNote = ` The API key in the file was not accepted: ${err instanceof Error ? err.message : String(err)}`
     }

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test-server'
+import {
+  DEMO_STORE_ID,
+  startBtcpayTestServer,
+  type TestServer,
+} from '../../../e2e/btcpay-test-server'
 import type { PrintOutcome } from '../../shared/receipts'
 import { defaultReceiptSettings, type ReceiptSettings } from '../../shared/receipt-settings'
 import type { SaleView } from '../../shared/sale'
@@ -125,6 +129,24 @@ describe('receipts of sales', () => {
     const copy = latin1((await printer.waitForJobs(1))[0]!)
     expect(copy).toContain('COPY')
     expect(copy).toContain('$7.25')
+  })
+
+  it('a sale charged with Greenfield invoices prints the same receipt, the legacy API being off', async () => {
+    receipts({})
+    const { apiKey } = server.control.createApiKey({
+      permissions: ['cancreateinvoice', 'canviewinvoices'].map(
+        (p) => `btcpay.store.${p}:${DEMO_STORE_ID}`,
+      ),
+    })
+    await core.handlers['api-key:paste']({ serverUrl: server.url, apiKey })
+    await core.handlers['settings:update']({ chargeVia: 'greenfield' })
+    server.control.addFault({ kind: 'error', status: 404, pathPrefix: '/invoices' })
+    const sale = await paidSale('12.50')
+    const text = latin1((await printer.waitForJobs(1))[0]!)
+    expect(text).toContain(sale.orderId)
+    expect(text).toContain('Lightning')
+    expect(text).toContain('0.00025000 BTC')
+    expect(text).toContain('1 BTC = $50,000.00')
   })
 
   it('refuses a receipt for a sale that is not paid', async () => {

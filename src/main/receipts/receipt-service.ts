@@ -6,7 +6,6 @@
  */
 import { AppError } from '../../shared/ipc/result'
 import { successPhases, type SaleView } from '../../shared/sale'
-import type { LegacyClient } from '../btcpay/legacy-client'
 import type { Journal } from '../journal/journal'
 import type { Logger } from '../log/logger'
 import type { ReceiptPrinter } from '../printing/receipt-printer'
@@ -17,12 +16,14 @@ import { paymentsOf } from './invoice-payments'
 import type { PaymentRecordStore } from './payment-record-store'
 import type { PaidOutcome, SaleReceipt } from './receipt'
 import { receiptDocument } from './receipt-document'
+import type { InvoiceApi } from '../sales/invoice-api'
 import { receiptSvg, receiptText } from './render-receipt'
 
 export interface ReceiptServiceDeps {
   journal: Journal
   payments: PaymentRecordStore
-  client: () => LegacyClient
+  /** The invoice API the till charges through (legacy or Greenfield, see sales/invoice-api.ts). */
+  client: () => Pick<InvoiceApi, 'getInvoice'>
   settings: SettingsStore
   printer: ReceiptPrinter
   log: Logger

@@ -3,7 +3,6 @@ import { AppError } from '../../shared/ipc/result'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import { paidAfterCancel, payablePhases, reopenablePhases, type SaleView } from '../../shared/sale'
 import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
-import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
 import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
@@ -18,6 +17,7 @@ import {
   type PaymentStatus,
 } from '../payments/payment-status'
 import type { SettingsStore } from '../settings/settings-store'
+import type { InvoiceApi } from './invoice-api'
 import { paymentLinksOf } from './payment-links'
 import { salePhaseOf } from './sale-phase'
 import { saleViewOf, type LiveSale } from './sale-view'
@@ -32,6 +32,8 @@ const NEVER_SENT = new Set([
   'forbidden',
   'not-found',
   'invalid-input',
+  'validation',
+  'missing-permission',
   'not-paired',
   'unexpected-redirect',
   'rate-limited',
@@ -46,7 +48,8 @@ const RECONCILE_GRACE_MS = 120_000
 
 export type CashierDeps = {
   journal: Journal
-  client: () => LegacyClient
+  /** The invoice API the till charges through now; throws (not paired, no key) when there is none. */
+  invoices: () => InvoiceApi
   settings: SettingsStore
   events: EventHub
   log: Logger
@@ -159,13 +162,13 @@ export function createCashier(deps: CashierDeps) {
 
   function follow(sale: Sale): void {
     if (!sale.invoiceId || live.get(sale.id)?.watcher) return
-    const client = deps.client()
+    const api = deps.invoices()
     const saleId = sale.id
     liveOf(saleId).watcher = deps.watch({
       invoiceId: sale.invoiceId,
-      serverUrl: client.baseUrl,
+      serverUrl: api.baseUrl,
       fetchInvoice: async (id) => {
-        const invoice = await client.getInvoice(id)
+        const invoice = await api.getInvoice(id)
         liveOf(saleId).links = paymentLinksOf(invoice)
         return invoice
       },
@@ -201,7 +204,7 @@ export function createCashier(deps: CashierDeps) {
    */
   async function reconcile(sale: Sale): Promise<boolean> {
     try {
-      const [invoice] = await deps.client().listInvoices({ orderId: sale.orderId })
+      const invoice = await deps.invoices().findInvoice(sale.orderId)
       if (!invoice && now() - sale.createdAt < graceMs) return false
       const updated = invoice
         ? applyInvoice(sale, invoice)
@@ -241,17 +244,12 @@ export function createCashier(deps: CashierDeps) {
   function signedInvoiceRequest(sale: NewSale, digits: number): () => Promise<LegacyInvoice> {
     const s = settings.get()
     try {
-      const request = deps.client().prepareInvoice({
+      const request = deps.invoices().prepareInvoice({
         price: minorToDecimal(sale.amountMinor, digits),
         currency: sale.currency,
         orderId: sale.orderId,
-        ...(sale.description ? { itemDesc: sale.description } : {}),
-        posData: JSON.stringify({
-          terminal: s.terminalLabel,
-          terminalId: s.terminalId,
-          cashier: sale.cashier,
-        }),
-        redirectAutomatically: false,
+        description: sale.description,
+        posData: { terminal: s.terminalLabel, terminalId: s.terminalId, cashier: sale.cashier },
       })
       return () => request.send()
     } catch (err) {
@@ -298,16 +296,16 @@ export function createCashier(deps: CashierDeps) {
     /** After start and after each (re)pairing: reconcile unsent charges, resume watchers. */
     async resume(): Promise<void> {
       try {
-        deps.client()
+        deps.invoices()
       } catch {
-        return // not paired: nothing can be asked yet
+        return // not paired, or no API key: nothing can be asked yet
       }
       await resumeAll()
     },
 
     async charge(input: RequestInput<'sales:charge'>): Promise<SaleView> {
       const s = settings.get()
-      deps.client() // not paired: refused before anything is written
+      deps.invoices() // not paired or no API key: refused before anything is written
       const digits = minorDigits(s.currency)
       const amount = parseAmount(input.amount, s.currency, s.maxAmount * 10 ** digits)
       if (!amount.ok) throw new AppError('bad-input', amount.message)
@@ -341,7 +339,7 @@ export function createCashier(deps: CashierDeps) {
       let sale = saleOf(saleId)
       if (sale.invoiceId && reopenablePhases.includes(salePhaseOf(sale))) {
         try {
-          sale = applyInvoice(sale, await deps.client().getInvoice(sale.invoiceId))
+          sale = applyInvoice(sale, await deps.invoices().getInvoice(sale.invoiceId))
           follow(sale)
         } catch (err) {
           throw toAppError(err)

@@ -1,4 +1,5 @@
 import { pos } from '../bridge'
+import { createApiKeyStore } from './api-key-store'
 import { createAppStore } from './app-store'
 import { createSalesStore } from './sales-store'
 import { createTerminalStore } from './terminal-store'
@@ -7,10 +8,11 @@ import { createTerminalStore } from './terminal-store'
 export const useAppStore = createAppStore(pos)
 export const useTerminalStore = createTerminalStore(pos)
 export const useSalesStore = createSalesStore(pos)
+export const useApiKeyStore = createApiKeyStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {
-  const stops = [useAppStore, useTerminalStore, useSalesStore].map((store) =>
+  const stops = [useAppStore, useTerminalStore, useSalesStore, useApiKeyStore].map((store) =>
     store.getState().init(),
   )
   return () => stops.forEach((stop) => stop())

@@ -1,20 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ApiKeyView } from '../../../../shared/api-key'
-import type { PosApi } from '../../../../shared/ipc/pos-api'
 import { Countdown } from '../../components/Countdown'
-import { useApiKey } from './use-api-key'
-import { pos } from '../../bridge'
+import { useApiKeyStore } from '../../stores/bound-stores'
 
 type State = ApiKeyView['state']
-type Run = ReturnType<typeof useApiKey>['run']
 
 /**
  * The terminal's Greenfield API key (payment requests, refunds, voids, catalog): authorize it in
  * the browser or paste it, see what it allows, remove it. The key itself never reaches this page.
  */
 export function ApiKeyPanel({ defaultServerUrl }: { defaultServerUrl: string }) {
-  const api = pos
-  const { view, error, busy, run } = useApiKey(api)
+  const view = useApiKeyStore((s) => s.view)
+  const error = useApiKeyStore((s) => s.error)
   if (!view) return null
   const { state, notice } = view
   return (
@@ -25,14 +22,10 @@ export function ApiKeyPanel({ defaultServerUrl }: { defaultServerUrl: string }) 
           {notice}
         </p>
       )}
-      {state.status === 'none' && (
-        <AddKey api={api} run={run} busy={busy} defaultServerUrl={defaultServerUrl} />
-      )}
-      {state.status === 'authorizing' && <Authorizing api={api} run={run} state={state} />}
-      {state.status === 'choose-store' && (
-        <ChooseStore api={api} run={run} busy={busy} stores={state.stores} />
-      )}
-      {state.status === 'ready' && <KeyFacts api={api} run={run} busy={busy} state={state} />}
+      {state.status === 'none' && <AddKey defaultServerUrl={defaultServerUrl} />}
+      {state.status === 'authorizing' && <Authorizing state={state} />}
+      {state.status === 'choose-store' && <ChooseStore stores={state.stores} />}
+      {state.status === 'ready' && <KeyFacts state={state} />}
       {error && (
         <p className="message error" role="alert" data-testid="api-key-error">
           {error}
@@ -42,13 +35,14 @@ export function ApiKeyPanel({ defaultServerUrl }: { defaultServerUrl: string }) 
   )
 }
 
-function AddKey(props: { api: PosApi; run: Run; busy: boolean; defaultServerUrl: string }) {
-  const { api, run, busy } = props
+function AddKey(props: { defaultServerUrl: string }) {
+  const busy = useApiKeyStore((s) => s.busy)
+  const { pasteApiKey, authorizeApiKey } = useApiKeyStore.getState()
   const [serverUrl, setServerUrl] = useState(props.defaultServerUrl)
   const [apiKey, setApiKey] = useState('')
   const paste = (e: FormEvent) => {
     e.preventDefault()
-    void run(() => api.pasteApiKey({ serverUrl, apiKey })).then((ok) => ok && setApiKey(''))
+    void pasteApiKey({ serverUrl, apiKey }).then((ok) => ok && setApiKey(''))
   }
   return (
     <form className="form" onSubmit={paste}>
@@ -72,7 +66,7 @@ function AddKey(props: { api: PosApi; run: Run; busy: boolean; defaultServerUrl:
         className="big"
         type="button"
         disabled={busy || serverUrl.trim() === ''}
-        onClick={() => void run(() => api.authorizeApiKey({ serverUrl }))}
+        onClick={() => void authorizeApiKey({ serverUrl })}
       >
         Authorize in the browser
       </button>
@@ -100,7 +94,8 @@ type AuthorizingState = Extract<State, { status: 'authorizing' }>
 /** Links this page opened itself, so coming back to Manager does not open another tab. */
 const openedHere = new Set<string>()
 
-function Authorizing({ api, run, state }: { api: PosApi; run: Run; state: AuthorizingState }) {
+function Authorizing({ state }: { state: AuthorizingState }) {
+  const { cancelApiKey } = useApiKeyStore.getState()
   // Where main could not open a browser (the browser host), this page opens BTCPay in a new tab.
   useEffect(() => {
     if (state.opened || openedHere.has(state.authorizeUrl)) return
@@ -119,17 +114,18 @@ function Authorizing({ api, run, state }: { api: PosApi; run: Run; state: Author
         </a>
       </p>
       <Countdown until={state.expiresAt} prefix="Time left:" />
-      <button className="big secondary" onClick={() => void run(() => api.cancelApiKey())}>
+      <button className="big secondary" onClick={() => void cancelApiKey()}>
         Cancel
       </button>
     </div>
   )
 }
 
-function ChooseStore(props: { api: PosApi; run: Run; busy: boolean; stores: string[] }) {
-  const { api, run, busy, stores } = props
+function ChooseStore({ stores }: { stores: string[] }) {
+  const busy = useApiKeyStore((s) => s.busy)
+  const { chooseApiKeyStore, cancelApiKey } = useApiKeyStore.getState()
   const [storeId, setStoreId] = useState('')
-  const choose = (id: string) => void run(() => api.chooseApiKeyStore({ storeId: id }))
+  const choose = (id: string) => void chooseApiKeyStore({ storeId: id })
   return (
     <div className="choose-store" data-testid="api-key-choose-store">
       {stores.length > 0 ? (
@@ -170,7 +166,7 @@ function ChooseStore(props: { api: PosApi; run: Run; busy: boolean; stores: stri
           </button>
         </form>
       )}
-      <button className="big secondary" onClick={() => void run(() => api.cancelApiKey())}>
+      <button className="big secondary" onClick={() => void cancelApiKey()}>
         Cancel
       </button>
     </div>
@@ -179,17 +175,9 @@ function ChooseStore(props: { api: PosApi; run: Run; busy: boolean; stores: stri
 
 type Ready = Extract<State, { status: 'ready' }>
 
-function KeyFacts({
-  api,
-  run,
-  busy,
-  state,
-}: {
-  api: PosApi
-  run: Run
-  busy: boolean
-  state: Ready
-}) {
+function KeyFacts({ state }: { state: Ready }) {
+  const busy = useApiKeyStore((s) => s.busy)
+  const { removeApiKey } = useApiKeyStore.getState()
   const [confirm, setConfirm] = useState(false)
   const allowed = state.capabilities.filter((c) => c.missing.length === 0)
   const missing = state.capabilities.filter((c) => c.missing.length > 0)
@@ -235,7 +223,7 @@ function KeyFacts({
             <button
               className="big danger"
               disabled={busy}
-              onClick={() => void run(() => api.removeApiKey()).then(() => setConfirm(false))}
+              onClick={() => void removeApiKey().then(() => setConfirm(false))}
             >
               Yes, remove the key
             </button>

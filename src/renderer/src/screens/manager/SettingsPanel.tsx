@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
 import { FormResult, type Outcome } from '../../components/FormResult'
-import { useAppStore } from '../../stores/bound-stores'
+import { useApiKeyStore, useAppStore } from '../../stores/bound-stores'
 
 type Draft = {
   terminalLabel: string
   cashier: string
   currency: string
   checkoutMode: Settings['checkoutMode']
+  chargeVia: Settings['chargeVia']
   theme: Settings['theme']
   sound: boolean
   returnToKeypadSeconds: string
@@ -21,6 +22,7 @@ const draftOf = (s: Settings): Draft => ({
   cashier: s.cashier,
   currency: s.currency,
   checkoutMode: s.checkoutMode,
+  chargeVia: s.chargeVia,
   theme: s.theme,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
@@ -32,6 +34,11 @@ const draftOf = (s: Settings): Draft => ({
 const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], string]> = [
   ['native', 'QR code on this screen'],
   ['embedded', "BTCPay's checkout page"],
+]
+
+const chargeModes: ReadonlyArray<[Settings['chargeVia'], string]> = [
+  ['legacy', 'Pairing (BitId, legacy invoices)'],
+  ['greenfield', 'API key (Greenfield invoices)'],
 ]
 
 const themes: ReadonlyArray<[Settings['theme'], string]> = [
@@ -47,6 +54,7 @@ const wholeNumber = (text: string): number =>
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
   const [result, setResult] = useState<Outcome | null>(null)
+  const hasApiKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -61,6 +69,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       cashier: draft.cashier,
       currency: draft.currency.trim().toUpperCase(),
       checkoutMode: draft.checkoutMode,
+      chargeVia: draft.chargeVia,
       theme: draft.theme,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
@@ -120,6 +129,21 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         onChange={(mode) => edit('checkoutMode', mode)}
       />
       <Choice
+        legend="The till charges with"
+        name="chargeVia"
+        options={chargeModes}
+        value={draft.chargeVia}
+        // Offered once a key is there; main checks that it may charge.
+        disabled={hasApiKey ? [] : ['greenfield']}
+        onChange={(via) => edit('chargeVia', via)}
+      />
+      {draft.chargeVia === 'greenfield' && (
+        <p className="message">
+          For servers whose legacy API is off. The API key must be allowed to charge (Manager › API
+          key shows it).
+        </p>
+      )}
+      <Choice
         legend="Screen colours"
         name="theme"
         options={themes}
@@ -174,12 +198,15 @@ function Choice<V extends string>({
   name,
   options,
   value,
+  disabled = [],
   onChange,
 }: {
   legend: string
   name: string
   options: ReadonlyArray<[V, string]>
   value: V
+  /** Options that cannot be picked now (the current value always can). */
+  disabled?: readonly V[]
   onChange: (value: V) => void
 }) {
   return (
@@ -192,6 +219,7 @@ function Choice<V extends string>({
             name={name}
             value={option}
             checked={value === option}
+            disabled={option !== value && disabled.includes(option)}
             onChange={() => onChange(option)}
           />
           {label}

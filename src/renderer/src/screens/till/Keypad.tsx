@@ -163,7 +163,9 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           {busy ? 'Creating invoice…' : check.ok ? `Charge ${shown}` : 'Charge'}
         </button>
         <p className="paired-with" data-testid="home-status">
-          Paired with {serverUrl}.
+          {settings.chargeVia === 'greenfield'
+            ? `Charging with the API key at ${serverUrl}.`
+            : `Paired with ${serverUrl}.`}
         </p>
       </div>
       <div className="keys" role="group" aria-label="Amount keys">
