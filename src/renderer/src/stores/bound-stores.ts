@@ -1,16 +1,18 @@
 import { pos } from '../bridge'
 import { createAppStore } from './app-store'
 import { createSalesStore } from './sales-store'
+import { createShiftStore } from './shift-store'
 import { createTerminalStore } from './terminal-store'
 
 // The one place the stores meet window.pos; tests build their own with the fake API instead.
 export const useAppStore = createAppStore(pos)
 export const useTerminalStore = createTerminalStore(pos)
 export const useSalesStore = createSalesStore(pos)
+export const useShiftStore = createShiftStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {
-  const stops = [useAppStore, useTerminalStore, useSalesStore].map((store) =>
+  const stops = [useAppStore, useTerminalStore, useSalesStore, useShiftStore].map((store) =>
     store.getState().init(),
   )
   return () => stops.forEach((stop) => stop())
