@@ -22,6 +22,7 @@ export type ShiftState = {
   showReport(title: string, period: ReportPeriod): Promise<boolean>
   dismissReport(): void
   exportCsv(period: ReportPeriod): Promise<Result<RequestOutput<'shifts:export-csv'>>>
+  printReport(period: ReportPeriod): Promise<Result<RequestOutput<'shifts:print-report'>>>
 }
 
 export function createShiftStore(api: PosApi) {
@@ -73,6 +74,7 @@ export function createShiftStore(api: PosApi) {
       },
       dismissReport: () => set({ shown: null, error: null }),
       exportCsv: (period) => api.exportShiftReportCsv(period),
+      printReport: (period) => api.printShiftReport(period),
     }
   })
 }

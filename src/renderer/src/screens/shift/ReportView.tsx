@@ -20,11 +20,18 @@ const when = (at: number) =>
 export function ReportView({ shown }: { shown: ShownReport }) {
   const dismiss = useShiftStore((s) => s.dismissReport)
   const exportCsv = useShiftStore((s) => s.exportCsv)
+  const printReport = useShiftStore((s) => s.printReport)
   const [result, setResult] = useState<Outcome | null>(null)
   const { report, shift } = shown.data
   const save = async () => {
     const r = await exportCsv(shown.period)
     setResult(r.ok ? { ok: true, text: `Saved to ${r.data.path}` } : { ok: false, text: r.message })
+  }
+  const print = async () => {
+    const r = await printReport(shown.period)
+    if (!r.ok) setResult({ ok: false, text: `Report not printed: ${r.message}` })
+    else if (r.data.printed) setResult({ ok: true, text: 'Report printed' })
+    else setResult({ ok: false, text: r.data.message })
   }
   return (
     <section className="panel shift-report" aria-labelledby="report-title" data-testid="report">
@@ -108,6 +115,9 @@ export function ReportView({ shown }: { shown: ShownReport }) {
         </table>
       )}
       <div className="row">
+        <button className="big secondary" data-testid="report-print" onClick={() => void print()}>
+          Print
+        </button>
         <button className="big secondary" data-testid="report-csv" onClick={() => void save()}>
           Export CSV
         </button>
