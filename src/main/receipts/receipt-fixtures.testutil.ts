@@ -1,4 +1,5 @@
 import type { Figures, ReportRow } from '../../shared/shifts'
+import { emptyFigures } from '../shifts/report'
 import type { Receipt, ReceiptHeader } from './receipt'
 
 /** 5 December 2026, 18:59 UTC: 19:59 in Berlin. */
@@ -13,24 +14,7 @@ const header: ReceiptHeader = {
 }
 const link = 'https://btcpay.example.com/i/Jx9AbCdEfGhJkLmNoPqRsT'
 
-const none: Figures = {
-  sales: 0,
-  grossMinor: 0,
-  unconfirmed: 0,
-  unconfirmedMinor: 0,
-  voids: 0,
-  voidsMinor: 0,
-  refunds: 0,
-  refundsMinor: 0,
-  netMinor: 0,
-  averageMinor: 0,
-  paidLate: 0,
-  overpaid: 0,
-  underpaid: 0,
-  underpaidMinor: 0,
-  open: 0,
-  openMinor: 0,
-}
+const none: Figures = emptyFigures()
 /** Two paid sales (12.50 Lightning, 4.50 on-chain), one void, one still open; all by Ana. */
 const day: Figures = {
   ...none,
