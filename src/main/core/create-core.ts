@@ -301,6 +301,8 @@ export function createCore(deps: CoreDeps) {
   const openShift = (input: RequestInput<'shifts:open'>) => shifts.open(input)
   const closeShift = async () => shifts.close()
   const shiftReport = async (period: ReportPeriod) => shifts.report(period)
+  const printShiftReport = (period: ReportPeriod) =>
+    receipts.printReport(shifts.report(period), now())
   const exportShiftReportCsv = (period: ReportPeriod) => shifts.exportCsv(period)
 
   // Each handler is the core function of the contract's method name (requests[channel].method).
@@ -346,6 +348,7 @@ export function createCore(deps: CoreDeps) {
     'shifts:open': afterStart(openShift),
     'shifts:close': asManager(afterStart(closeShift)),
     'shifts:report': afterStart(shiftReport),
+    'shifts:print-report': afterStart(printShiftReport),
     'shifts:export-csv': afterStart(exportShiftReportCsv),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }

@@ -5,6 +5,7 @@
  * description such as "-- 50% off | {free}" prints as typed instead of acting as markup.
  */
 import { formatMinor, minorDigits } from '../../shared/money'
+import type { ReportRow } from '../../shared/shifts'
 import type { PaperWidth } from '../../shared/receipt-settings'
 import { charsPerLine, wrapWords } from './paper'
 import type {
@@ -49,12 +50,12 @@ const row = (label: string, value: string) => `${text(label)} | ${text(value)}`
 const boldRow = (label: string, value: string) => `"${text(label)} | "${text(value)}`
 const title = (value: string) => `"${text(value)}`
 
-function dateText(h: ReceiptHeader): string {
+function dateText(h: ReceiptHeader, at = h.at): string {
   return new Intl.DateTimeFormat(h.locale ?? undefined, {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(h.timeZone ? { timeZone: h.timeZone } : {}),
-  }).format(h.at)
+  }).format(at)
 }
 
 const money = (m: Money, h: ReceiptHeader) =>
@@ -107,6 +108,43 @@ const OUTCOME_TITLES: Record<PaidOutcome, string> = {
   'paid-late': 'PAID LATE',
 }
 
+const REPORT_METHODS: Record<Exclude<ReportRow['method'], 'all'>, string> = {
+  lightning: 'Lightning',
+  'on-chain': 'On-chain',
+  unknown: 'Method unknown',
+  none: 'No payment',
+}
+
+/** One till or cashier total: the figures a manager checks, then the split by payment method. */
+function reportBlock(total: ReportRow, rows: ReportRow[], h: ReceiptHeader): string[] {
+  const m = (minor: number) => money({ minor, currency: total.currency }, h)
+  const counted = (n: number, minor: number) => `${n} / ${m(minor)}`
+  const who = total.cashier === null ? 'Whole till' : `Cashier: ${total.cashier || 'no name'}`
+  const byMethod = rows.filter(
+    (r) => r.cashier === total.cashier && r.currency === total.currency && r.method !== 'all',
+  )
+  return [
+    FULL,
+    '---',
+    title(`${who} (${total.currency})`),
+    LABELS,
+    row('Sales', String(total.sales)),
+    boldRow('Gross', m(total.grossMinor)),
+    row('Pending', counted(total.unconfirmed, total.unconfirmedMinor)),
+    row('Voids', counted(total.voids, total.voidsMinor)),
+    row('Refunds', counted(total.refunds, total.refundsMinor)),
+    boldRow('Net', m(total.netMinor)),
+    row('Average', m(total.averageMinor)),
+    row('Paid late', String(total.paidLate)),
+    row('Overpaid', String(total.overpaid)),
+    row('Underpaid', counted(total.underpaid, total.underpaidMinor)),
+    row('Open', counted(total.open, total.openMinor)),
+    ...byMethod.map((r) =>
+      row(REPORT_METHODS[r.method as keyof typeof REPORT_METHODS], counted(r.sales, r.grossMinor)),
+    ),
+  ]
+}
+
 function body(r: Receipt, cpl: number): string[] {
   const h = r.header
   switch (r.kind) {
@@ -152,6 +190,16 @@ function body(r: Receipt, cpl: number): string[] {
         ...invoiceLines(r.invoiceId, null),
         text('Scan to claim your refund:'),
         `{code:${codeData(r.claimLink)}; option:qrcode,4,m}`,
+      ]
+    case 'shift-report':
+      return [
+        title(r.title),
+        LABELS,
+        ...(r.shiftCashier !== null ? [row('Shift of', r.shiftCashier)] : []),
+        row('From', dateText(h, r.from)),
+        row('To', dateText(h, r.to)),
+        ...(r.rows.length === 0 ? [FULL, '---', text('No sales in this period.')] : []),
+        ...r.rows.filter((t) => t.method === 'all').flatMap((t) => reportBlock(t, r.rows, h)),
       ]
   }
 }

@@ -1,3 +1,5 @@
+import type { Figures, ReportRow } from '../../shared/shifts'
+import { emptyFigures } from '../shifts/report'
 import type { Receipt, ReceiptHeader } from './receipt'
 
 /** 5 December 2026, 18:59 UTC: 19:59 in Berlin. */
@@ -11,6 +13,43 @@ const header: ReceiptHeader = {
   copy: false,
 }
 const link = 'https://btcpay.example.com/i/Jx9AbCdEfGhJkLmNoPqRsT'
+
+const none: Figures = emptyFigures()
+/** Two paid sales (12.50 Lightning, 4.50 on-chain), one void, one still open; all by Ana. */
+const day: Figures = {
+  ...none,
+  sales: 2,
+  grossMinor: 1700,
+  voids: 1,
+  voidsMinor: 450,
+  netMinor: 1700,
+  averageMinor: 850,
+  open: 1,
+  openMinor: 300,
+}
+const lightning: Figures = {
+  ...none,
+  sales: 1,
+  grossMinor: 1250,
+  netMinor: 1250,
+  averageMinor: 1250,
+}
+const onChain: Figures = { ...none, sales: 1, grossMinor: 450, netMinor: 450, averageMinor: 450 }
+const rowsOf = (cashier: string | null): ReportRow[] => [
+  { ...day, cashier, currency: 'EUR', method: 'all' },
+  { ...lightning, cashier, currency: 'EUR', method: 'lightning' },
+  { ...onChain, cashier, currency: 'EUR', method: 'on-chain' },
+  {
+    ...none,
+    voids: 1,
+    voidsMinor: 450,
+    open: 1,
+    openMinor: 300,
+    cashier,
+    currency: 'EUR',
+    method: 'none',
+  },
+]
 
 /** One receipt of every kind, as the golden files show them. */
 export const receiptsByKind: Record<Receipt['kind'], Receipt> = {
@@ -52,5 +91,15 @@ export const receiptsByKind: Record<Receipt['kind'], Receipt> = {
     invoiceId: 'Jx9AbCdEfGhJkLmNoPqRsT',
     refunded: { minor: 1250, currency: 'EUR' },
     claimLink: 'https://btcpay.example.com/pull-payments/3mVrNq8aBcD',
+  },
+  'shift-report': {
+    kind: 'shift-report',
+    // A report is for the shop, not a customer: no thank-you footer.
+    header: { ...header, footer: '' },
+    title: 'Z-REPORT',
+    shiftCashier: 'Ana',
+    from: Date.UTC(2026, 11, 5, 7, 0),
+    to: Date.UTC(2026, 11, 5, 18, 59, 30),
+    rows: [...rowsOf(null), ...rowsOf('Ana')],
   },
 }

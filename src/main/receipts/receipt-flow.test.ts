@@ -177,6 +177,12 @@ describe('shifts', () => {
 
     const x = await core.handlers['shifts:report']({ shiftId: shift.id })
     expect(x.shift?.closedAt).toBeNull()
+    expect(await core.handlers['shifts:print-report']({ shiftId: shift.id })).toEqual({
+      printed: true,
+    })
+    const xPaper = latin1((await printer.waitForJobs(1))[0]!)
+    expect(xPaper).toContain('X-REPORT')
+    expect(xPaper).toContain('$33.49')
 
     const { shift: closed, report } = await core.handlers['shifts:close'](undefined)
     expect(closed?.closedAt).toEqual(expect.any(Number))
@@ -202,6 +208,15 @@ describe('shifts', () => {
     await waitFor(() => sales.some((s) => s.id === open.id && s.phase === 'settled'))
     const again = await core.handlers['shifts:report']({ shiftId: shift.id })
     expect(again.report).toEqual(report)
+    // On paper, the closed shift's Z-report: the frozen figures, not the later payment's.
+    expect(await core.handlers['shifts:print-report']({ shiftId: shift.id })).toEqual({
+      printed: true,
+    })
+    const zPaper = latin1((await printer.waitForJobs(2))[1]!)
+    expect(zPaper).toContain('Z-REPORT')
+    expect(zPaper).toContain('$33.49')
+    expect(zPaper).not.toContain('$37.49')
+    expect(zPaper).toContain('1 / $4.00') // Open: one sale of 4.00 still waiting at close
 
     const { path } = await core.handlers['shifts:export-csv']({ shiftId: shift.id })
     const csv = readFileSync(path, 'utf8').split('\r\n')

@@ -14,7 +14,9 @@ import { salePhaseOf } from '../sales/sale-phase'
 import type { SettingsStore } from '../settings/settings-store'
 import { paymentsOf } from './invoice-payments'
 import type { PaymentRecordStore } from './payment-record-store'
-import type { PaidOutcome, SaleReceipt } from './receipt'
+import type { Report } from '../shifts/report'
+import type { Shift } from '../../shared/shifts'
+import type { PaidOutcome, ReceiptHeader, SaleReceipt } from './receipt'
 import { receiptDocument } from './receipt-document'
 import type { InvoiceApi } from '../sales/invoice-api'
 import { receiptSvg, receiptText } from './render-receipt'
@@ -38,25 +40,29 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
   /** Payment details being fetched right now, per sale. */
   const capturing = new Map<string, Promise<boolean>>()
 
+  function headerOf(at: number, copy: boolean, footer: string): ReceiptHeader {
+    const s = settings.get()
+    return {
+      shopName: s.receipts.shopName,
+      terminal: s.terminalLabel,
+      at,
+      footer,
+      locale: s.receipts.locale,
+      timeZone: null,
+      copy,
+    }
+  }
+
   function receiptOf(saleId: string, copy: boolean): SaleReceipt {
     const sale = journal.get(saleId)
     if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
     const phase = salePhaseOf(sale)
     if (!paidOutcomes.includes(phase) || !sale.invoiceId)
       throw new AppError('bad-input', 'Only a paid sale has a receipt.')
-    const s = settings.get()
     const record = payments.get(saleId)
     return {
       kind: 'sale',
-      header: {
-        shopName: s.receipts.shopName,
-        terminal: s.terminalLabel,
-        at: sale.updatedAt,
-        footer: s.receipts.footer,
-        locale: s.receipts.locale,
-        timeZone: null,
-        copy,
-      },
+      header: headerOf(sale.updatedAt, copy, settings.get().receipts.footer),
       orderId: sale.orderId,
       description: sale.description,
       amount: { minor: sale.amountMinor, currency: sale.currency },
@@ -130,6 +136,18 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     print: (saleId: string) => print(saleId, false),
     /** A copy for a sale printed before ("Reprint" in History). */
     reprint: (saleId: string) => print(saleId, true),
+
+    /** An X-report (shift still open) or Z-report on paper, as made at `at`; no customer footer. */
+    printReport: ({ shift, report }: { shift: Shift | null; report: Report }, at: number) =>
+      deps.printer.print({
+        kind: 'shift-report',
+        header: headerOf(at, false, ''),
+        title: shift !== null && shift.closedAt === null ? 'X-REPORT' : 'Z-REPORT',
+        shiftCashier: shift?.cashier ?? null,
+        from: report.from,
+        to: report.to,
+        rows: report.rows,
+      }),
   }
 }
 export type ReceiptService = ReturnType<typeof createReceiptService>

@@ -4,6 +4,7 @@
  * body in receipt-document.ts, and everything downstream (text, SVG, ESC/POS, StarPRNT) follows.
  * Amounts are integer minor units; bitcoin amounts and rates stay the decimal text BTCPay sent.
  */
+import type { ReportRow } from '../../shared/shifts'
 
 export type PaymentMethod = 'on-chain' | 'lightning'
 
@@ -89,5 +90,19 @@ export interface RefundReceipt {
   claimLink: string
 }
 
-export type Receipt = SaleReceipt | RequestPaymentReceipt | VoidReceipt | RefundReceipt
+/** An X-report (a shift still open) or a Z-report (a closed shift, a day, a range) on paper. */
+export interface ShiftReportReceipt {
+  kind: 'shift-report'
+  header: ReceiptHeader
+  title: 'X-REPORT' | 'Z-REPORT'
+  /** The shift's cashier; null for a report of a day or a range. */
+  shiftCashier: string | null
+  from: number
+  to: number
+  /** The report's rows as computed (shifts/report.ts): till and cashiers, all methods and each. */
+  rows: ReportRow[]
+}
+
+export type Receipt =
+  SaleReceipt | RequestPaymentReceipt | VoidReceipt | RefundReceipt | ShiftReportReceipt
 export type ReceiptKind = Receipt['kind']

@@ -59,7 +59,7 @@ const summed = [
 export type SummedFigure = (typeof summed)[number]
 export const summedFigures: readonly SummedFigure[] = summed
 
-const emptyFigures = (): Figures => ({
+export const emptyFigures = (): Figures => ({
   sales: 0,
   grossMinor: 0,
   unconfirmed: 0,

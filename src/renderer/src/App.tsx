@@ -8,11 +8,13 @@ import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
 import { Manager } from './screens/manager/Manager'
+import { Shift } from './screens/shift/Shift'
 import { Till } from './screens/till/Till'
 import { startStores, useAppStore, useTerminalStore } from './stores/bound-stores'
 
 const tabs = [
   { id: 'home', label: 'Till' },
+  { id: 'shift', label: 'Shift' },
   { id: 'history', label: 'History' },
   { id: 'manager', label: 'Manager' },
   { id: 'about', label: 'About' },
@@ -62,6 +64,8 @@ export function App() {
       <About />
     ) : screen === 'manager' ? (
       <Manager />
+    ) : screen === 'shift' ? (
+      <Shift />
     ) : screen === 'history' ? (
       <History />
     ) : (

@@ -162,6 +162,11 @@ export const requests = {
   'shifts:open': { method: 'openShift', input: openShiftInputSchema, output: shiftSchema },
   'shifts:close': { method: 'closeShift', input: noInput, output: shiftReportSchema },
   'shifts:report': { method: 'shiftReport', input: reportPeriodSchema, output: shiftReportSchema },
+  'shifts:print-report': {
+    method: 'printShiftReport',
+    input: reportPeriodSchema,
+    output: printOutcomeSchema,
+  },
   'shifts:export-csv': {
     method: 'exportShiftReportCsv',
     input: reportPeriodSchema,

@@ -2,6 +2,7 @@ import { pos } from '../bridge'
 import { createApiKeyStore } from './api-key-store'
 import { createAppStore } from './app-store'
 import { createSalesStore } from './sales-store'
+import { createShiftStore } from './shift-store'
 import { createTerminalStore } from './terminal-store'
 
 // The one place the stores meet window.pos; tests build their own with the fake API instead.
@@ -9,11 +10,11 @@ export const useAppStore = createAppStore(pos)
 export const useTerminalStore = createTerminalStore(pos)
 export const useSalesStore = createSalesStore(pos)
 export const useApiKeyStore = createApiKeyStore(pos)
+export const useShiftStore = createShiftStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {
-  const stops = [useAppStore, useTerminalStore, useSalesStore, useApiKeyStore].map((store) =>
-    store.getState().init(),
-  )
+  const stores = [useAppStore, useTerminalStore, useSalesStore, useApiKeyStore, useShiftStore]
+  const stops = stores.map((store) => store.getState().init())
   return () => stops.forEach((stop) => stop())
 }

@@ -50,6 +50,8 @@ export type SalesState = {
   refreshTotals(): Promise<void>
   exportSalesCsv(range: Range): Promise<Result<RequestOutput<'sales:export-csv'>>>
   simulateCustomer(input: RequestInput<'demo:simulate'>): Promise<Result<{ done: true }>>
+  previewReceipt(saleId: string): Promise<Result<RequestOutput<'receipts:preview'>>>
+  reprintReceipt(saleId: string): Promise<Result<RequestOutput<'receipts:reprint'>>>
 }
 
 const emptyHistory: History = {
@@ -245,6 +247,8 @@ export function createSalesStore(api: PosApi) {
 
       exportSalesCsv: (range) => api.exportSalesCsv(range),
       simulateCustomer: (input) => api.simulateCustomer(input),
+      previewReceipt: (saleId) => api.previewReceipt({ saleId }),
+      reprintReceipt: (saleId) => api.reprintReceipt({ saleId }),
     }
   })
 }

@@ -1,24 +1,16 @@
-import { useState, type FormEvent } from 'react'
-import { FormResult, type Outcome } from '../../components/FormResult'
-import { dateSpan, isoDate } from '../../sales/day-range'
+import { useState } from 'react'
+import { DaySpanForm } from '../../components/DaySpanForm'
+import type { Outcome } from '../../components/FormResult'
+import type { Range } from '../../sales/day-range'
 import { useSalesStore } from '../../stores/bound-stores'
 
 /** Exports the sales of a span of local days to a CSV file main writes; says where it went. */
 export function CsvExport() {
-  const [today] = useState(() => isoDate(Date.now()))
-  const [from, setFrom] = useState(today)
-  const [to, setTo] = useState(today)
   const [busy, setBusy] = useState(false)
   const exportSalesCsv = useSalesStore((s) => s.exportSalesCsv)
   const [result, setResult] = useState<Outcome | null>(null)
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const span = dateSpan(from, to)
-    if ('error' in span) {
-      setResult({ ok: false, text: span.error })
-      return
-    }
+  const submit = async (span: Range) => {
     setBusy(true)
     setResult(null)
     const r = await exportSalesCsv(span)
@@ -34,36 +26,13 @@ export function CsvExport() {
   }
 
   return (
-    <form className="csv-export" onSubmit={(e) => void submit(e)} aria-labelledby="export-title">
-      <h2 id="export-title">Export to CSV</h2>
-      <div className="row">
-        <label>
-          From
-          <input
-            type="date"
-            value={from}
-            max={today}
-            required
-            data-testid="export-from"
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </label>
-        <label>
-          To
-          <input
-            type="date"
-            value={to}
-            max={today}
-            required
-            data-testid="export-to"
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </label>
-        <button className="big" type="submit" disabled={busy} data-testid="export-csv">
-          {busy ? 'Saving…' : 'Export'}
-        </button>
-      </div>
-      <FormResult result={result} testId="export-result" mono />
-    </form>
+    <DaySpanForm
+      title="Export to CSV"
+      testIds={{ from: 'export-from', to: 'export-to', run: 'export-csv', result: 'export-result' }}
+      submit={busy ? 'Saving…' : 'Export'}
+      busy={busy}
+      onSubmit={(span) => void submit(span)}
+      result={result}
+    />
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { dayRange } from '../../sales/day-range'
 import { useAppStore, useSalesStore } from '../../stores/bound-stores'
 import { CsvExport } from './CsvExport'
+import { ReceiptPreview } from './ReceiptPreview'
 import { SalesList } from './SalesList'
 import { TotalsPanel } from './TotalsPanel'
 
@@ -27,6 +28,7 @@ export function History() {
   const clearError = useSalesStore((s) => s.clearError)
   const go = useAppStore((s) => s.go)
   const [today] = useState(() => Date.now())
+  const [receiptOf, setReceiptOf] = useState<string | null>(null)
   const range = dayRange(today, offset)
 
   // A charge failure from the keypad is not news here.
@@ -39,6 +41,8 @@ export function History() {
   const reopen = async (saleId: string) => {
     if (await openSale(saleId)) go('home')
   }
+
+  if (receiptOf) return <ReceiptPreview saleId={receiptOf} onBack={() => setReceiptOf(null)} />
 
   return (
     <section className="panel history" aria-labelledby="history-title">
@@ -68,7 +72,7 @@ export function History() {
           {history.error ?? openError}
         </p>
       )}
-      <SalesList sales={history.sales} onOpen={(id) => void reopen(id)} />
+      <SalesList sales={history.sales} onOpen={(id) => void reopen(id)} onReceipt={setReceiptOf} />
       {history.loading ? (
         <p className="message" role="status">
           Loading…

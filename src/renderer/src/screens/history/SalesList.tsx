@@ -1,13 +1,24 @@
 import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
-import { reopenablePhases } from '../../../../shared/sale'
+import { reopenablePhases, successPhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
-/** The day's sales, newest first; a sale still waiting for money can be opened again. */
-export function SalesList({ sales, onOpen }: { sales: SaleView[]; onOpen: (id: string) => void }) {
+/**
+ * The day's sales, newest first; a sale still waiting for money can be opened again, a paid one
+ * shows its receipt.
+ */
+export function SalesList({
+  sales,
+  onOpen,
+  onReceipt,
+}: {
+  sales: SaleView[]
+  onOpen: (id: string) => void
+  onReceipt: (id: string) => void
+}) {
   if (sales.length === 0) return null
   return (
     <table className="sales" data-testid="sales-list">
@@ -44,6 +55,16 @@ export function SalesList({ sales, onOpen }: { sales: SaleView[]; onOpen: (id: s
                     onClick={() => onOpen(s.id)}
                   >
                     Open
+                  </button>
+                )}
+                {successPhases.includes(s.phase) && (
+                  <button
+                    className="secondary"
+                    data-testid="sale-receipt"
+                    aria-label={`Receipt of ${formatMinor(s.amountMinor, s.currency)}`}
+                    onClick={() => onReceipt(s.id)}
+                  >
+                    Receipt
                   </button>
                 )}
               </td>
