@@ -88,6 +88,8 @@ export const totalsSchema = z.strictObject({
       count: z.int(),
       settledMinor: z.int(),
       pendingMinor: z.int(),
+      /** Refunds made in the range (their fiat value), to subtract from what was taken. */
+      refundedMinor: z.int(),
     }),
   ),
 })

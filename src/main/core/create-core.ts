@@ -14,10 +14,12 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
-import { createDemoCustomer } from '../demo/demo-customer'
+import { createDemoCustomer, createDemoRefundClaim } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
+import { createRefundDesk } from '../refunds/refund-desk'
+import { createRefundLedger } from '../refunds/refund-ledger'
 import { createSalesHistory } from '../sales/sales-history'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { SettingsPatch } from '../../shared/settings'
@@ -115,7 +117,20 @@ export function createCore(deps: CoreDeps) {
     now,
     fsync: deps.journalFsync ?? true,
   })
+  const refunds = createRefundDesk({
+    ledger: createRefundLedger({
+      dir: join(deps.dataDir, 'refunds'),
+      log,
+      fsync: deps.journalFsync,
+    }),
+    journal,
+    client: () => apiKeys.client(),
+    events,
+    log,
+    now,
+  })
   const cashier = createCashier({
+    voidSale: refunds.voidSale,
     journal,
     client: () => pairing.client(),
     settings,
@@ -128,9 +143,16 @@ export function createCore(deps: CoreDeps) {
   const history = createSalesHistory({
     journal,
     view: cashier.view,
+    refunds,
     exportDir: join(deps.dataDir, 'exports'),
   })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
+  const claimRefund = createDemoRefundClaim(deps.demo ?? null)
+  const simulateRefundClaim = async ({ refundId }: { refundId: string }) => {
+    const pullPaymentId = refunds.pullPaymentOf(refundId)
+    if (!pullPaymentId) throw new AppError('not-found', 'That refund has no pull payment yet.')
+    return claimRefund(pullPaymentId)
+  }
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
   const afterStart =
@@ -197,6 +219,10 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'refunds:of-sale': afterStart(refunds.refundsOfSale),
+    'refunds:preview': afterStart(asManager(refunds.previewRefund)),
+    'refunds:issue': afterStart(asManager(refunds.refundSale)),
+    'demo:claim-refund': afterStart(simulateRefundClaim),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -218,6 +244,8 @@ export function createCore(deps: CoreDeps) {
     }
     await pairing.start()
     await apiKeys.load()
+    await refunds.load()
+    void refunds.resume().catch((err: unknown) => log.error('refunds.resume-failed', { err }))
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -243,12 +271,14 @@ export function createCore(deps: CoreDeps) {
     apiKeys,
     cashier,
     history,
+    refunds,
     log,
     start,
     async stop() {
       pairing.stop()
       apiKeys.stop()
       cashier.stop()
+      refunds.stop()
       await journal.close()
     },
   }

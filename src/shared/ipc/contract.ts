@@ -9,6 +9,12 @@ import {
   saleViewSchema,
   totalsSchema,
 } from '../sale'
+import {
+  refundInputSchema,
+  refundOptionsSchema,
+  refundViewSchema,
+  saleRefundsSchema,
+} from '../refund'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import {
   connectionTestSchema,
@@ -122,6 +128,14 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'refunds:of-sale': { method: 'refundsOfSale', input: saleRefSchema, output: saleRefundsSchema },
+  'refunds:preview': { method: 'previewRefund', input: saleRefSchema, output: refundOptionsSchema },
+  'refunds:issue': { method: 'refundSale', input: refundInputSchema, output: refundViewSchema },
+  'demo:claim-refund': {
+    method: 'simulateRefundClaim',
+    input: z.strictObject({ refundId: z.string().min(1).max(64) }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
@@ -137,6 +151,7 @@ export const events = {
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
+  'refund:changed': { method: 'onRefundChanged', data: refundViewSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

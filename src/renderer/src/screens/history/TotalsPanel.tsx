@@ -3,7 +3,8 @@ import type { Totals } from '../../stores/sales-store'
 
 /**
  * The shown day's paid money per currency: settled, and paid but still awaiting confirmation
- * (main's "pending"), never added together. Unpaid, expired and cancelled sales are not in it.
+ * (main's "pending"), never added together; refunds made that day and what is left of the settled
+ * money after them. Unpaid, expired and cancelled sales are not in it.
  */
 export function TotalsPanel({ totals }: { totals: Totals }) {
   if (totals.length === 0) return null
@@ -23,6 +24,22 @@ export function TotalsPanel({ totals }: { totals: Totals }) {
             <dt>Awaiting confirmation</dt>
             <dd data-testid={`pending-${t.currency}`}>{formatMinor(t.pendingMinor, t.currency)}</dd>
           </div>
+          {t.refundedMinor > 0 && (
+            <>
+              <div>
+                <dt>Refunded</dt>
+                <dd data-testid={`refunded-${t.currency}`}>
+                  −{formatMinor(t.refundedMinor, t.currency)}
+                </dd>
+              </div>
+              <div>
+                <dt>Settled after refunds</dt>
+                <dd data-testid={`net-${t.currency}`}>
+                  {formatMinor(t.settledMinor - t.refundedMinor, t.currency)}
+                </dd>
+              </div>
+            </>
+          )}
           <div>
             <dt>Paid sales</dt>
             <dd data-testid={`count-${t.currency}`}>{t.count}</dd>
