@@ -49,6 +49,10 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** Builds the Greenfield client of the API key; tests shorten its timeout. */
+  makeGreenfieldClient?: ApiKeyDeps['makeClient']
+  /** How often an issued refund's payouts are looked at; tests shorten it. */
+  refundFollowMs?: number
   /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
   openExternal?: ApiKeyDeps['openExternal']
 }
@@ -118,6 +122,7 @@ export function createCore(deps: CoreDeps) {
     vault,
     log,
     openExternal: deps.openExternal,
+    makeClient: deps.makeGreenfieldClient,
     onChange: () => events.emit('api-key:changed', apiKeys.view()),
   })
 
@@ -138,6 +143,7 @@ export function createCore(deps: CoreDeps) {
     events,
     log,
     now,
+    followMs: deps.refundFollowMs,
   })
   const cashier = createCashier({
     voidSale: refunds.voidSale,
