@@ -239,6 +239,7 @@ export function createCore(deps: CoreDeps) {
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
     'refunds:of-sale': afterStart(refunds.refundsOfSale),
+    'refunds:list': afterStart(refunds.listRefunds),
     'refunds:preview': afterStart(asManager(refunds.previewRefund)),
     'refunds:issue': afterStart(asManager(refunds.refundSale)),
     'demo:claim-refund': afterStart(simulateRefundClaim),

@@ -203,6 +203,15 @@ export function createRefundDesk(deps: RefundDeskDeps) {
       return { refunds: ledger.ofSale(saleId).map(refundViewOf) }
     },
 
+    /** Voids and refunds of the sales made in the range (History shows them on their sale). */
+    listRefunds(range: { from: number; to: number }): { refunds: RefundView[] } {
+      const inRange = (e: RefundEntry) => {
+        const at = deps.journal.get(e.saleId)?.createdAt ?? e.createdAt
+        return at >= range.from && at < range.to
+      }
+      return { refunds: ledger.all().filter(inRange).map(refundViewOf) }
+    },
+
     async previewRefund({ saleId }: { saleId: string }): Promise<RefundOptions> {
       const sale = saleOf(saleId)
       const refused = (why: string): RefundOptions => ({

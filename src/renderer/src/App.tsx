@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { coreReachable } from './bridge'
 import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
+import { VoidNotice } from './screens/refunds/VoidNotice'
 import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
@@ -73,6 +74,7 @@ export function App() {
         </nav>
       </header>
       <PaidAfterCancelNotice />
+      <VoidNotice />
       <main className="content">{body}</main>
     </div>
   )

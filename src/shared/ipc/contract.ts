@@ -129,6 +129,7 @@ export const requests = {
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
   'refunds:of-sale': { method: 'refundsOfSale', input: saleRefSchema, output: saleRefundsSchema },
+  'refunds:list': { method: 'listRefunds', input: rangeSchema, output: saleRefundsSchema },
   'refunds:preview': { method: 'previewRefund', input: saleRefSchema, output: refundOptionsSchema },
   'refunds:issue': { method: 'refundSale', input: refundInputSchema, output: refundViewSchema },
   'demo:claim-refund': {

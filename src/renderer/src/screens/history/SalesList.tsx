@@ -1,13 +1,32 @@
 import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
-import { reopenablePhases } from '../../../../shared/sale'
+import type { RefundView } from '../../../../shared/refund'
+import { moneyPhases, reopenablePhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
+import { RefundBadges } from '../refunds/RefundBadges'
+
+/** Sales a manager may try to refund (BTCPay has the last word, with a sentence when it refuses). */
+const refundable = (s: SaleView) =>
+  s.invoiceId !== null && (moneyPhases.includes(s.phase) || s.phase === 'invalid')
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
-/** The day's sales, newest first; a sale still waiting for money can be opened again. */
-export function SalesList({ sales, onOpen }: { sales: SaleView[]; onOpen: (id: string) => void }) {
+/**
+ * The day's sales, newest first, each with its voids and refunds; a sale still waiting for money
+ * can be opened again, a paid one refunded.
+ */
+export function SalesList({
+  sales,
+  refunds,
+  onOpen,
+  onRefund,
+}: {
+  sales: SaleView[]
+  refunds: Record<string, RefundView[]>
+  onOpen: (id: string) => void
+  onRefund: (sale: SaleView) => void
+}) {
   if (sales.length === 0) return null
   return (
     <table className="sales" data-testid="sales-list">
@@ -35,6 +54,7 @@ export function SalesList({ sales, onOpen }: { sales: SaleView[]; onOpen: (id: s
               <td>
                 <span className={`badge tone-${look.tone}`}>{look.label}</span>
                 {s.trouble && <span className="badge tone-warn">Offline</span>}
+                <RefundBadges refunds={refunds[s.id] ?? []} />
               </td>
               <td>
                 {reopenablePhases.includes(s.phase) && (
@@ -44,6 +64,15 @@ export function SalesList({ sales, onOpen }: { sales: SaleView[]; onOpen: (id: s
                     onClick={() => onOpen(s.id)}
                   >
                     Open
+                  </button>
+                )}
+                {refundable(s) && (
+                  <button
+                    className="secondary"
+                    aria-label={`Refund sale of ${formatMinor(s.amountMinor, s.currency)}`}
+                    onClick={() => onRefund(s)}
+                  >
+                    Refund
                   </button>
                 )}
               </td>
