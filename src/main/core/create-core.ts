@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { platform } from 'node:os'
 import { join } from 'node:path'
-import type { AppInfo } from '../../shared/ipc/contract'
+import type { AppInfo, RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
+import type { SaleView } from '../../shared/sale'
+import type { ReportPeriod } from '../../shared/shifts'
 import type { TerminalState } from '../../shared/terminal-state'
 import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
@@ -14,6 +16,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCustomerFeed } from '../customer-display/customer-feed'
+import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer, createDemoRefundClaim } from '../demo/demo-customer'
 import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
@@ -23,6 +27,13 @@ import { createCashier, type CashierDeps } from '../sales/cashier'
 import { createRefundDesk } from '../refunds/refund-desk'
 import { createRefundLedger } from '../refunds/refund-ledger'
 import { createSalesHistory } from '../sales/sales-history'
+import type { SystemPrint } from '../printing/receipt-printer'
+import { createReceiptPrinter } from '../printing/receipt-printer'
+import type { PrintTimeouts } from '../printing/print-outcome'
+import { createPaymentRecordStore } from '../receipts/payment-record-store'
+import { createReceiptService } from '../receipts/receipt-service'
+import { createShiftService } from '../shifts/shift-service'
+import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { SettingsPatch } from '../../shared/settings'
 
@@ -55,6 +66,13 @@ export type CoreDeps = {
   refundFollowMs?: number
   /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
   openExternal?: ApiKeyDeps['openExternal']
+  /** Ends the app (Electron) or the host; called after the manager check passed. */
+  quit?: () => void
+  /** How long the customer display shows a result before its idle screen. */
+  customerResultMs?: number
+  /** Electron's silent printing on the system printer; hosts without Electron have none. */
+  systemPrint?: SystemPrint | null
+  printTimeouts?: PrintTimeouts
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -162,6 +180,58 @@ export function createCore(deps: CoreDeps) {
     refunds,
     exportDir: join(deps.dataDir, 'exports'),
   })
+  const customerFeed = createCustomerFeed(events)
+  const tillFocus = createTillFocus({
+    events,
+    settings,
+    getSale: (saleId) => {
+      const sale = journal.get(saleId)
+      if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+      return cashier.view(sale)
+    },
+    holdMs: deps.customerResultMs,
+  })
+  const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const receipts = createReceiptService({
+    journal,
+    payments: paymentRecords,
+    client: () => pairing.client(),
+    settings,
+    printer: createReceiptPrinter({
+      settings: () => settings.get().receipts,
+      systemPrint: deps.systemPrint ?? null,
+      timeouts: deps.printTimeouts,
+    }),
+    log,
+    onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+  })
+  // Every sale change passes by the receipts: the first paid one keeps its details and may print.
+  events.connect((channel, envelope) => {
+    if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
+  })
+  const methodOf = (saleId: string) => {
+    const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
+    return methods.size === 1 ? [...methods][0]! : null
+  }
+  const shiftStore = createShiftStore({ dir: join(deps.dataDir, 'shifts') })
+  const shifts = createShiftService({
+    store: shiftStore,
+    journal,
+    settings,
+    methodOf,
+    // Refunds count in the period they were made, as their value in the sale's currency.
+    refunds: () =>
+      refunds.moneyRefunds().map((r) => ({
+        saleId: r.saleId,
+        at: r.createdAt,
+        amountMinor: r.fiatMinor,
+        currency: r.currency,
+        cashier: journal.get(r.saleId)?.cashier ?? null,
+        method: methodOf(r.saleId),
+      })),
+    now,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   const claimRefund = createDemoRefundClaim(deps.demo ?? null)
   const simulateRefundClaim = async ({ refundId }: { refundId: string }) => {
@@ -206,6 +276,27 @@ export function createCore(deps: CoreDeps) {
   const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
   const getTerminalState = async () => terminalState()
 
+  const focusSale = async ({ saleId }: { saleId: string | null }) => {
+    tillFocus.focus(saleId)
+    return { done: true as const }
+  }
+  const focusedSale = async () => tillFocus.focused()
+  const quitApp = async () => {
+    if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
+    // After this answer has left: the renderer hears "done" before its window goes.
+    setImmediate(deps.quit)
+    return { done: true as const }
+  }
+
+  const previewReceipt = ({ saleId }: { saleId: string }) => receipts.preview(saleId)
+  const printReceipt = ({ saleId }: { saleId: string }) => receipts.print(saleId)
+  const reprintReceipt = ({ saleId }: { saleId: string }) => receipts.reprint(saleId)
+  const currentShift = async () => shifts.current()
+  const openShift = (input: RequestInput<'shifts:open'>) => shifts.open(input)
+  const closeShift = async () => shifts.close()
+  const shiftReport = async (period: ReportPeriod) => shifts.report(period)
+  const exportShiftReportCsv = (period: ReportPeriod) => shifts.exportCsv(period)
+
   // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
     'app:get-info': getAppInfo,
@@ -243,6 +334,17 @@ export function createCore(deps: CoreDeps) {
     'refunds:preview': afterStart(asManager(refunds.previewRefund)),
     'refunds:issue': afterStart(asManager(refunds.refundSale)),
     'demo:claim-refund': afterStart(simulateRefundClaim),
+    'till:focus-sale': afterStart(focusSale),
+    'till:focused-sale': afterStart(focusedSale),
+    'app:quit': asManager(quitApp),
+    'receipts:preview': afterStart(previewReceipt),
+    'receipts:print': afterStart(printReceipt),
+    'receipts:reprint': afterStart(reprintReceipt),
+    'shifts:current': afterStart(currentShift),
+    'shifts:open': afterStart(openShift),
+    'shifts:close': asManager(afterStart(closeShift)),
+    'shifts:report': afterStart(shiftReport),
+    'shifts:export-csv': afterStart(exportShiftReportCsv),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -259,6 +361,8 @@ export function createCore(deps: CoreDeps) {
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
     await manager.load()
+    paymentRecords.load()
+    shiftStore.load()
     await pairing.start()
     await apiKeys.load()
     await refunds.load()
@@ -278,6 +382,7 @@ export function createCore(deps: CoreDeps) {
       })
       publishTerminal()
     }
+    tillFocus.start()
   }
 
   return {
@@ -289,9 +394,13 @@ export function createCore(deps: CoreDeps) {
     cashier,
     history,
     refunds,
+    customerFeed,
+    receipts,
+    shifts,
     log,
     start,
     async stop() {
+      tillFocus.stop()
       pairing.stop()
       apiKeys.stop()
       cashier.stop()

@@ -161,6 +161,12 @@ describe('refund', () => {
     expect(totals).toEqual([
       expect.objectContaining({ currency: 'USD', settledMinor: 1250, refundedMinor: 1250 }),
     ])
+    // The X-report of the day counts the refund in the period it was made.
+    const { report } = await c.handlers['shifts:report']({ from: 0, to: Date.now() + 1000 })
+    const all = report.rows.find(
+      (r) => r.cashier === null && r.currency === 'USD' && r.method === 'all',
+    )
+    expect(all).toMatchObject({ refunds: 1, refundsMinor: 1250 })
     const { path } = await c.handlers['sales:export-csv']({ from: 0, to: Date.now() + 1000 })
     const csv = readFileSync(path, 'utf8').trim().split('\r\n')
     expect(csv).toHaveLength(3)

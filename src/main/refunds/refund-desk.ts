@@ -50,6 +50,16 @@ export function createRefundDesk(deps: RefundDeskDeps) {
   const following = new Map<string, ReturnType<typeof setTimeout>>()
   const inFlight = new Set<string>()
 
+  /** Refunds BTCPay made (issued, claimed or paid): the money the till gives back. */
+  const moneyRefunds = (): RefundEntry[] =>
+    ledger
+      .all()
+      .filter(
+        (e) =>
+          e.kind === 'refund' &&
+          (e.state === 'issued' || e.state === 'claimed' || e.state === 'paid'),
+      )
+
   function saleOf(saleId: string): Sale {
     const sale = deps.journal.get(saleId)
     if (!sale) throw new AppError('not-found', 'There is no such sale on this till.')
@@ -342,15 +352,16 @@ export function createRefundDesk(deps: RefundDeskDeps) {
       }
     },
 
+    moneyRefunds,
+
     /** Refunded fiat per currency for refunds made in the range (voids move no money). */
     refundedInRange(range: {
       from: number
       to: number
     }): Map<string, { minor: number; count: number }> {
       const out = new Map<string, { minor: number; count: number }>()
-      for (const e of ledger.all()) {
-        if (e.kind !== 'refund' || e.createdAt < range.from || e.createdAt >= range.to) continue
-        if (e.state !== 'issued' && e.state !== 'claimed' && e.state !== 'paid') continue
+      for (const e of moneyRefunds()) {
+        if (e.createdAt < range.from || e.createdAt >= range.to) continue
         const t = out.get(e.currency) ?? { minor: 0, count: 0 }
         out.set(e.currency, { minor: t.minor + e.fiatMinor, count: t.count + 1 })
       }

@@ -1,7 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { coreReachable } from './bridge'
 import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
 import { VoidNotice } from './screens/refunds/VoidNotice'
+import { useLongPress } from './kiosk/long-press'
+import { ManagerExit } from './kiosk/ManagerExit'
+import { followTillFocus } from './kiosk/till-focus'
 import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
@@ -22,8 +25,25 @@ export function App() {
   const settings = useAppStore((s) => s.settings)
   const go = useAppStore((s) => s.go)
   const connection = useTerminalStore((s) => s.state?.connection)
+  const [managerExit, setManagerExit] = useState(false)
+  const managerGesture = useLongPress(() => setManagerExit(true))
 
-  useEffect(() => (coreReachable ? startStores() : undefined), [])
+  useEffect(() => {
+    // styles.css picks light or dark from this; without it the system decides.
+    const theme = settings?.theme ?? 'system'
+    if (theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = theme
+  }, [settings?.theme])
+
+  useEffect(() => {
+    if (!coreReachable) return undefined
+    const stopStores = startStores()
+    const stopFocus = followTillFocus()
+    return () => {
+      stopFocus()
+      stopStores()
+    }
+  }, [])
 
   if (!coreReachable) {
     return (
@@ -57,7 +77,7 @@ export function App() {
         </p>
       )}
       <header className="topbar">
-        <span className="terminal-label" data-testid="terminal-label">
+        <span className="terminal-label" data-testid="terminal-label" {...managerGesture}>
           {settings?.terminalLabel ?? 'BTCPay Cashier'}
         </span>
         <nav aria-label="Main">
@@ -76,6 +96,7 @@ export function App() {
       <PaidAfterCancelNotice />
       <VoidNotice />
       <main className="content">{body}</main>
+      {managerExit && <ManagerExit onClose={() => setManagerExit(false)} />}
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
 import { PinUnreadable } from './PinUnreadable'
+import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
@@ -44,7 +45,9 @@ export function Manager() {
         />
       )}
       {settings && <SettingsPanel settings={settings} />}
-      {error && (
+      {settings && <ReceiptSettingsPanel settings={settings} />}
+      {/* A pairing error stands in the pairing form itself. */}
+      {error && connection.status !== 'unpaired' && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
         </p>
