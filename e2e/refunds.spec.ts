@@ -13,6 +13,9 @@ let server: TestServer
 let host: HostProcess | null = null
 let dataDir: string
 
+// Several screens, QR decoding and a payout followed every few seconds: slower than most specs.
+test.describe.configure({ timeout: 120_000 })
+
 test.beforeEach(async ({ page }) => {
   server = await startBtcpayTestServer()
   dataDir = mkdtempSync(join(tmpdir(), 'pos-refunds-e2e-'))

@@ -35,6 +35,7 @@ import { createReceiptService } from '../receipts/receipt-service'
 import { createShiftService } from '../shifts/shift-service'
 import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
+import type { RefundView } from '../../shared/refund'
 import type { SettingsPatch } from '../../shared/settings'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -276,6 +277,23 @@ export function createCore(deps: CoreDeps) {
   const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
   const getTerminalState = async () => terminalState()
 
+  // An issued refund's claim code faces the customer too, until the refund is paid.
+  events.connect((channel, envelope) => {
+    if (channel !== 'refund:changed') return
+    const r = envelope.data as RefundView
+    if (r.kind !== 'refund') return
+    const claimable = (r.state === 'issued' || r.state === 'claimed') && r.claimLink !== null
+    tillFocus.showRefund(
+      claimable
+        ? {
+            amount: r.amount,
+            amountCurrency: r.amountCurrency,
+            claimLink: r.claimLink!,
+            lnurl: r.lnurl,
+          }
+        : null,
+    )
+  })
   const focusSale = async ({ saleId }: { saleId: string | null }) => {
     tillFocus.focus(saleId)
     return { done: true as const }
