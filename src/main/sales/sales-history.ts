@@ -44,7 +44,14 @@ export function createSalesHistory(deps: {
             refundedMinor: r.minor,
           })
       }
-      return { totals: totals.sort((a, b) => a.currency.localeCompare(b.currency)) }
+      return {
+        totals: totals.sort((a, b) => a.currency.localeCompare(b.currency)),
+        unknown: journal.unknownSales(range),
+      }
+    },
+
+    async journalProblems(): Promise<RequestOutput<'sales:journal-problems'>> {
+      return { problems: journal.problems() }
     },
 
     async exportSalesCsv(

@@ -3,6 +3,7 @@ import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema 
 import {
   chargeInputSchema,
   exportResultSchema,
+  journalProblemsSchema,
   listInputSchema,
   rangeSchema,
   saleRefSchema,
@@ -140,6 +141,11 @@ export const requests = {
     method: 'simulateRefundClaim',
     input: z.strictObject({ refundId: z.string().min(1).max(64) }),
     output: z.strictObject({ done: z.literal(true) }),
+  },
+  'sales:journal-problems': {
+    method: 'journalProblems',
+    input: noInput,
+    output: journalProblemsSchema,
   },
   'till:focus-sale': {
     method: 'focusSale',
