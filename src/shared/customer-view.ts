@@ -32,5 +32,15 @@ export const customerViewSchema = z.discriminatedUnion('screen', [
     currency: z.string(),
   }),
   z.strictObject({ screen: z.literal('expired'), shopName: z.string() }),
+  /** A refund the customer claims by scanning its claim page (or LNURL-withdraw) QR code. */
+  z.strictObject({
+    screen: z.literal('refund'),
+    shopName: z.string(),
+    /** As BTCPay wrote it ("0.00025" BTC, "4.50" USD). */
+    amount: z.string().nullable(),
+    amountCurrency: z.string().nullable(),
+    claimLink: z.string(),
+    lnurl: z.string().nullable(),
+  }),
 ])
 export type CustomerView = z.infer<typeof customerViewSchema>

@@ -93,6 +93,8 @@ export const totalsSchema = z.strictObject({
       count: z.int(),
       settledMinor: z.int(),
       pendingMinor: z.int(),
+      /** Refunds made in the range (their fiat value), to subtract from what was taken. */
+      refundedMinor: z.int(),
     }),
   ),
   /** Sales of the range that a damaged journal line hides: their amount is not known. */

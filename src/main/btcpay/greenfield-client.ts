@@ -25,6 +25,8 @@ import {
   paymentRequestListSchema,
   paymentRequestSchema,
   payoutListSchema,
+  pullPaymentListSchema,
+  pullPaymentLnurlSchema,
   pullPaymentSchema,
   refundPreviewSchema,
   validationErrorsSchema,
@@ -40,6 +42,7 @@ import type {
   PayPaymentRequestInput,
   Payout,
   PullPayment,
+  PullPaymentLnurl,
   RefundInvoiceInput,
   RefundPreview,
 } from './greenfield-models'
@@ -205,6 +208,17 @@ export class GreenfieldClient {
 
   async getPullPayment(pullPaymentId: string): Promise<PullPayment> {
     return this.#call('GET', pathWithId('/api/v1/pull-payments', pullPaymentId), pullPaymentSchema)
+  }
+
+  /** The store's pull payments (refunds among them); needs canviewpullpayments. */
+  async listPullPayments(): Promise<PullPayment[]> {
+    return this.#call('GET', this.#store('/pull-payments'), pullPaymentListSchema)
+  }
+
+  /** LNURL-withdraw of a pull payment (BTC with Lightning payouts only; 400 otherwise). */
+  async getPullPaymentLnurl(pullPaymentId: string): Promise<PullPaymentLnurl> {
+    const path = `${pathWithId('/api/v1/pull-payments', pullPaymentId)}/lnurl`
+    return this.#call('GET', path, pullPaymentLnurlSchema)
   }
 
   async listPullPaymentPayouts(pullPaymentId: string): Promise<Payout[]> {

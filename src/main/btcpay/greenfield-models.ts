@@ -107,8 +107,14 @@ export const pullPaymentSchema = z.object({
   expiresAt: nullableSeconds,
   viewLink: z.string(),
   archived: z.boolean().optional().default(false),
+  /** Claims are approved at once (the key may create approved pull payments). */
+  autoApproveClaims: z.boolean().optional().default(false),
 })
 export type PullPayment = z.output<typeof pullPaymentSchema>
+export const pullPaymentListSchema = z.array(pullPaymentSchema)
+
+export const pullPaymentLnurlSchema = z.object({ lnurlBech32: z.string(), lnurlUri: z.string() })
+export type PullPaymentLnurl = z.output<typeof pullPaymentLnurlSchema>
 
 export const payoutSchema = z.object({
   id: z.string().min(1),

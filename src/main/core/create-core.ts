@@ -22,13 +22,15 @@ import { createPairingService, type ClientFactory } from '../pairing/pairing-ser
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
 import { createCustomerFeed } from '../customer-display/customer-feed'
 import { createTillFocus } from '../customer-display/till-focus'
-import { createDemoCustomer } from '../demo/demo-customer'
+import { createDemoCustomer, createDemoRefundClaim } from '../demo/demo-customer'
 import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { chosenInvoiceApi } from '../sales/invoice-api'
+import { createRefundDesk } from '../refunds/refund-desk'
+import { createRefundLedger } from '../refunds/refund-ledger'
 import { createSalesHistory } from '../sales/sales-history'
 import type { SystemPrint } from '../printing/receipt-printer'
 import { createReceiptPrinter } from '../printing/receipt-printer'
@@ -38,6 +40,7 @@ import { createReceiptService } from '../receipts/receipt-service'
 import { createShiftService } from '../shifts/shift-service'
 import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
+import type { RefundView } from '../../shared/refund'
 import type { SettingsPatch } from '../../shared/settings'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -65,6 +68,8 @@ export type CoreDeps = {
   demo?: string | null
   /** Durable journal writes (fdatasync); only benchmarks of other parts turn this off. */
   journalFsync?: boolean
+  /** How often an issued refund's payouts are looked at; tests shorten it. */
+  refundFollowMs?: number
   /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
   openExternal?: ApiKeyDeps['openExternal']
   /** Ends the app (Electron) or the host; called after the manager check passed. */
@@ -178,7 +183,21 @@ export function createCore(deps: CoreDeps) {
     now,
     fsync: deps.journalFsync ?? true,
   })
+  const refunds = createRefundDesk({
+    ledger: createRefundLedger({
+      dir: join(deps.dataDir, 'refunds'),
+      log,
+      fsync: deps.journalFsync,
+    }),
+    journal,
+    client: () => apiKeys.client(),
+    events,
+    log,
+    now,
+    followMs: deps.refundFollowMs,
+  })
   const cashier = createCashier({
+    voidSale: refunds.voidSale,
     journal,
     invoices: invoiceApi,
     settings,
@@ -191,6 +210,7 @@ export function createCore(deps: CoreDeps) {
   const history = createSalesHistory({
     journal,
     view: cashier.view,
+    refunds,
     exportDir: join(deps.dataDir, 'exports'),
   })
   const customerFeed = createCustomerFeed(events)
@@ -222,20 +242,36 @@ export function createCore(deps: CoreDeps) {
   events.connect((channel, envelope) => {
     if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
   })
+  const methodOf = (saleId: string) => {
+    const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
+    return methods.size === 1 ? [...methods][0]! : null
+  }
   const shiftStore = createShiftStore({ dir: join(deps.dataDir, 'shifts') })
   const shifts = createShiftService({
     store: shiftStore,
     journal,
     settings,
-    methodOf: (saleId) => {
-      const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
-      return methods.size === 1 ? [...methods][0]! : null
-    },
-    refunds: () => [],
+    methodOf,
+    // Refunds count in the period they were made, as their value in the sale's currency.
+    refunds: () =>
+      refunds.moneyRefunds().map((r) => ({
+        saleId: r.saleId,
+        at: r.createdAt,
+        amountMinor: r.fiatMinor,
+        currency: r.currency,
+        cashier: journal.get(r.saleId)?.cashier ?? null,
+        method: methodOf(r.saleId),
+      })),
     now,
     exportDir: join(deps.dataDir, 'exports'),
   })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
+  const claimRefund = createDemoRefundClaim(deps.demo ?? null)
+  const simulateRefundClaim = async ({ refundId }: { refundId: string }) => {
+    const pullPaymentId = refunds.pullPaymentOf(refundId)
+    if (!pullPaymentId) throw new AppError('not-found', 'That refund has no pull payment yet.')
+    return claimRefund(pullPaymentId)
+  }
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
   const afterStart =
@@ -282,6 +318,23 @@ export function createCore(deps: CoreDeps) {
   })
   const getTerminalState = async () => terminalState()
 
+  // An issued refund's claim code faces the customer too, until the refund is paid.
+  events.connect((channel, envelope) => {
+    if (channel !== 'refund:changed') return
+    const r = envelope.data as RefundView
+    if (r.kind !== 'refund') return
+    const claimable = (r.state === 'issued' || r.state === 'claimed') && r.claimLink !== null
+    tillFocus.showRefund(
+      claimable
+        ? {
+            amount: r.amount,
+            amountCurrency: r.amountCurrency,
+            claimLink: r.claimLink!,
+            lnurl: r.lnurl,
+          }
+        : null,
+    )
+  })
   const focusSale = async ({ saleId }: { saleId: string | null }) => {
     tillFocus.focus(saleId)
     return { done: true as const }
@@ -337,6 +390,11 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'refunds:of-sale': afterStart(refunds.refundsOfSale),
+    'refunds:list': afterStart(refunds.listRefunds),
+    'refunds:preview': afterStart(asManager(refunds.previewRefund)),
+    'refunds:issue': afterStart(asManager(refunds.refundSale)),
+    'demo:claim-refund': afterStart(simulateRefundClaim),
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
     'till:focus-sale': afterStart(focusSale),
     'till:focused-sale': afterStart(focusedSale),
@@ -370,6 +428,8 @@ export function createCore(deps: CoreDeps) {
     shiftStore.load()
     await pairing.start()
     await apiKeys.load()
+    await refunds.load()
+    void refunds.resume().catch((err: unknown) => log.error('refunds.resume-failed', { err }))
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -396,6 +456,7 @@ export function createCore(deps: CoreDeps) {
     apiKeys,
     cashier,
     history,
+    refunds,
     customerFeed,
     receipts,
     shifts,
@@ -412,6 +473,7 @@ export function createCore(deps: CoreDeps) {
       pairing.stop()
       apiKeys.stop()
       cashier.stop()
+      refunds.stop()
       let journalClosed = true
       try {
         await journal.close()

@@ -1,3 +1,4 @@
+import type { CustomerView } from '../../shared/customer-view'
 import type { SaleView } from '../../shared/sale'
 import type { EventHub } from '../ipc/event-hub'
 import type { SettingsStore } from '../settings/settings-store'
@@ -5,6 +6,8 @@ import { customerViewOf, isResult } from './customer-view'
 
 /** How long the customer reads "Paid, thank you" or "Expired" before the idle screen. */
 export const RESULT_HOLD_MS = 8_000
+
+type RefundOnDisplay = Omit<Extract<CustomerView, { screen: 'refund' }>, 'screen' | 'shopName'>
 
 /**
  * The sale the cashier has on screen, as the renderer reports it. Main keeps it for two readers:
@@ -24,8 +27,14 @@ export function createTillFocus(deps: {
   let timer: ReturnType<typeof setTimeout> | null = null
   let shown = ''
 
+  /** A refund on the cashier's screen takes the customer display until it is paid or closed. */
+  let refund: RefundOnDisplay | null = null
+
   const publish = () => {
-    const view = customerViewOf(resultOver ? null : sale, deps.settings.get().terminalLabel)
+    const shopName = deps.settings.get().terminalLabel
+    const view: CustomerView = refund
+      ? { screen: 'refund', shopName, ...refund }
+      : customerViewOf(resultOver ? null : sale, shopName)
     const text = JSON.stringify(view)
     if (text === shown) return
     shown = text
@@ -53,6 +62,12 @@ export function createTillFocus(deps: {
   })
 
   return {
+    /** The refund whose claim code the customer scans now (null: back to the sale or idle). */
+    showRefund(next: RefundOnDisplay | null): void {
+      refund = next
+      publish()
+    },
+
     /** The renderer shows this sale now (null: the keypad). */
     focus(saleId: string | null): void {
       reset()

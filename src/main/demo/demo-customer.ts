@@ -18,23 +18,50 @@ const routes: Record<DemoAction, { path: string; body: object }> = {
  */
 export function createDemoCustomer(controlOrigin: string | null) {
   return async (invoiceId: string, action: DemoAction): Promise<{ done: true }> => {
-    if (!controlOrigin)
-      throw new AppError('not-found', 'Simulated customers exist only in demo mode.')
-    const route = routes[action]
-    const res = await fetch(
-      `${controlOrigin}/_control/invoices/${encodeURIComponent(invoiceId)}/${route.path}`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(route.body),
-      },
-    ).catch(() => null)
-    if (!res?.ok) {
-      const text = res
-        ? ((await res.json().catch(() => null)) as { error?: string } | null)?.error
-        : null
-      throw new AppError('bad-request', `The demo server refused: ${text ?? 'it is not running'}.`)
-    }
+    await control(
+      controlOrigin,
+      `invoices/${encodeURIComponent(invoiceId)}/${routes[action].path}`,
+      routes[action].body,
+    )
     return { done: true }
   }
+}
+
+/**
+ * The customer claims a refund's pull payment from the QR code, and the store's payout goes out
+ * (approved first when BTCPay waits for a manager), so the demo reaches "paid".
+ */
+export function createDemoRefundClaim(controlOrigin: string | null) {
+  return async (pullPaymentId: string): Promise<{ done: true }> => {
+    const payout = (await control(
+      controlOrigin,
+      `pull-payments/${encodeURIComponent(pullPaymentId)}/claim`,
+      {},
+    )) as {
+      id?: string
+      state?: string
+    }
+    const payoutPath = `payouts/${encodeURIComponent(String(payout.id))}`
+    if (payout.state === 'AwaitingApproval')
+      await control(controlOrigin, `${payoutPath}/approve`, {})
+    await control(controlOrigin, `${payoutPath}/pay`, {})
+    return { done: true }
+  }
+}
+
+async function control(origin: string | null, path: string, body: object): Promise<unknown> {
+  if (!origin) throw new AppError('not-found', 'Simulated customers exist only in demo mode.')
+  const res = await fetch(`${origin}/_control/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }).catch(() => null)
+  const answer = res ? ((await res.json().catch(() => null)) as { error?: string } | null) : null
+  if (!res?.ok) {
+    throw new AppError(
+      'bad-request',
+      `The demo server refused: ${answer?.error ?? 'it is not running'}.`,
+    )
+  }
+  return answer
 }

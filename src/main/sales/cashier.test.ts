@@ -199,7 +199,7 @@ for (const mode of ['legacy', 'greenfield'] as const) {
         server.control.confirm(sale.invoiceId!)
         await waitFor(() => seen.some((s) => s.phase === 'settled'))
         expect(c.history.salesTotals({ from: 0, to: Date.now() + 1000 }).totals).toEqual([
-          { currency: 'USD', count: 1, settledMinor: 2000, pendingMinor: 0 },
+          { currency: 'USD', count: 1, settledMinor: 2000, pendingMinor: 0, refundedMinor: 0 },
         ])
       })
 

@@ -55,6 +55,8 @@ export type CashierDeps = {
   log: Logger
   now: () => number
   watch: typeof watchInvoice
+  /** Marks a cancelled, unpaid sale's invoice invalid at BTCPay (refunds/refund-desk.ts). */
+  voidSale?: (sale: Sale) => Promise<unknown>
   reconcileRetryMs?: number
   reconcileGraceMs?: number
   /** Settings the watcher gets; tests shorten them. */
@@ -360,7 +362,9 @@ export function createCashier(deps: CashierDeps) {
       const updated = await journal.update(saleId, { cancelledAt: now() })
       log.info('sales.cancelled', { orderId: updated.orderId })
       publish(updated)
-      return view(updated)
+      // Only a sale nothing was paid on is voided: money on it calls for a refund.
+      if (phase === 'waiting' && deps.voidSale) await deps.voidSale(updated)
+      return view(journal.get(saleId) ?? updated)
     },
 
     stop(): void {

@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
 import { minorDigits } from '../../shared/money'
 import type { SaleView } from '../../shared/sale'
-import { toCsv } from '../journal/csv'
+import { csvField, toCsv } from '../journal/csv'
 import type { Journal } from '../journal/journal'
 import type { Sale } from '../journal/sale'
+import type { RefundDesk } from '../refunds/refund-desk'
 
 /** Sales per history page when the renderer does not say. */
 const DEFAULT_PAGE = 50
@@ -17,16 +18,36 @@ const DEFAULT_PAGE = 50
 export function createSalesHistory(deps: {
   journal: Journal
   view: (sale: Sale) => SaleView
+  refunds: Pick<RefundDesk, 'refundedInRange' | 'csvRows'>
   exportDir: string
 }) {
-  const { journal, view } = deps
+  const { journal, view, refunds } = deps
   return {
     listSales(input: RequestInput<'sales:list'>): RequestOutput<'sales:list'> {
       return { sales: journal.list({ ...input, limit: input.limit ?? DEFAULT_PAGE }).map(view) }
     },
 
     salesTotals(range: RequestInput<'sales:totals'>): RequestOutput<'sales:totals'> {
-      return { totals: journal.totals(range), unknown: journal.unknownSales(range) }
+      // Refunds made in the range are subtracted from the day they were made, in the sale's currency.
+      const refunded = refunds.refundedInRange(range)
+      const totals = journal.totals(range).map((t) => ({
+        ...t,
+        refundedMinor: refunded.get(t.currency)?.minor ?? 0,
+      }))
+      for (const [currency, r] of refunded) {
+        if (!totals.some((t) => t.currency === currency))
+          totals.push({
+            currency,
+            count: 0,
+            settledMinor: 0,
+            pendingMinor: 0,
+            refundedMinor: r.minor,
+          })
+      }
+      return {
+        totals: totals.sort((a, b) => a.currency.localeCompare(b.currency)),
+        unknown: journal.unknownSales(range),
+      }
     },
 
     async journalProblems(): Promise<RequestOutput<'sales:journal-problems'>> {
@@ -41,8 +62,10 @@ export function createSalesHistory(deps: {
       await mkdir(deps.exportDir, { recursive: true, mode: 0o700 })
       // Ranges are half-open: the last day included is the one before `to`.
       const path = join(deps.exportDir, `sales-${day(range.from)}-to-${day(range.to - 1)}.csv`)
-      await writeFile(path, toCsv(sales, { minorDigits }), { mode: 0o600 })
-      return { path, count: sales.length }
+      // Voids and refunds follow as rows of their own (status `void` or `refund-<state>`).
+      const extra = refunds.csvRows(range).map((row) => `${row.map(csvField).join(',')}\r\n`)
+      await writeFile(path, toCsv(sales, { minorDigits }) + extra.join(''), { mode: 0o600 })
+      return { path, count: sales.length + extra.length }
     },
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { coreReachable } from './bridge'
 import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
+import { VoidNotice } from './screens/refunds/VoidNotice'
 import { useLongPress } from './kiosk/long-press'
 import { ManagerExit } from './kiosk/ManagerExit'
 import { followTillFocus } from './kiosk/till-focus'
@@ -97,6 +98,7 @@ export function App() {
         </nav>
       </header>
       <PaidAfterCancelNotice />
+      <VoidNotice />
       <main className="content">{body}</main>
       {managerExit && <ManagerExit onClose={() => setManagerExit(false)} />}
     </div>

@@ -10,6 +10,12 @@ import {
   saleViewSchema,
   totalsSchema,
 } from '../sale'
+import {
+  refundInputSchema,
+  refundOptionsSchema,
+  refundViewSchema,
+  saleRefundsSchema,
+} from '../refund'
 import { customerViewSchema } from '../customer-view'
 import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
@@ -127,6 +133,15 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'refunds:of-sale': { method: 'refundsOfSale', input: saleRefSchema, output: saleRefundsSchema },
+  'refunds:list': { method: 'listRefunds', input: rangeSchema, output: saleRefundsSchema },
+  'refunds:preview': { method: 'previewRefund', input: saleRefSchema, output: refundOptionsSchema },
+  'refunds:issue': { method: 'refundSale', input: refundInputSchema, output: refundViewSchema },
+  'demo:claim-refund': {
+    method: 'simulateRefundClaim',
+    input: z.strictObject({ refundId: z.string().min(1).max(64) }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
   'sales:journal-problems': {
     method: 'journalProblems',
     input: noInput,
@@ -187,6 +202,7 @@ export const events = {
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
+  'refund:changed': { method: 'onRefundChanged', data: refundViewSchema },
   /** The only channel the customer display's window has. */
   'customer:view': { method: 'onCustomerView', data: customerViewSchema },
   'receipt:printed': { method: 'onReceiptPrinted', data: receiptPrintedSchema },

@@ -49,6 +49,23 @@ export function CustomerDisplay() {
           <p data-testid="customer-amount">{formatMinor(view.amountMinor, view.currency)}</p>
         </section>
       )}
+      {view.screen === 'refund' && (
+        <section className="customer-charge" data-testid="customer-refund">
+          <div className="customer-amount-side">
+            <p className="customer-shop-small">{view.shopName}</p>
+            <p className="customer-total-label">Your refund</p>
+            {view.amount && (
+              <p className="customer-total">
+                {view.amount} {view.amountCurrency}
+              </p>
+            )}
+          </div>
+          <div className="customer-qr-side">
+            <QrCode text={view.claimLink} size={560} label="Refund claim QR code" />
+            <p className="customer-hint">Scan to claim your refund with your wallet</p>
+          </div>
+        </section>
+      )}
       {view.screen === 'expired' && (
         <section className="customer-result expired" role="status">
           <Mark kind="expired" />

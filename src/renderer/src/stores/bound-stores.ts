@@ -1,6 +1,7 @@
 import { pos } from '../bridge'
 import { createApiKeyStore } from './api-key-store'
 import { createAppStore } from './app-store'
+import { createRefundsStore } from './refunds-store'
 import { createSalesStore } from './sales-store'
 import { createShiftStore } from './shift-store'
 import { createTerminalStore } from './terminal-store'
@@ -11,10 +12,18 @@ export const useTerminalStore = createTerminalStore(pos)
 export const useSalesStore = createSalesStore(pos)
 export const useApiKeyStore = createApiKeyStore(pos)
 export const useShiftStore = createShiftStore(pos)
+export const useRefundsStore = createRefundsStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {
-  const stores = [useAppStore, useTerminalStore, useSalesStore, useApiKeyStore, useShiftStore]
+  const stores = [
+    useAppStore,
+    useTerminalStore,
+    useSalesStore,
+    useApiKeyStore,
+    useShiftStore,
+    useRefundsStore,
+  ]
   const stops = stores.map((store) => store.getState().init())
   return () => stops.forEach((stop) => stop())
 }

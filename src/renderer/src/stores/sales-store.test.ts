@@ -173,7 +173,9 @@ describe('sales store: history', () => {
     Array.from({ length: count }, (_, i) =>
       saleView({ id: `s${start + i}`, createdAt: at(start + i), phase: 'settled' }),
     )
-  const totals = [{ currency: 'USD', count: 3, settledMinor: 3750, pendingMinor: 0 }]
+  const totals = [
+    { currency: 'USD', count: 3, settledMinor: 3750, pendingMinor: 0, refundedMinor: 0 },
+  ]
 
   it('loads a day with its totals and the sales a damaged journal line hides', async () => {
     const { fake, store } = setup()

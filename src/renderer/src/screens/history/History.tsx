@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { dayRange } from '../../sales/day-range'
-import { useAppStore, useSalesStore } from '../../stores/bound-stores'
+import type { SaleView } from '../../../../shared/sale'
+import { useAppStore, useRefundsStore, useSalesStore } from '../../stores/bound-stores'
+import { RefundPanel } from '../refunds/RefundPanel'
 import { CsvExport } from './CsvExport'
 import { ReceiptPreview } from './ReceiptPreview'
 import { SalesList } from './SalesList'
@@ -27,6 +29,10 @@ export function History() {
   const openError = useSalesStore((s) => s.error)
   const clearError = useSalesStore((s) => s.clearError)
   const go = useAppStore((s) => s.go)
+  const refunds = useRefundsStore((s) => s.bySale)
+  const listRefunds = useRefundsStore((s) => s.listRefunds)
+  const refreshTotals = useSalesStore((s) => s.refreshTotals)
+  const [refunding, setRefunding] = useState<SaleView | null>(null)
   const [today] = useState(() => Date.now())
   const [receiptOf, setReceiptOf] = useState<string | null>(null)
   const range = dayRange(today, offset)
@@ -36,7 +42,16 @@ export function History() {
 
   useEffect(() => {
     void showRange(dayRange(today, offset))
-  }, [showRange, today, offset])
+    void listRefunds(dayRange(today, offset))
+  }, [showRange, listRefunds, today, offset])
+
+  if (refunding) {
+    const close = () => {
+      setRefunding(null)
+      void refreshTotals()
+    }
+    return <RefundPanel sale={refunding} onClose={close} />
+  }
 
   const reopen = async (saleId: string) => {
     if (await openSale(saleId)) go('home')
@@ -72,7 +87,13 @@ export function History() {
           {history.error ?? openError}
         </p>
       )}
-      <SalesList sales={history.sales} onOpen={(id) => void reopen(id)} onReceipt={setReceiptOf} />
+      <SalesList
+        sales={history.sales}
+        refunds={refunds}
+        onOpen={(id) => void reopen(id)}
+        onReceipt={setReceiptOf}
+        onRefund={setRefunding}
+      />
       {history.loading ? (
         <p className="message" role="status">
           Loading…

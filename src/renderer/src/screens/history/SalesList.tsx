@@ -1,23 +1,33 @@
 import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
-import { reopenablePhases, successPhases } from '../../../../shared/sale'
+import type { RefundView } from '../../../../shared/refund'
+import { moneyPhases, reopenablePhases, successPhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
+import { RefundBadges } from '../refunds/RefundBadges'
+
+/** Sales a manager may try to refund (BTCPay has the last word, with a sentence when it refuses). */
+const refundable = (s: SaleView) =>
+  s.invoiceId !== null && (moneyPhases.includes(s.phase) || s.phase === 'invalid')
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /**
- * The day's sales, newest first; a sale still waiting for money can be opened again, a paid one
- * shows its receipt.
+ * The day's sales, newest first, each with its voids and refunds; a sale still waiting for money
+ * can be opened again, a paid one shows its receipt and can be refunded.
  */
 export function SalesList({
   sales,
+  refunds,
   onOpen,
   onReceipt,
+  onRefund,
 }: {
   sales: SaleView[]
+  refunds: Record<string, RefundView[]>
   onOpen: (id: string) => void
   onReceipt: (id: string) => void
+  onRefund: (sale: SaleView) => void
 }) {
   if (sales.length === 0) return null
   return (
@@ -46,6 +56,7 @@ export function SalesList({
               <td>
                 <span className={`badge tone-${look.tone}`}>{look.label}</span>
                 {s.trouble && <span className="badge tone-warn">Offline</span>}
+                <RefundBadges refunds={refunds[s.id] ?? []} />
               </td>
               <td>
                 {reopenablePhases.includes(s.phase) && (
@@ -65,6 +76,15 @@ export function SalesList({
                     onClick={() => onReceipt(s.id)}
                   >
                     Receipt
+                  </button>
+                )}
+                {refundable(s) && (
+                  <button
+                    className="secondary"
+                    aria-label={`Refund sale of ${formatMinor(s.amountMinor, s.currency)}`}
+                    onClick={() => onRefund(s)}
+                  >
+                    Refund
                   </button>
                 )}
               </td>

@@ -3,7 +3,8 @@ import type { Totals } from '../../stores/sales-store'
 
 /**
  * The shown day's paid money per currency: settled, and paid but still awaiting confirmation
- * (main's "pending"), never added together. Unpaid, expired and cancelled sales are not in it.
+ * (main's "pending"), never added together; refunds made that day and what is left of the settled
+ * money after them. Unpaid, expired and cancelled sales are not in it.
  * Sales a damaged journal line hides are said to be missing, never silently left out.
  */
 export function TotalsPanel({ totals, unknownSales }: { totals: Totals; unknownSales: number }) {
@@ -30,6 +31,22 @@ export function TotalsPanel({ totals, unknownSales }: { totals: Totals; unknownS
             <dt>Awaiting confirmation</dt>
             <dd data-testid={`pending-${t.currency}`}>{formatMinor(t.pendingMinor, t.currency)}</dd>
           </div>
+          {t.refundedMinor > 0 && (
+            <>
+              <div>
+                <dt>Refunded</dt>
+                <dd data-testid={`refunded-${t.currency}`}>
+                  −{formatMinor(t.refundedMinor, t.currency)}
+                </dd>
+              </div>
+              <div>
+                <dt>Settled after refunds</dt>
+                <dd data-testid={`net-${t.currency}`}>
+                  {formatMinor(t.settledMinor - t.refundedMinor, t.currency)}
+                </dd>
+              </div>
+            </>
+          )}
           <div>
             <dt>Paid sales</dt>
             <dd data-testid={`count-${t.currency}`}>{t.count}</dd>
