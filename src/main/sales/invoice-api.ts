@@ -26,7 +26,8 @@ export interface InvoiceApi {
   readonly via: ChargeVia
   /** The server's base URL; the status websocket lives there. */
   readonly baseUrl: string
-  createInvoice(order: ChargeOrder): Promise<LegacyInvoice>
+  /** Builds (and for legacy, BitId-signs) the request now; the returned function sends it. */
+  prepareInvoice(order: ChargeOrder): () => Promise<LegacyInvoice>
   getInvoice(invoiceId: string): Promise<LegacyInvoice>
   /** The invoice BTCPay holds for this orderId, if any (reconciliation after a doubt). */
   findInvoice(orderId: string): Promise<LegacyInvoice | undefined>
@@ -37,15 +38,17 @@ export function legacyInvoiceApi(client: LegacyClient): InvoiceApi {
   return {
     via: 'legacy',
     baseUrl: client.baseUrl,
-    createInvoice: (order) =>
-      client.createInvoice({
+    prepareInvoice: (order) => {
+      const request = client.prepareInvoice({
         price: order.price,
         currency: order.currency,
         orderId: order.orderId,
         ...(order.description ? { itemDesc: order.description } : {}),
         posData: JSON.stringify(order.posData),
         redirectAutomatically: false,
-      }),
+      })
+      return () => request.send()
+    },
     getInvoice: (invoiceId) => client.getInvoice(invoiceId),
     findInvoice: async (orderId) => (await client.listInvoices({ orderId }))[0],
   }
@@ -62,7 +65,7 @@ export function greenfieldInvoiceApi(client: GreenfieldClient): InvoiceApi {
   return {
     via: 'greenfield',
     baseUrl: client.baseUrl,
-    createInvoice: async (order) =>
+    prepareInvoice: (order) => async () =>
       withMethods(
         await client.createInvoice({
           amount: order.price,
