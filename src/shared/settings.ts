@@ -15,6 +15,8 @@ export const settingsSchema = z.strictObject({
   checkoutMode: z.enum(['native', 'embedded']),
   /** Light or dark screens; 'system' follows the operating system's choice. */
   theme: z.enum(['system', 'light', 'dark']),
+  /** The screens' language; 'system' follows the operating system's (English where it is not offered). */
+  language: z.enum(['system', 'en', 'de', 'es', 'fr', 'pt', 'ar']),
   kiosk: z.boolean(),
   /** A window for the customer on a second screen, when one is attached (desktop app). */
   customerDisplay: z.enum(['off', 'second-screen']),
@@ -49,6 +51,7 @@ export const defaultSettings: Settings = {
   currency: 'USD',
   checkoutMode: 'native',
   theme: 'system',
+  language: 'system',
   kiosk: false,
   customerDisplay: 'second-screen',
   sound: true,

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
 import { FormResult, type Outcome } from '../../components/FormResult'
+import { languageNames } from '../../i18n/languages'
+import { useTranslation, type TranslationKey } from '../../i18n'
 import { useAppStore } from '../../stores/bound-stores'
 
 type Draft = {
@@ -9,6 +11,7 @@ type Draft = {
   currency: string
   checkoutMode: Settings['checkoutMode']
   theme: Settings['theme']
+  language: Settings['language']
   sound: boolean
   returnToKeypadSeconds: string
   maxAmount: string
@@ -22,6 +25,7 @@ const draftOf = (s: Settings): Draft => ({
   currency: s.currency,
   checkoutMode: s.checkoutMode,
   theme: s.theme,
+  language: s.language,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
@@ -29,22 +33,27 @@ const draftOf = (s: Settings): Draft => ({
   customerDisplay: s.customerDisplay === 'second-screen',
 })
 
-const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], string]> = [
-  ['native', 'QR code on this screen'],
-  ['embedded', "BTCPay's checkout page"],
+const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], TranslationKey]> = [
+  ['native', 'settings.checkoutNative'],
+  ['embedded', 'settings.checkoutEmbedded'],
 ]
 
-const themes: ReadonlyArray<[Settings['theme'], string]> = [
-  ['system', 'Like the system'],
-  ['light', 'Light'],
-  ['dark', 'Dark'],
+const themes: ReadonlyArray<[Settings['theme'], TranslationKey]> = [
+  ['system', 'settings.themeSystem'],
+  ['light', 'settings.themeLight'],
+  ['dark', 'settings.themeDark'],
 ]
+
+const languages = Object.entries(languageNames) as ReadonlyArray<
+  [Exclude<Settings['language'], 'system'>, string]
+>
 
 const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
 
 /** The till's settings for the manager; main validates every field again and names a bad one. */
 export function SettingsPanel({ settings }: { settings: Settings }) {
+  const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
   const [result, setResult] = useState<Outcome | null>(null)
   const [saving, setSaving] = useState(false)
@@ -62,6 +71,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       currency: draft.currency.trim().toUpperCase(),
       checkoutMode: draft.checkoutMode,
       theme: draft.theme,
+      language: draft.language,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
@@ -72,14 +82,14 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
     const r = await updateSettings(patch)
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
-    setResult(r.ok ? { ok: true, text: 'Settings saved.' } : { ok: false, text: r.message })
+    setResult(r.ok ? { ok: true, text: t('settings.saved') } : { ok: false, text: r.message })
   }
 
   return (
     <form className="form settings" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
-      <h2 id="settings-title">Till settings</h2>
+      <h2 id="settings-title">{t('settings.title')}</h2>
       <label>
-        Terminal name
+        {t('settings.terminalName')}
         <input
           value={draft.terminalLabel}
           maxLength={64}
@@ -87,7 +97,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Cashier (sent to BTCPay with each invoice)
+        {t('settings.cashier')}
         <input
           value={draft.cashier}
           maxLength={64}
@@ -95,7 +105,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Currency (ISO 4217 code, e.g. EUR)
+        {t('settings.currency')}
         <input
           value={draft.currency}
           maxLength={3}
@@ -105,7 +115,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Largest charge, in whole {draft.currency || 'currency'} units
+        {t('settings.maxAmount', { currency: draft.currency || t('settings.currencyUnnamed') })}
         <input
           inputMode="numeric"
           value={draft.maxAmount}
@@ -113,21 +123,36 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <Choice
-        legend="Customer pays with"
+        legend={t('settings.checkoutMode')}
         name="checkoutMode"
-        options={checkoutModes}
+        options={checkoutModes.map(([v, key]) => [v, t(key)])}
         value={draft.checkoutMode}
         onChange={(mode) => edit('checkoutMode', mode)}
       />
       <Choice
-        legend="Screen colours"
+        legend={t('settings.theme')}
         name="theme"
-        options={themes}
+        options={themes.map(([v, key]) => [v, t(key)])}
         value={draft.theme}
         onChange={(theme) => edit('theme', theme)}
       />
       <label>
-        Back to the keypad after a payment (seconds, 0 = stay)
+        {t('settings.language')}
+        <select
+          value={draft.language}
+          data-testid="settings-language"
+          onChange={(e) => edit('language', e.target.value as Settings['language'])}
+        >
+          <option value="system">{t('settings.languageSystem')}</option>
+          {languages.map(([code, name]) => (
+            <option key={code} value={code} lang={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('settings.returnToKeypad')}
         <input
           inputMode="numeric"
           value={draft.returnToKeypadSeconds}
@@ -140,7 +165,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           checked={draft.sound}
           onChange={(e) => edit('sound', e.target.checked)}
         />
-        Sound when a payment arrives
+        {t('settings.sound')}
       </label>
       <label className="check">
         <input
@@ -148,7 +173,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           checked={draft.kiosk}
           onChange={(e) => edit('kiosk', e.target.checked)}
         />
-        Kiosk mode (full screen, desktop app)
+        {t('settings.kiosk')}
       </label>
       <label className="check">
         <input
@@ -156,11 +181,11 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           checked={draft.customerDisplay}
           onChange={(e) => edit('customerDisplay', e.target.checked)}
         />
-        Customer display on a second screen, when one is attached (desktop app)
+        {t('settings.customerDisplay')}
       </label>
       <div className="row">
         <button className="big" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t('settings.saving') : t('settings.save')}
         </button>
         <FormResult result={result} testId="settings-result" />
       </div>
