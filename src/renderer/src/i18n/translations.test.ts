@@ -36,7 +36,7 @@ const sameAsEnglish: Record<Exclude<keyof typeof resources, 'en'>, readonly stri
 describe('translations', () => {
   it('every English key is used somewhere in the renderer', () => {
     const unused = [...englishKeys].filter(
-      (key) => !sources.some((s) => s.text.includes(`'${key}'`)),
+      (key) => !sources.some((s) => s.text.includes(`'${key}'`) || s.text.includes(`"${key}"`)),
     )
     expect(unused).toEqual([])
   })
