@@ -55,7 +55,8 @@ const wholeNumber = (text: string): number =>
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
-  const [result, setResult] = useState<Outcome | null>(null)
+  // 'saved' is put into words at render, so it reads in the language just saved.
+  const [result, setResult] = useState<Outcome | 'saved' | null>(null)
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -82,7 +83,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
     const r = await updateSettings(patch)
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
-    setResult(r.ok ? { ok: true, text: t('settings.saved') } : { ok: false, text: r.message })
+    setResult(r.ok ? 'saved' : { ok: false, text: r.message })
   }
 
   return (
@@ -187,7 +188,10 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         <button className="big" type="submit" disabled={saving}>
           {saving ? t('settings.saving') : t('settings.save')}
         </button>
-        <FormResult result={result} testId="settings-result" />
+        <FormResult
+          result={result === 'saved' ? { ok: true, text: t('settings.saved') } : result}
+          testId="settings-result"
+        />
       </div>
     </form>
   )
