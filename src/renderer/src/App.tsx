@@ -78,7 +78,12 @@ export function App() {
         </p>
       )}
       <header className="topbar">
-        <span className="terminal-label" data-testid="terminal-label" {...managerGesture}>
+        <span
+          className="terminal-label"
+          data-testid="terminal-label"
+          dir="auto"
+          {...managerGesture}
+        >
           {settings?.terminalLabel ?? t('app.name')}
         </span>
         <nav aria-label={t('nav.label')}>
