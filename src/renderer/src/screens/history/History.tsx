@@ -62,7 +62,7 @@ export function History() {
           Next day ›
         </button>
       </div>
-      <TotalsPanel totals={history.totals} />
+      <TotalsPanel totals={history.totals} unknownSales={history.unknownSales} />
       {(history.error ?? openError) && (
         <p className="message error" role="alert" data-testid="history-error">
           {history.error ?? openError}
