@@ -21,6 +21,8 @@ export const settingsSchema = z.strictObject({
   chargeVia: z.enum(['legacy', 'greenfield']),
   /** Light or dark screens; 'system' follows the operating system's choice. */
   theme: z.enum(['system', 'light', 'dark']),
+  /** The screens' language; 'system' follows the operating system's (English where it is not offered). */
+  language: z.enum(['system', 'en', 'de', 'es', 'fr', 'pt', 'ar']),
   kiosk: z.boolean(),
   /** A window for the customer on a second screen, when one is attached (desktop app). */
   customerDisplay: z.enum(['off', 'second-screen']),
@@ -57,6 +59,7 @@ export const defaultSettings: Settings = {
   checkoutMode: 'native',
   chargeVia: 'legacy',
   theme: 'system',
+  language: 'system',
   kiosk: false,
   customerDisplay: 'second-screen',
   sound: true,

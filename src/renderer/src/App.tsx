@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { coreReachable } from './bridge'
+import { applyLanguage, useTranslation } from './i18n'
 import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
 import { VoidNotice } from './screens/refunds/VoidNotice'
 import { useLongPress } from './kiosk/long-press'
@@ -14,14 +15,15 @@ import { Till } from './screens/till/Till'
 import { startStores, useAppStore, useTerminalStore } from './stores/bound-stores'
 
 const tabs = [
-  { id: 'home', label: 'Till' },
-  { id: 'shift', label: 'Shift' },
-  { id: 'history', label: 'History' },
-  { id: 'manager', label: 'Manager' },
-  { id: 'about', label: 'About' },
+  { id: 'home', label: 'nav.till' },
+  { id: 'shift', label: 'nav.shift' },
+  { id: 'history', label: 'nav.history' },
+  { id: 'manager', label: 'nav.manager' },
+  { id: 'about', label: 'nav.about' },
 ] as const
 
 export function App() {
+  const { t } = useTranslation()
   const screen = useAppStore((s) => s.screen)
   const demo = useAppStore((s) => s.info?.demo ?? false)
   const settings = useAppStore((s) => s.settings)
@@ -37,6 +39,8 @@ export function App() {
     else document.documentElement.dataset.theme = theme
   }, [settings?.theme])
 
+  useEffect(() => applyLanguage(settings?.language ?? 'system'), [settings?.language])
+
   useEffect(() => {
     if (!coreReachable) return undefined
     const stopStores = startStores()
@@ -50,10 +54,8 @@ export function App() {
   if (!coreReachable) {
     return (
       <main className="fatal" role="alert">
-        <h1>The terminal core is not reachable</h1>
-        <p>
-          Open this page from the BTCPay Cashier app, or from the URL that `npm run host` prints.
-        </p>
+        <h1>{t('app.coreUnreachable')}</h1>
+        <p>{t('app.coreUnreachableHelp')}</p>
       </main>
     )
   }
@@ -77,22 +79,27 @@ export function App() {
     <div className="shell">
       {demo && (
         <p className="demo-banner" role="note" data-testid="demo-banner">
-          DEMO — connected to the project&apos;s BTCPay test server; payments are simulated
+          {t('app.demoBanner')}
         </p>
       )}
       <header className="topbar">
-        <span className="terminal-label" data-testid="terminal-label" {...managerGesture}>
-          {settings?.terminalLabel ?? 'BTCPay Cashier'}
+        <span
+          className="terminal-label"
+          data-testid="terminal-label"
+          dir="auto"
+          {...managerGesture}
+        >
+          {settings?.terminalLabel ?? t('app.name')}
         </span>
-        <nav aria-label="Main">
-          {tabs.map((t) => (
+        <nav aria-label={t('nav.label')}>
+          {tabs.map((tab) => (
             <button
-              key={t.id}
-              className={screen === t.id ? 'tab active' : 'tab'}
-              aria-current={screen === t.id ? 'page' : undefined}
-              onClick={() => go(t.id)}
+              key={tab.id}
+              className={screen === tab.id ? 'tab active' : 'tab'}
+              aria-current={screen === tab.id ? 'page' : undefined}
+              onClick={() => go(tab.id)}
             >
-              {t.label}
+              {t(tab.label)}
             </button>
           ))}
         </nav>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
 import { FormResult, type Outcome } from '../../components/FormResult'
+import { languageNames } from '../../i18n/languages'
+import { useTranslation, type TranslationKey } from '../../i18n'
 import { useApiKeyStore, useAppStore } from '../../stores/bound-stores'
 
 type Draft = {
@@ -10,6 +12,7 @@ type Draft = {
   checkoutMode: Settings['checkoutMode']
   chargeVia: Settings['chargeVia']
   theme: Settings['theme']
+  language: Settings['language']
   sound: boolean
   returnToKeypadSeconds: string
   maxAmount: string
@@ -24,6 +27,7 @@ const draftOf = (s: Settings): Draft => ({
   checkoutMode: s.checkoutMode,
   chargeVia: s.chargeVia,
   theme: s.theme,
+  language: s.language,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
@@ -31,29 +35,35 @@ const draftOf = (s: Settings): Draft => ({
   customerDisplay: s.customerDisplay === 'second-screen',
 })
 
-const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], string]> = [
-  ['native', 'QR code on this screen'],
-  ['embedded', "BTCPay's checkout page"],
+const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], TranslationKey]> = [
+  ['native', 'settings.checkoutNative'],
+  ['embedded', 'settings.checkoutEmbedded'],
 ]
 
-const chargeModes: ReadonlyArray<[Settings['chargeVia'], string]> = [
-  ['legacy', 'Pairing (BitId, legacy invoices)'],
-  ['greenfield', 'API key (Greenfield invoices)'],
+const chargeModes: ReadonlyArray<[Settings['chargeVia'], TranslationKey]> = [
+  ['legacy', 'settings.chargeViaLegacy'],
+  ['greenfield', 'settings.chargeViaGreenfield'],
 ]
 
-const themes: ReadonlyArray<[Settings['theme'], string]> = [
-  ['system', 'Like the system'],
-  ['light', 'Light'],
-  ['dark', 'Dark'],
+const themes: ReadonlyArray<[Settings['theme'], TranslationKey]> = [
+  ['system', 'settings.themeSystem'],
+  ['light', 'settings.themeLight'],
+  ['dark', 'settings.themeDark'],
 ]
+
+const languages = Object.entries(languageNames) as ReadonlyArray<
+  [Exclude<Settings['language'], 'system'>, string]
+>
 
 const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
 
 /** The till's settings for the manager; main validates every field again and names a bad one. */
 export function SettingsPanel({ settings }: { settings: Settings }) {
+  const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
-  const [result, setResult] = useState<Outcome | null>(null)
+  // 'saved' is put into words at render, so it reads in the language just saved.
+  const [result, setResult] = useState<Outcome | 'saved' | null>(null)
   const hasApiKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
@@ -71,6 +81,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       checkoutMode: draft.checkoutMode,
       chargeVia: draft.chargeVia,
       theme: draft.theme,
+      language: draft.language,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
@@ -81,14 +92,14 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
     const r = await updateSettings(patch)
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
-    setResult(r.ok ? { ok: true, text: 'Settings saved.' } : { ok: false, text: r.message })
+    setResult(r.ok ? 'saved' : { ok: false, text: r.message })
   }
 
   return (
     <form className="form settings" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
-      <h2 id="settings-title">Till settings</h2>
+      <h2 id="settings-title">{t('settings.title')}</h2>
       <label>
-        Terminal name
+        {t('settings.terminalName')}
         <input
           value={draft.terminalLabel}
           maxLength={64}
@@ -96,7 +107,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Cashier (sent to BTCPay with each invoice)
+        {t('settings.cashier')}
         <input
           value={draft.cashier}
           maxLength={64}
@@ -104,7 +115,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Currency (ISO 4217 code, e.g. EUR)
+        {t('settings.currency')}
         <input
           value={draft.currency}
           maxLength={3}
@@ -114,7 +125,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Largest charge, in whole {draft.currency || 'currency'} units
+        {t('settings.maxAmount', { currency: draft.currency || t('settings.currencyUnnamed') })}
         <input
           inputMode="numeric"
           value={draft.maxAmount}
@@ -122,36 +133,46 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <Choice
-        legend="Customer pays with"
+        legend={t('settings.checkoutMode')}
         name="checkoutMode"
-        options={checkoutModes}
+        options={checkoutModes.map(([v, key]) => [v, t(key)])}
         value={draft.checkoutMode}
         onChange={(mode) => edit('checkoutMode', mode)}
       />
       <Choice
-        legend="The till charges with"
+        legend={t('settings.chargeVia')}
         name="chargeVia"
-        options={chargeModes}
+        options={chargeModes.map(([v, key]) => [v, t(key)])}
         value={draft.chargeVia}
         // Offered once a key is there; main checks that it may charge.
         disabled={hasApiKey ? [] : ['greenfield']}
         onChange={(via) => edit('chargeVia', via)}
       />
-      {draft.chargeVia === 'greenfield' && (
-        <p className="message">
-          For servers whose legacy API is off. The API key must be allowed to charge (Manager › API
-          key shows it).
-        </p>
-      )}
+      {draft.chargeVia === 'greenfield' && <p className="message">{t('settings.chargeViaHint')}</p>}
       <Choice
-        legend="Screen colours"
+        legend={t('settings.theme')}
         name="theme"
-        options={themes}
+        options={themes.map(([v, key]) => [v, t(key)])}
         value={draft.theme}
         onChange={(theme) => edit('theme', theme)}
       />
       <label>
-        Back to the keypad after a payment (seconds, 0 = stay)
+        {t('settings.language')}
+        <select
+          value={draft.language}
+          data-testid="settings-language"
+          onChange={(e) => edit('language', e.target.value as Settings['language'])}
+        >
+          <option value="system">{t('settings.languageSystem')}</option>
+          {languages.map(([code, name]) => (
+            <option key={code} value={code} lang={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('settings.returnToKeypad')}
         <input
           inputMode="numeric"
           value={draft.returnToKeypadSeconds}
@@ -164,7 +185,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           checked={draft.sound}
           onChange={(e) => edit('sound', e.target.checked)}
         />
-        Sound when a payment arrives
+        {t('settings.sound')}
       </label>
       <label className="check">
         <input
@@ -172,7 +193,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           checked={draft.kiosk}
           onChange={(e) => edit('kiosk', e.target.checked)}
         />
-        Kiosk mode (full screen, desktop app)
+        {t('settings.kiosk')}
       </label>
       <label className="check">
         <input
@@ -180,13 +201,16 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           checked={draft.customerDisplay}
           onChange={(e) => edit('customerDisplay', e.target.checked)}
         />
-        Customer display on a second screen, when one is attached (desktop app)
+        {t('settings.customerDisplay')}
       </label>
       <div className="row">
         <button className="big" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t('settings.saving') : t('settings.save')}
         </button>
-        <FormResult result={result} testId="settings-result" />
+        <FormResult
+          result={result === 'saved' ? { ok: true, text: t('settings.saved') } : result}
+          testId="settings-result"
+        />
       </div>
     </form>
   )

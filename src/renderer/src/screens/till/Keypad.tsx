@@ -12,6 +12,7 @@ import {
   type Digit,
   type KeypadKey,
 } from '../../keypad/keypad'
+import { useLocale, useTranslation } from '../../i18n'
 import { primeSound } from '../../sales/payment-sound'
 import { useSalesStore } from '../../stores/bound-stores'
 
@@ -32,6 +33,8 @@ const zeroSoFar = (text: string) => /^0*\.?0*$/.test(text)
 export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl: string }) {
   const { currency, maxAmount } = settings
   const [entry, setEntry] = useState(emptyKeypad)
+  const { t } = useTranslation()
+  const locale = useLocale()
   const [description, setDescription] = useState('')
   const [attempted, setAttempted] = useState(false)
   const busy = useSalesStore((s) => s.busy)
@@ -42,9 +45,9 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   const sectionRef = useRef<HTMLElement>(null)
   const amountRef = useRef<HTMLDivElement>(null)
 
-  // The system's locale, as every other Intl call on this screen uses.
-  const config = { currency }
-  const symbols = amountSymbols(currency)
+  // The language's locale, as every other Intl call on screen uses.
+  const config = { currency, locale }
+  const symbols = amountSymbols(currency, locale)
   const maxMinor = maxMinorFor(maxAmount, currency)
   const check = checkEntry(entry, config, maxMinor)
   const noDecimals = minorDigits(currency) === 0
@@ -113,11 +116,17 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
     }
   }, [])
 
-  const shown = entry.text === '' ? formatMinor(0, currency) : formatEntry(entry.text, currency)
+  const shown =
+    entry.text === '' ? formatMinor(0, currency, locale) : formatEntry(entry.text, currency, locale)
   const separator = symbols.decimal
 
   return (
-    <section className="till" ref={sectionRef} data-testid="keypad-screen" aria-label="Keypad">
+    <section
+      className="till"
+      ref={sectionRef}
+      data-testid="keypad-screen"
+      aria-label={t('keypad.label')}
+    >
       <div className="entry">
         <div
           ref={amountRef}
@@ -125,7 +134,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           data-testid="amount-display"
           role="textbox"
           aria-readonly="true"
-          aria-label={`Amount in ${currency}`}
+          aria-label={t('keypad.amountIn', { currency })}
           aria-live="polite"
           tabIndex={0}
         >
@@ -136,20 +145,20 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           role={message ? 'alert' : 'status'}
           data-testid="keypad-message"
         >
-          {message ?? (entry.text === '' ? 'Type the amount to charge.' : '')}
-          {entry.message ? ' Press ⌫ or Clear to go on.' : ''}
+          {message ?? (entry.text === '' ? t('keypad.typeAmount') : '')}
+          {entry.message ? ` ${t('keypad.pressClear')}` : ''}
         </p>
         <p className="limit" data-testid="keypad-limit">
-          Up to {formatMinor(maxMinor, currency)}
+          {t('keypad.upTo', { amount: formatMinor(maxMinor, currency, locale) })}
         </p>
         <label className="description">
-          Description (optional)
+          {t('keypad.description')}
           <input
             ref={descriptionRef}
             value={description}
             maxLength={200}
             autoComplete="off"
-            placeholder="What is it for?"
+            placeholder={t('keypad.descriptionPlaceholder')}
             data-testid="description"
             onChange={(e) => setDescription(e.target.value)}
           />
@@ -160,15 +169,19 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           disabled={!check.ok || busy}
           onClick={submit}
         >
-          {busy ? 'Creating invoice…' : check.ok ? `Charge ${shown}` : 'Charge'}
+          {busy
+            ? t('keypad.creatingInvoice')
+            : check.ok
+              ? t('keypad.chargeAmount', { amount: shown })
+              : t('keypad.charge')}
         </button>
         <p className="paired-with" data-testid="home-status">
           {settings.chargeVia === 'greenfield'
-            ? `Charging with the API key at ${serverUrl}.`
-            : `Paired with ${serverUrl}.`}
+            ? t('keypad.chargingWithKey', { server: serverUrl })
+            : t('keypad.pairedWith', { server: serverUrl })}
         </p>
       </div>
-      <div className="keys" role="group" aria-label="Amount keys">
+      <div className="keys" role="group" aria-label={t('keypad.keys')}>
         {digitRows.flat().map((d) => (
           <button
             key={d}
@@ -182,7 +195,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
         <button
           type="button"
           className={noDecimals ? 'key muted-key' : 'key'}
-          aria-label="Decimal point"
+          aria-label={t('keypad.decimalPoint')}
           onClick={() => press({ type: 'decimal' })}
         >
           {separator}
@@ -198,12 +211,12 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           className="key key-wide secondary"
           onClick={() => press({ type: 'clear' })}
         >
-          Clear
+          {t('keypad.clear')}
         </button>
         <button
           type="button"
           className="key secondary"
-          aria-label="Delete last digit"
+          aria-label={t('keypad.backspace')}
           onClick={() => press({ type: 'backspace' })}
         >
           ⌫

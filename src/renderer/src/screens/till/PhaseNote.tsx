@@ -1,5 +1,7 @@
 import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
+import { Trans } from 'react-i18next'
+import { useLocale, useTranslation } from '../../i18n'
 import { btcToMinor, someBtc } from '../../sales/btc-text'
 
 /**
@@ -8,9 +10,12 @@ import { btcToMinor, someBtc } from '../../sales/btc-text'
  */
 function Money({ sale, btc, testId }: { sale: SaleView; btc: string; testId?: string }) {
   const minor = btcToMinor(btc, sale.payment?.rate, sale.currency)
+  const locale = useLocale()
   return (
     <span className="money" data-testid={testId}>
-      {minor !== null && <strong className="fiat-part">{formatMinor(minor, sale.currency)}</strong>}
+      {minor !== null && (
+        <strong className="fiat-part">{formatMinor(minor, sale.currency, locale)}</strong>
+      )}
       <span className="btc-part">{minor !== null ? ` · ${btc} BTC` : `${btc} BTC`}</span>
     </span>
   )
@@ -19,10 +24,12 @@ function Money({ sale, btc, testId }: { sale: SaleView; btc: string; testId?: st
 /** The rate BTCPay fixed for the invoice, so the cashier can check the fiat figures. */
 function RateLine({ sale }: { sale: SaleView }) {
   const perBtc = btcToMinor('1', sale.payment?.rate, sale.currency)
+  const { t } = useTranslation()
+  const locale = useLocale()
   if (perBtc === null) return null
   return (
     <p className="rate" data-testid="rate">
-      At BTCPay’s rate: 1 BTC = {formatMinor(perBtc, sale.currency)}
+      {t('phase.rate', { amount: formatMinor(perBtc, sale.currency, locale) })}
     </p>
   )
 }
@@ -30,6 +37,7 @@ function RateLine({ sale }: { sale: SaleView }) {
 /** What the cashier should know and do in this phase, in plain words. */
 export function PhaseNote({ sale }: { sale: SaleView }) {
   const p = sale.payment
+  const { t } = useTranslation()
   switch (sale.phase) {
     case 'waiting':
       // The amount in BTC stands beside the QR code (or in BTCPay's checkout page).
@@ -38,17 +46,21 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
       return (
         <div className="phase-note" data-testid="partial-note">
           <p className="due">
-            Still due:{' '}
-            {someBtc(p?.btcDue) ? <Money sale={sale} btc={p.btcDue} testId="btc-due" /> : 'unknown'}
+            {t('phase.stillDue')}{' '}
+            {someBtc(p?.btcDue) ? (
+              <Money sale={sale} btc={p.btcDue} testId="btc-due" />
+            ) : (
+              t('phase.unknown')
+            )}
           </p>
           <p>
-            Paid so far:{' '}
+            {t('phase.paidSoFar')}{' '}
             {someBtc(p?.btcPaid) ? (
               <Money sale={sale} btc={p.btcPaid} testId="paid" />
             ) : (
-              'part of it'
+              t('phase.partOfIt')
             )}
-            . Ask for the rest with the code; do not hand over the goods yet.
+            . {t('phase.askForRest')}
           </p>
           <RateLine sale={sale} />
         </div>
@@ -56,23 +68,20 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
     case 'paid':
       return (
         <p className="phase-note" data-testid="paid-note">
-          The full amount arrived. BTCPay is waiting for the network to confirm it; you can serve
-          the next customer.
+          {t('phase.paid')}
         </p>
       )
     case 'settled':
       return (
         <p className="phase-note" data-testid="settled-note">
-          Confirmed. The sale is complete.
+          {t('phase.settled')}
         </p>
       )
     case 'overpaid':
       return (
         <div className="phase-note" data-testid="overpaid-note">
           <Overpaid sale={sale} />
-          <p>
-            The sale is paid. The extra belongs to the customer: refund it from BTCPay if they ask.
-          </p>
+          <p>{t('phase.overpaid')}</p>
           <RateLine sale={sale} />
         </div>
       )
@@ -81,13 +90,10 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
         <div className="phase-note" data-testid="paid-late-note">
           {someBtc(p?.btcPaid) && (
             <p className="due">
-              Paid: <Money sale={sale} btc={p.btcPaid} testId="paid" />
+              {t('phase.paidLabel')} <Money sale={sale} btc={p.btcPaid} testId="paid" />
             </p>
           )}
-          <p>
-            The payment arrived after the invoice had expired. BTCPay accepted it; check the amount
-            in BTCPay if the rate moved a lot.
-          </p>
+          <p>{t('phase.paidLate')}</p>
           <RateLine sale={sale} />
         </div>
       )
@@ -95,12 +101,12 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
       return (
         <p className="phase-note" data-testid="expired-note">
           {someBtc(p?.btcPaid) ? (
-            <>
-              Only <Money sale={sale} btc={p.btcPaid} testId="paid" /> arrived before the invoice
-              expired. Do not hand over the goods; refund that part from BTCPay or charge again.
-            </>
+            <Trans
+              i18nKey="phase.expiredPart"
+              components={{ money: <Money sale={sale} btc={p.btcPaid} testId="paid" /> }}
+            />
           ) : (
-            'Nothing was paid in time. Do not hand over the goods. Charge again if the customer still wants to pay.'
+            t('phase.expired')
           )}
         </p>
       )
@@ -109,26 +115,22 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
         <div className="phase-note" data-testid="invalid-note">
           {someBtc(p?.btcPaid) && (
             <p className="due">
-              Paid, now invalid: <Money sale={sale} btc={p.btcPaid} testId="paid" />
+              {t('phase.paidNowInvalid')} <Money sale={sale} btc={p.btcPaid} testId="paid" />
             </p>
           )}
-          <p>
-            BTCPay marked this payment invalid (for example a double spend). Do not hand over the
-            goods.
-          </p>
+          <p>{t('phase.invalid')}</p>
         </div>
       )
     case 'not-created':
       return (
         <p className="phase-note" data-testid="not-created-note">
-          The invoice request never reached BTCPay, so nothing can have been paid. Check the
-          connection and charge again.
+          {t('phase.notCreated')}
         </p>
       )
     case 'abandoned':
       return (
         <p className="phase-note" data-testid="abandoned-note">
-          This sale was cancelled.
+          {t('phase.abandoned')}
         </p>
       )
     case 'creating':
@@ -139,21 +141,23 @@ export function PhaseNote({ sale }: { sale: SaleView }) {
 /** Paid, due and the difference, the sale's currency first. */
 function Overpaid({ sale }: { sale: SaleView }) {
   const p = sale.payment
-  if (!someBtc(p?.btcPaid)) return <p className="due">The customer paid more than due.</p>
+  const { t } = useTranslation()
+  const locale = useLocale()
+  if (!someBtc(p?.btcPaid)) return <p className="due">{t('phase.paidMore')}</p>
   const paidMinor = btcToMinor(p.btcPaid, p.rate, sale.currency)
   const over = paidMinor !== null ? paidMinor - sale.amountMinor : null
   return (
     <>
       <p className="due">
-        Paid: <Money sale={sale} btc={p.btcPaid} testId="paid" />
+        {t('phase.paidLabel')} <Money sale={sale} btc={p.btcPaid} testId="paid" />
       </p>
       <p>
-        Due: {formatMinor(sale.amountMinor, sale.currency)}
+        {t('phase.dueLabel')} {formatMinor(sale.amountMinor, sale.currency, locale)}
         {someBtc(p.btcPrice) ? ` · ${p.btcPrice} BTC` : ''}
       </p>
       {over !== null && over > 0 && (
         <p className="due" data-testid="overpaid-by">
-          Overpaid by {formatMinor(over, sale.currency)}
+          {t('phase.overpaidBy', { amount: formatMinor(over, sale.currency, locale) })}
         </p>
       )}
     </>
