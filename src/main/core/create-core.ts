@@ -17,6 +17,8 @@ import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/app
 import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
+import { openPendingCreations } from '../payment-requests/pending-creations'
+import { createPaymentRequests } from '../payment-requests/payment-requests'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { createSalesHistory } from '../sales/sales-history'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
@@ -45,6 +47,8 @@ export type CoreDeps = {
   journalFsync?: boolean
   /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
   openExternal?: ApiKeyDeps['openExternal']
+  /** Makes the Greenfield client of the API key; tests shorten its timeouts. */
+  makeGreenfieldClient?: ApiKeyDeps['makeClient']
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -79,6 +83,14 @@ export function createCore(deps: CoreDeps) {
       void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
     else cashier.stop()
   }
+  /** Payment requests and their counter payments wait for the key: put them right once it is there. */
+  const apiKeyChanged = () => {
+    if (!apiKeys.client()) return
+    void paymentRequests
+      .resume()
+      .catch((err: unknown) => log.error('payment-requests.resume-failed', { err }))
+    if (wasPaired) pairingChanged(true)
+  }
   let wasPaired = false
   const onPairingChange = () => {
     publishTerminal()
@@ -106,7 +118,11 @@ export function createCore(deps: CoreDeps) {
     vault,
     log,
     openExternal: deps.openExternal,
-    onChange: () => events.emit('api-key:changed', apiKeys.view()),
+    makeClient: deps.makeGreenfieldClient,
+    onChange: () => {
+      events.emit('api-key:changed', apiKeys.view())
+      apiKeyChanged()
+    },
   })
 
   const journal = createJournal({
@@ -118,12 +134,20 @@ export function createCore(deps: CoreDeps) {
   const cashier = createCashier({
     journal,
     client: () => pairing.client(),
+    greenfield: () => apiKeys.client(),
     settings,
     events,
     log,
     now,
     watch: watchInvoice,
     watcherOptions: deps.watcherOptions,
+  })
+  const paymentRequests = createPaymentRequests({
+    greenfield: () => apiKeys.client(),
+    pending: openPendingCreations(deps.dataDir, deps.journalFsync ?? true),
+    settings,
+    log,
+    now,
   })
   const history = createSalesHistory({
     journal,
@@ -197,6 +221,12 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'payment-requests:list': afterStart(paymentRequests.listPaymentRequests),
+    'payment-requests:get': afterStart(paymentRequests.getPaymentRequest),
+    'payment-requests:create': afterStart(paymentRequests.createPaymentRequest),
+    'payment-requests:update': afterStart(paymentRequests.updatePaymentRequest),
+    'payment-requests:archive': afterStart(paymentRequests.archivePaymentRequest),
+    'payment-requests:pay': afterStart(cashier.payPaymentRequest),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -242,6 +272,7 @@ export function createCore(deps: CoreDeps) {
     pairing,
     apiKeys,
     cashier,
+    paymentRequests,
     history,
     log,
     start,
@@ -249,6 +280,7 @@ export function createCore(deps: CoreDeps) {
       pairing.stop()
       apiKeys.stop()
       cashier.stop()
+      paymentRequests.stop()
       await journal.close()
     },
   }

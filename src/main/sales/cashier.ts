@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/result'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import { paidAfterCancel, payablePhases, reopenablePhases, type SaleView } from '../../shared/sale'
 import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
+import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
 import { toAppError } from '../btcpay/to-app-error'
@@ -17,6 +18,7 @@ import {
   normalizeLegacyStatus,
   type PaymentStatus,
 } from '../payments/payment-status'
+import { detailOf, NO_API_KEY, paymentRequestError } from '../payment-requests/payment-requests'
 import type { SettingsStore } from '../settings/settings-store'
 import { paymentLinksOf } from './payment-links'
 import { salePhaseOf } from './sale-phase'
@@ -47,6 +49,8 @@ const RECONCILE_GRACE_MS = 120_000
 export type CashierDeps = {
   journal: Journal
   client: () => LegacyClient
+  /** The Greenfield client of the terminal's API key, for payments on payment requests. */
+  greenfield: () => GreenfieldClient | null
   settings: SettingsStore
   events: EventHub
   log: Logger
@@ -167,6 +171,7 @@ export function createCashier(deps: CashierDeps) {
    * sale's fate is known: its invoice was found, or none appeared within the grace period.
    */
   async function reconcile(sale: Sale): Promise<boolean> {
+    if (sale.paymentRequestId) return reconcilePayment(sale, sale.paymentRequestId)
     try {
       const [invoice] = await deps.client().listInvoices({ orderId: sale.orderId })
       if (!invoice && now() - sale.createdAt < graceMs) return false
@@ -180,6 +185,47 @@ export function createCashier(deps: CashierDeps) {
     } catch (err) {
       log.warn('sales.reconcile-failed', { orderId: sale.orderId, err })
       return false
+    }
+  }
+
+  function greenfield(): GreenfieldClient {
+    const gf = deps.greenfield()
+    if (!gf) throw new AppError('unauthorized', NO_API_KEY)
+    return gf
+  }
+
+  /**
+   * The invoice of a counter payment on a payment request. `allowPendingInvoiceReuse` makes a
+   * retry (after a timeout or a crash) return the invoice already made instead of a second one.
+   */
+  async function payInvoiceOf(sale: Sale, paymentRequestId: string, amount?: string) {
+    const invoice = await greenfield().payPaymentRequest(paymentRequestId, {
+      ...(amount ? { amount } : {}),
+      allowPendingInvoiceReuse: true,
+    })
+    // The legacy view of the same invoice carries the payment links the checkout screen shows.
+    return applyInvoice(sale, await deps.client().getInvoice(invoice.id))
+  }
+
+  /** A counter payment whose /pay went unanswered: asked again, reusing its invoice. */
+  async function reconcilePayment(sale: Sale, paymentRequestId: string): Promise<boolean> {
+    if (!deps.greenfield()) return false // the API key is loaded (or added) later: asked then
+    try {
+      const updated = await payInvoiceOf(sale, paymentRequestId)
+      log.info('sales.reconciled', { orderId: sale.orderId, paymentRequestId, found: true })
+      publish(updated)
+      follow(updated)
+      return true
+    } catch (err) {
+      const code = err instanceof BtcpayError ? err.code : 'network'
+      if (!NEVER_SENT.has(code) && now() - sale.createdAt < graceMs) {
+        log.warn('sales.reconcile-failed', { orderId: sale.orderId, err })
+        return false
+      }
+      // Refused (paid meanwhile, archived, expired) or given up: no invoice for this payment.
+      publish(await journal.update(sale.id, { status: 'not-created' }))
+      log.info('sales.reconciled', { orderId: sale.orderId, paymentRequestId, found: false })
+      return true
     }
   }
 
@@ -202,9 +248,19 @@ export function createCashier(deps: CashierDeps) {
   }
 
   /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
-  async function requestInvoice(recorded: Sale, digits: number): Promise<SaleView> {
+  async function requestInvoice(
+    recorded: Sale,
+    digits: number,
+    partAmount?: string,
+  ): Promise<SaleView> {
     const s = settings.get()
     try {
+      if (recorded.paymentRequestId) {
+        const sale = await payInvoiceOf(recorded, recorded.paymentRequestId, partAmount)
+        publish(sale)
+        follow(sale)
+        return view(sale)
+      }
       const invoice = await deps.client().createInvoice({
         price: minorToDecimal(recorded.amountMinor, digits),
         currency: recorded.currency,
@@ -239,7 +295,7 @@ export function createCashier(deps: CashierDeps) {
         const found = journal.get(recorded.id)
         if (found?.invoiceId) return view(found)
       }
-      throw toAppError(err)
+      throw recorded.paymentRequestId ? paymentRequestError(err) : toAppError(err)
     }
   }
 
@@ -277,6 +333,65 @@ export function createCashier(deps: CashierDeps) {
         )
         publish(recorded)
         return await requestInvoice(recorded, digits)
+      } finally {
+        charging = false
+      }
+    },
+
+    /**
+     * The customer pays (part of) a payment request at the counter: the payment is a sale in the
+     * journal (written first, like a charge) whose invoice comes from the request's /pay.
+     */
+    async payPaymentRequest({
+      paymentRequestId,
+      amount,
+    }: RequestInput<'payment-requests:pay'>): Promise<SaleView> {
+      deps.client() // not paired: the invoice could not be followed
+      const gf = greenfield()
+      if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
+      charging = true
+      try {
+        let detail
+        try {
+          const pr = await gf.getPaymentRequest(paymentRequestId)
+          const invoices = await gf.listInvoices({ orderId: [`PAY_REQUEST_${pr.id}`] })
+          detail = detailOf(pr, invoices, gf.baseUrl)
+        } catch (err) {
+          throw paymentRequestError(err)
+        }
+        const { request, dueMinor } = detail
+        const digits = minorDigits(request.currency)
+        let amountMinor = dueMinor
+        let part: string | undefined
+        if (amount !== undefined && amount.trim() !== '') {
+          const typed = parseAmount(amount, request.currency, dueMinor)
+          if (!typed.ok) throw new AppError('bad-input', typed.message)
+          if (typed.minor !== dueMinor && !request.allowCustomPaymentAmounts) {
+            throw new AppError(
+              'bad-input',
+              'This payment request takes only the whole amount due: it does not allow partial payments.',
+            )
+          }
+          amountMinor = typed.minor
+          part = typed.minor === dueMinor ? undefined : minorToDecimal(typed.minor, digits)
+        }
+        if (amountMinor <= 0) {
+          throw new AppError('bad-request', 'Nothing is due on this payment request any more.')
+        }
+        const s = settings.get()
+        // Written before /pay: a crash from here on is retried with invoice reuse at start.
+        const recorded = await journal.record(
+          newSale(journal, s.terminalId ?? 'POS', {
+            createdAt: now(),
+            amountMinor,
+            currency: request.currency,
+            description: request.title,
+            cashier: s.cashier || null,
+            paymentRequestId: request.id,
+          }),
+        )
+        publish(recorded)
+        return await requestInvoice(recorded, digits, part)
       } finally {
         charging = false
       }

@@ -29,6 +29,7 @@ export function saleViewOf(sale: Sale, live: LiveSale | undefined): SaleView {
     checkoutLink: sale.checkoutLink,
     expiresAt: sale.expiresAt,
     cancelledAt: sale.cancelledAt,
+    paymentRequestId: sale.paymentRequestId,
     payment: open ? (live?.links ?? null) : null,
     trouble: live?.trouble ?? null,
   }

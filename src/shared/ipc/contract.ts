@@ -9,6 +9,16 @@ import {
   saleViewSchema,
   totalsSchema,
 } from '../sale'
+import {
+  paymentRequestDetailSchema,
+  paymentRequestFieldsSchema,
+  paymentRequestListInputSchema,
+  paymentRequestListSchema,
+  paymentRequestPaySchema,
+  paymentRequestRefSchema,
+  paymentRequestUpdateSchema,
+  paymentRequestViewSchema,
+} from '../payment-request'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import {
   connectionTestSchema,
@@ -122,6 +132,36 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'payment-requests:list': {
+    method: 'listPaymentRequests',
+    input: paymentRequestListInputSchema,
+    output: paymentRequestListSchema,
+  },
+  'payment-requests:get': {
+    method: 'getPaymentRequest',
+    input: paymentRequestRefSchema,
+    output: paymentRequestDetailSchema,
+  },
+  'payment-requests:create': {
+    method: 'createPaymentRequest',
+    input: paymentRequestFieldsSchema,
+    output: paymentRequestViewSchema,
+  },
+  'payment-requests:update': {
+    method: 'updatePaymentRequest',
+    input: paymentRequestUpdateSchema,
+    output: paymentRequestViewSchema,
+  },
+  'payment-requests:archive': {
+    method: 'archivePaymentRequest',
+    input: paymentRequestRefSchema,
+    output: paymentRequestViewSchema,
+  },
+  'payment-requests:pay': {
+    method: 'payPaymentRequest',
+    input: paymentRequestPaySchema,
+    output: saleViewSchema,
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
