@@ -15,6 +15,8 @@ import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
 import { createDemoCustomer } from '../demo/demo-customer'
+import type { DataDirLock } from '../data-dir/data-dir-lock'
+import { makeDataDirPrivate } from '../data-dir/private-modes'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { openPendingCreations } from '../payment-requests/pending-creations'
@@ -32,6 +34,8 @@ export type CoreDeps = {
   appName: string
   appVersion: string
   dataDir: string
+  /** Taken by the host (lockDataDir) before anything touched the folder; released by stop(). */
+  dataDirLock: DataDirLock
   settingsBackend: SettingsBackend
   vault: KeyVault
   log: Logger
@@ -101,7 +105,13 @@ export function createCore(deps: CoreDeps) {
     }
   }
 
-  const manager = createManagerLock({ vault, log, now, onChange: publishTerminal })
+  const manager = createManagerLock({
+    vault,
+    log,
+    now,
+    onChange: publishTerminal,
+    attemptsFile: join(deps.dataDir, 'manager-pin-attempts.json'),
+  })
   const pairing = createPairingService({
     vault,
     settings,
@@ -198,7 +208,10 @@ export function createCore(deps: CoreDeps) {
     'settings:get': getSettings,
     'settings:update': updateSettings,
     'terminal:get-state': getTerminalState,
-    'terminal:retry-keychain': thenState(() => pairing.retryKeychain()),
+    'terminal:retry-keychain': thenState(async () => {
+      await pairing.retryKeychain()
+      if (manager.view().pinUnreadable) await manager.load()
+    }),
     'pairing:with-code': asManager(thenState((input) => pairing.pairWithCode(input))),
     'pairing:request-code': asManager(thenState((input) => pairing.requestPairingCode(input))),
     'pairing:with-public-key': asManager(thenState((input) => pairing.pairWithPublicKey(input))),
@@ -239,13 +252,10 @@ export function createCore(deps: CoreDeps) {
     return started
   }
   async function startOnce(): Promise<void> {
+    makeDataDirPrivate(deps.dataDir)
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
-    try {
-      await manager.load()
-    } catch (err) {
-      log.warn('manager.load-failed', { err })
-    }
+    await manager.load()
     await pairing.start()
     await apiKeys.load()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
@@ -282,6 +292,7 @@ export function createCore(deps: CoreDeps) {
       cashier.stop()
       paymentRequests.stop()
       await journal.close()
+      await deps.dataDirLock.release()
     },
   }
 }
