@@ -5,11 +5,13 @@ import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
 import { Manager } from './screens/manager/Manager'
+import { PaymentRequests } from './screens/payment-requests/PaymentRequests'
 import { Till } from './screens/till/Till'
 import { startStores, useAppStore, useTerminalStore } from './stores/bound-stores'
 
 const tabs = [
   { id: 'home', label: 'Till' },
+  { id: 'requests', label: 'Requests' },
   { id: 'history', label: 'History' },
   { id: 'manager', label: 'Manager' },
   { id: 'about', label: 'About' },
@@ -42,6 +44,8 @@ export function App() {
       <About />
     ) : screen === 'manager' ? (
       <Manager />
+    ) : screen === 'requests' ? (
+      <PaymentRequests />
     ) : screen === 'history' ? (
       <History />
     ) : (

@@ -1,5 +1,6 @@
 import { pos } from '../bridge'
 import { createAppStore } from './app-store'
+import { createPaymentRequestsStore } from './payment-requests-store'
 import { createSalesStore } from './sales-store'
 import { createTerminalStore } from './terminal-store'
 
@@ -7,6 +8,7 @@ import { createTerminalStore } from './terminal-store'
 export const useAppStore = createAppStore(pos)
 export const useTerminalStore = createTerminalStore(pos)
 export const useSalesStore = createSalesStore(pos)
+export const usePaymentRequestsStore = createPaymentRequestsStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {

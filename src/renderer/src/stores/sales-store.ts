@@ -37,6 +37,8 @@ export type SalesState = {
   paidAfterCancel: SaleView[]
   init(): () => void
   charge(input: RequestInput<'sales:charge'>): Promise<boolean>
+  /** A counter payment of a payment request: on the checkout screen like a charge. */
+  payPaymentRequest(input: RequestInput<'payment-requests:pay'>): Promise<boolean>
   openSale(saleId: string): Promise<boolean>
   cancelSale(): Promise<boolean>
   /** Back to the keypad; the sale goes on in main (and in the history). */
@@ -130,6 +132,18 @@ export function createSalesStore(api: PosApi) {
         if (get().busy) return false
         set({ busy: true, error: null })
         const result = await api.charge(input)
+        if (!result.ok) {
+          set({ busy: false, error: result.message })
+          return false
+        }
+        set({ busy: false, current: fresher(result.data, undefined) })
+        return true
+      },
+
+      async payPaymentRequest(input) {
+        if (get().busy) return false
+        set({ busy: true, error: null })
+        const result = await api.payPaymentRequest(input)
         if (!result.ok) {
           set({ busy: false, error: result.message })
           return false

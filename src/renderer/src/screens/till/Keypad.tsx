@@ -4,7 +4,7 @@ import type { Settings } from '../../../../shared/settings'
 import { decimalSeparator, formatEntry } from '../../keypad/format-entry'
 import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '../../keypad/keypad'
 import { primeSound } from '../../sales/payment-sound'
-import { useSalesStore } from '../../stores/bound-stores'
+import { useAppStore, usePaymentRequestsStore, useSalesStore } from '../../stores/bound-stores'
 
 type Digit = Extract<KeypadKey, { type: 'digit' }>['digit']
 
@@ -31,6 +31,8 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   const chargeError = useSalesStore((s) => s.error)
   const charge = useSalesStore((s) => s.charge)
   const clearError = useSalesStore((s) => s.clearError)
+  const billLater = usePaymentRequestsStore((s) => s.billLater)
+  const go = useAppStore((s) => s.go)
   const descriptionRef = useRef<HTMLInputElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
   const amountRef = useRef<HTMLDivElement>(null)
@@ -155,6 +157,18 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           onClick={submit}
         >
           {busy ? 'Creating invoice…' : check.ok ? `Charge ${shown}` : 'Charge'}
+        </button>
+        <button
+          type="button"
+          className="big secondary"
+          data-testid="bill-later"
+          disabled={!check.ok || busy}
+          onClick={() => {
+            billLater(entry.text, description.trim())
+            go('requests')
+          }}
+        >
+          Bill later
         </button>
         <p className="paired-with" data-testid="home-status">
           Paired with {serverUrl}.
