@@ -117,8 +117,11 @@ export function requestViewOf(pr: PaymentRequest, baseUrl: string): PaymentReque
   }
 }
 
-/** Money that counts toward the request, as BTCPay counts it: on invoices paid or settled. */
-const COUNTED: readonly GreenfieldInvoice['status'][] = ['Processing', 'Settled']
+/**
+ * Money that counts toward the request, as BTCPay counts it: what was paid on any of its
+ * invoices (a partly paid invoice that expired too), except on invoices marked invalid.
+ */
+const counts = (inv: GreenfieldInvoice) => inv.status !== 'Invalid'
 
 export function detailOf(
   pr: PaymentRequest,
@@ -135,7 +138,7 @@ export function detailOf(
     amountMinor: decimalToMinor(inv.amount, inv.currency),
     paidMinor: inv.paidAmount === null ? 0 : decimalToMinor(inv.paidAmount, inv.currency),
     createdAt: inv.createdTime * 1000,
-    counted: COUNTED.includes(inv.status),
+    counted: counts(inv),
   }))
   const paidMinor = rows.filter((r) => r.counted).reduce((sum, r) => sum + r.paidMinor, 0)
   return {
