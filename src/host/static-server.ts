@@ -8,7 +8,8 @@ import { mimeTypeOf, resolveStaticFile } from '../main/security/app-protocol'
  */
 export function createStaticServer(opts: {
   rendererDir: string
-  bridgeScript: string
+  /** The preload's stand-in per page: window.pos for the till, window.customerDisplay for the customer. */
+  bridgeScripts: { cashier: string; customer: string }
   csp: () => string
 }): Server {
   return createServer((req, res) => {
@@ -23,10 +24,11 @@ export function createStaticServer(opts: {
       return
     }
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    if (pathname === '/host-bridge.js') {
+    const script = bridgeFiles[pathname]
+    if (script) {
       res
         .writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' })
-        .end(opts.bridgeScript)
+        .end(opts.bridgeScripts[script])
       return
     }
     const file = resolveStaticFile(opts.rendererDir, pathname)
@@ -36,7 +38,8 @@ export function createStaticServer(opts: {
     }
     readFile(file).then(
       (body) => {
-        const out = file.endsWith('index.html') ? injectBridge(body.toString('utf8')) : body
+        const page = pages.find((p) => file.endsWith(p.html))
+        const out = page ? injectBridge(body.toString('utf8'), page.script) : body
         res.writeHead(200, { ...headers, 'Content-Type': mimeTypeOf(file) }).end(out)
       },
       () => res.writeHead(404, headers).end('Not found'),
@@ -44,7 +47,16 @@ export function createStaticServer(opts: {
   })
 }
 
+const bridgeFiles: Record<string, 'cashier' | 'customer'> = {
+  '/host-bridge.js': 'cashier',
+  '/customer-bridge.js': 'customer',
+}
+const pages = [
+  { html: 'index.html', script: '/host-bridge.js' },
+  { html: 'customer.html', script: '/customer-bridge.js' },
+]
+
 /** A classic script in <head> runs before the app's deferred module, like a preload does. */
-function injectBridge(html: string): string {
-  return html.replace('<head>', '<head>\n    <script src="/host-bridge.js"></script>')
+function injectBridge(html: string, script: string): string {
+  return html.replace('<head>', `<head>\n    <script src="${script}"></script>`)
 }

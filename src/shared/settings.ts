@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultReceiptSettings, receiptSettingsSchema } from './receipt-settings'
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'))
 
@@ -13,6 +14,8 @@ export const settingsSchema = z.strictObject({
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
   kiosk: z.boolean(),
+  /** A window for the customer on a second screen, when one is attached (desktop app). */
+  customerDisplay: z.enum(['off', 'second-screen']),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
   /** Largest charge, in whole units of the currency: a typo guard for the till. */
@@ -28,6 +31,8 @@ export const settingsSchema = z.strictObject({
   pairedServer: z
     .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
     .nullable(),
+  /** Shop name, footer, printer and auto-print for receipts. */
+  receipts: receiptSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -42,10 +47,12 @@ export const defaultSettings: Settings = {
   currency: 'USD',
   checkoutMode: 'native',
   kiosk: false,
+  customerDisplay: 'second-screen',
   sound: true,
   returnToKeypadSeconds: 5,
   maxAmount: 10_000,
   cashier: '',
   terminalId: null,
   pairedServer: null,
+  receipts: defaultReceiptSettings,
 }

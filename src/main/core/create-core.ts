@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { platform } from 'node:os'
 import { join } from 'node:path'
-import type { AppInfo } from '../../shared/ipc/contract'
+import type { AppInfo, RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
+import type { SaleView } from '../../shared/sale'
+import type { ReportPeriod } from '../../shared/shifts'
 import type { TerminalState } from '../../shared/terminal-state'
 import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
@@ -14,6 +16,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCustomerFeed } from '../customer-display/customer-feed'
+import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer } from '../demo/demo-customer'
 import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
@@ -23,6 +27,13 @@ import { openPendingCreations } from '../payment-requests/pending-creations'
 import { createPaymentRequests } from '../payment-requests/payment-requests'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { createSalesHistory } from '../sales/sales-history'
+import type { SystemPrint } from '../printing/receipt-printer'
+import { createReceiptPrinter } from '../printing/receipt-printer'
+import type { PrintTimeouts } from '../printing/print-outcome'
+import { createPaymentRecordStore } from '../receipts/payment-record-store'
+import { createReceiptService } from '../receipts/receipt-service'
+import { createShiftService } from '../shifts/shift-service'
+import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { SettingsPatch } from '../../shared/settings'
 
@@ -53,6 +64,13 @@ export type CoreDeps = {
   openExternal?: ApiKeyDeps['openExternal']
   /** Makes the Greenfield client of the API key; tests shorten its timeouts. */
   makeGreenfieldClient?: ApiKeyDeps['makeClient']
+  /** Ends the app (Electron) or the host; called after the manager check passed. */
+  quit?: () => void
+  /** How long the customer display shows a result before its idle screen. */
+  customerResultMs?: number
+  /** Electron's silent printing on the system printer; hosts without Electron have none. */
+  systemPrint?: SystemPrint | null
+  printTimeouts?: PrintTimeouts
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -164,6 +182,48 @@ export function createCore(deps: CoreDeps) {
     view: cashier.view,
     exportDir: join(deps.dataDir, 'exports'),
   })
+  const customerFeed = createCustomerFeed(events)
+  const tillFocus = createTillFocus({
+    events,
+    settings,
+    getSale: (saleId) => {
+      const sale = journal.get(saleId)
+      if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+      return cashier.view(sale)
+    },
+    holdMs: deps.customerResultMs,
+  })
+  const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const receipts = createReceiptService({
+    journal,
+    payments: paymentRecords,
+    client: () => pairing.client(),
+    settings,
+    printer: createReceiptPrinter({
+      settings: () => settings.get().receipts,
+      systemPrint: deps.systemPrint ?? null,
+      timeouts: deps.printTimeouts,
+    }),
+    log,
+    onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+  })
+  // Every sale change passes by the receipts: the first paid one keeps its details and may print.
+  events.connect((channel, envelope) => {
+    if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
+  })
+  const shiftStore = createShiftStore({ dir: join(deps.dataDir, 'shifts') })
+  const shifts = createShiftService({
+    store: shiftStore,
+    journal,
+    settings,
+    methodOf: (saleId) => {
+      const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
+      return methods.size === 1 ? [...methods][0]! : null
+    },
+    refunds: () => [],
+    now,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
@@ -201,6 +261,27 @@ export function createCore(deps: CoreDeps) {
   const getSettings = async () => settings.get()
   const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
   const getTerminalState = async () => terminalState()
+
+  const focusSale = async ({ saleId }: { saleId: string | null }) => {
+    tillFocus.focus(saleId)
+    return { done: true as const }
+  }
+  const focusedSale = async () => tillFocus.focused()
+  const quitApp = async () => {
+    if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
+    // After this answer has left: the renderer hears "done" before its window goes.
+    setImmediate(deps.quit)
+    return { done: true as const }
+  }
+
+  const previewReceipt = ({ saleId }: { saleId: string }) => receipts.preview(saleId)
+  const printReceipt = ({ saleId }: { saleId: string }) => receipts.print(saleId)
+  const reprintReceipt = ({ saleId }: { saleId: string }) => receipts.reprint(saleId)
+  const currentShift = async () => shifts.current()
+  const openShift = (input: RequestInput<'shifts:open'>) => shifts.open(input)
+  const closeShift = async () => shifts.close()
+  const shiftReport = async (period: ReportPeriod) => shifts.report(period)
+  const exportShiftReportCsv = (period: ReportPeriod) => shifts.exportCsv(period)
 
   // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
@@ -240,6 +321,17 @@ export function createCore(deps: CoreDeps) {
     'payment-requests:update': afterStart(paymentRequests.updatePaymentRequest),
     'payment-requests:archive': afterStart(paymentRequests.archivePaymentRequest),
     'payment-requests:pay': afterStart(cashier.payPaymentRequest),
+    'till:focus-sale': afterStart(focusSale),
+    'till:focused-sale': afterStart(focusedSale),
+    'app:quit': asManager(quitApp),
+    'receipts:preview': afterStart(previewReceipt),
+    'receipts:print': afterStart(printReceipt),
+    'receipts:reprint': afterStart(reprintReceipt),
+    'shifts:current': afterStart(currentShift),
+    'shifts:open': afterStart(openShift),
+    'shifts:close': asManager(afterStart(closeShift)),
+    'shifts:report': afterStart(shiftReport),
+    'shifts:export-csv': afterStart(exportShiftReportCsv),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -256,6 +348,8 @@ export function createCore(deps: CoreDeps) {
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
     await manager.load()
+    paymentRecords.load()
+    shiftStore.load()
     await pairing.start()
     await apiKeys.load()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
@@ -273,6 +367,7 @@ export function createCore(deps: CoreDeps) {
       })
       publishTerminal()
     }
+    tillFocus.start()
   }
 
   return {
@@ -284,9 +379,13 @@ export function createCore(deps: CoreDeps) {
     cashier,
     paymentRequests,
     history,
+    customerFeed,
+    receipts,
+    shifts,
     log,
     start,
     async stop() {
+      tillFocus.stop()
       pairing.stop()
       apiKeys.stop()
       cashier.stop()

@@ -53,7 +53,8 @@ export interface Sale {
 }
 
 /** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself. */
-export type NewSale = Omit<Sale, 'rev' | 'updatedAt'>
+export type NewSale = Omit<Sale, 'rev' | 'updatedAt' | 'paymentRequestId'> &
+  Partial<Pick<Sale, 'paymentRequestId'>>
 
 /** The fields `update` may change. */
 export const patchableFields = [

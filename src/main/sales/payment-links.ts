@@ -8,7 +8,7 @@ export type PaymentLinks = {
   btcPaid: string | null
 }
 
-const isLightning = (paymentType: string) => /lightning|ln/i.test(paymentType)
+export const isLightning = (paymentType: string) => /lightning|ln/i.test(paymentType)
 
 /**
  * The links a customer's wallet can pay, from a legacy invoice: the on-chain BIP21 URI and, when

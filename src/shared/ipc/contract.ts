@@ -19,7 +19,10 @@ import {
   paymentRequestUpdateSchema,
   paymentRequestViewSchema,
 } from '../payment-request'
+import { customerViewSchema } from '../customer-view'
+import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
+import { openShiftInputSchema, reportPeriodSchema, shiftReportSchema, shiftSchema } from '../shifts'
 import {
   connectionTestSchema,
   managerPinSchema,
@@ -162,6 +165,41 @@ export const requests = {
     input: paymentRequestPaySchema,
     output: saleViewSchema,
   },
+  'till:focus-sale': {
+    method: 'focusSale',
+    input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
+  'till:focused-sale': {
+    method: 'focusedSale',
+    input: noInput,
+    output: saleViewSchema.nullable(),
+  },
+  'app:quit': {
+    method: 'quitApp',
+    input: noInput,
+    output: z.strictObject({ done: z.literal(true) }),
+  },
+  'receipts:preview': {
+    method: 'previewReceipt',
+    input: saleRefSchema,
+    output: receiptPreviewSchema,
+  },
+  'receipts:print': { method: 'printReceipt', input: saleRefSchema, output: printOutcomeSchema },
+  'receipts:reprint': {
+    method: 'reprintReceipt',
+    input: saleRefSchema,
+    output: printOutcomeSchema,
+  },
+  'shifts:current': { method: 'currentShift', input: noInput, output: shiftSchema.nullable() },
+  'shifts:open': { method: 'openShift', input: openShiftInputSchema, output: shiftSchema },
+  'shifts:close': { method: 'closeShift', input: noInput, output: shiftReportSchema },
+  'shifts:report': { method: 'shiftReport', input: reportPeriodSchema, output: shiftReportSchema },
+  'shifts:export-csv': {
+    method: 'exportShiftReportCsv',
+    input: reportPeriodSchema,
+    output: z.strictObject({ path: z.string() }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
@@ -177,6 +215,9 @@ export const events = {
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
+  /** The only channel the customer display's window has. */
+  'customer:view': { method: 'onCustomerView', data: customerViewSchema },
+  'receipt:printed': { method: 'onReceiptPrinted', data: receiptPrintedSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

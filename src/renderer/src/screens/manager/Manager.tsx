@@ -6,6 +6,7 @@ import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
 import { PinUnreadable } from './PinUnreadable'
+import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
@@ -44,6 +45,7 @@ export function Manager() {
         />
       )}
       {settings && <SettingsPanel settings={settings} />}
+      {settings && <ReceiptSettingsPanel settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}

@@ -9,6 +9,7 @@ import { useAppStore, useSalesStore } from '../../stores/bound-stores'
 import { EmbeddedPayment } from './EmbeddedPayment'
 import { NativePayment } from './NativePayment'
 import { PhaseNote } from './PhaseNote'
+import { ReceiptStatus } from './ReceiptStatus'
 import { DemoCustomer } from './DemoCustomer'
 
 const isSuccess = (sale: SaleView) => successPhases.includes(sale.phase)
@@ -133,6 +134,8 @@ export function Checkout({
         ) : (
           <NativePayment sale={sale} />
         ))}
+
+      {success && <ReceiptStatus saleId={sale.id} autoPrint={settings.receipts.autoPrint} />}
 
       {(error ?? againError) && (
         <p className="message error" role="alert" data-testid="checkout-error">
