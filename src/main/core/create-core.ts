@@ -206,6 +206,8 @@ export function createCore(deps: CoreDeps) {
     }),
     log,
     onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+    dueOnRequest: async (paymentRequestId) =>
+      (await paymentRequests.getPaymentRequest({ paymentRequestId })).dueMinor,
   })
   // Every sale change passes by the receipts: the first paid one keeps its details and may print.
   events.connect((channel, envelope) => {

@@ -174,6 +174,11 @@ describe('payment requests at the till', () => {
 
     let detail = await ok<PaymentRequestDetail>('payment-requests:get', { paymentRequestId: pr.id })
     expect(detail).toMatchObject({ paidMinor: 400, dueMinor: 600 })
+    // Its receipt is a payment on the request: what this paid and what is still due.
+    const receipt = await ok<{ text: string }>('receipts:preview', { saleId: part.id })
+    expect(receipt.text).toContain('PAYMENT')
+    expect(receipt.text).toContain('Layaway bike')
+    expect(receipt.text).toMatch(/Still due.*\$6\.00/)
     expect(detail.request.status).toBe('Pending')
 
     const rest = await ok<SaleView>('payment-requests:pay', { paymentRequestId: pr.id })
