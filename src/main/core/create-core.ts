@@ -226,7 +226,7 @@ export function createCore(deps: CoreDeps) {
     now,
     exportDir: join(deps.dataDir, 'exports'),
   })
-  const simulateCustomer = createDemoCustomer(deps.demo ?? null)
+  const demoCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
   const afterStart =
@@ -334,7 +334,9 @@ export function createCore(deps: CoreDeps) {
     'shifts:close': asManager(afterStart(closeShift)),
     'shifts:report': afterStart(shiftReport),
     'shifts:export-csv': afterStart(exportShiftReportCsv),
-    'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
+    'demo:simulate': ({ invoiceId, action }) => demoCustomer.simulateCustomer(invoiceId, action),
+    'demo:simulate-request-payment': ({ paymentRequestId, amount }) =>
+      demoCustomer.simulateRequestPayment(paymentRequestId, amount),
   }
 
   /**

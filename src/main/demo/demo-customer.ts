@@ -14,18 +14,14 @@ const routes: Record<DemoAction, { path: string; body: object }> = {
  * user can try the whole flow with no real server and no wallet.
  */
 export function createDemoCustomer(controlOrigin: string | null) {
-  return async (invoiceId: string, action: DemoAction): Promise<{ done: true }> => {
+  async function control(path: string, body: object): Promise<{ done: true }> {
     if (!controlOrigin)
       throw new AppError('not-found', 'Simulated customers exist only in demo mode.')
-    const route = routes[action]
-    const res = await fetch(
-      `${controlOrigin}/_control/invoices/${encodeURIComponent(invoiceId)}/${route.path}`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(route.body),
-      },
-    ).catch(() => null)
+    const res = await fetch(`${controlOrigin}/_control/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch(() => null)
     if (!res?.ok) {
       const text = res
         ? ((await res.json().catch(() => null)) as { error?: string } | null)?.error
@@ -33,5 +29,18 @@ export function createDemoCustomer(controlOrigin: string | null) {
       throw new AppError('bad-request', `The demo server refused: ${text ?? 'it is not running'}.`)
     }
     return { done: true }
+  }
+  return {
+    simulateCustomer(invoiceId: string, action: DemoAction): Promise<{ done: true }> {
+      const route = routes[action]
+      return control(`invoices/${encodeURIComponent(invoiceId)}/${route.path}`, route.body)
+    },
+    /** The customer opens the request's page on their phone and pays it, in full or `amount`. */
+    simulateRequestPayment(paymentRequestId: string, amount?: string): Promise<{ done: true }> {
+      return control(`payment-requests/${encodeURIComponent(paymentRequestId)}/pay`, {
+        ...(amount ? { amount } : {}),
+        paymentMethod: 'BTC-LN',
+      })
+    },
   }
 }

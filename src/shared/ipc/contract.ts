@@ -200,6 +200,11 @@ export const requests = {
     input: reportPeriodSchema,
     output: z.strictObject({ path: z.string() }),
   },
+  'demo:simulate-request-payment': {
+    method: 'simulateRequestPayment',
+    input: paymentRequestPaySchema,
+    output: z.strictObject({ done: z.literal(true) }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({

@@ -41,6 +41,8 @@ export type PaymentRequestsState = {
   createPaymentRequest(input: RequestInput<'payment-requests:create'>): Promise<boolean>
   updatePaymentRequest(input: RequestInput<'payment-requests:update'>): Promise<boolean>
   archivePaymentRequest(id: string): Promise<boolean>
+  /** Demo mode: plays the customer paying from their phone, then looks again. */
+  simulateRequestPayment(input: RequestInput<'demo:simulate-request-payment'>): Promise<void>
 }
 
 export const createPaymentRequestsStore = (api: PosApi) =>
@@ -104,6 +106,11 @@ export const createPaymentRequestsStore = (api: PosApi) =>
         set({ busy: false, page: { kind: 'detail', id: r.data.id }, detail: null })
         await get().getPaymentRequest(r.data.id)
         return true
+      },
+      async simulateRequestPayment(input) {
+        const r = await api.simulateRequestPayment(input)
+        if (!r.ok) return fail(r)
+        await get().getPaymentRequest(input.paymentRequestId)
       },
       async archivePaymentRequest(id) {
         if (get().busy) return false

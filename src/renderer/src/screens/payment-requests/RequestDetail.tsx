@@ -29,6 +29,8 @@ export function RequestDetail({ id }: { id: string }) {
       .reduce((n, k) => n + k.version, 0),
   )
   const go = useAppStore((s) => s.go)
+  const demo = useAppStore((s) => s.info?.demo ?? false)
+  const simulate = usePaymentRequestsStore((s) => s.simulateRequestPayment)
   const [part, setPart] = useState<string | null>(null)
   const [confirmArchive, setConfirmArchive] = useState(false)
 
@@ -192,6 +194,31 @@ export function RequestDetail({ id }: { id: string }) {
                 </form>
               ))}
           </div>
+        )}
+        {demo && payable && (
+          <aside
+            className="demo-customer"
+            aria-label="Simulated customer"
+            data-testid="demo-request-customer"
+          >
+            <span className="demo-tag">DEMO</span>
+            <button className="secondary" onClick={() => void simulate({ paymentRequestId: id })}>
+              Customer pays on their phone
+            </button>
+            {request.allowCustomPaymentAmounts && dueMinor > 1 && (
+              <button
+                className="secondary"
+                onClick={() =>
+                  void simulate({
+                    paymentRequestId: id,
+                    amount: minorToDecimal(Math.floor(dueMinor / 2), minorDigits(request.currency)),
+                  })
+                }
+              >
+                Pays half on their phone
+              </button>
+            )}
+          </aside>
         )}
         <div className="actions">
           {!request.archived && (
