@@ -36,8 +36,21 @@ test('the demo runs the whole sale with a simulated customer', async ({ page }, 
     await expect(page.getByTestId('checkout-settled')).toBeVisible()
     await page.screenshot({ path: testInfo.outputPath('demo-settled.png') })
 
+    // The other outcomes, each from the customer buttons alone.
+    const play = async (steps: string[], outcome: string) => {
+      await page.getByTestId('new-sale').click()
+      await page.keyboard.type('1.50')
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+      for (const step of steps) await page.getByRole('button', { name: step }).click()
+      await expect(page.getByTestId(`checkout-${outcome}`)).toBeVisible()
+      await page.screenshot({ path: testInfo.outputPath(`demo-${outcome}.png`) })
+    }
+    await play(['Lets it expire'], 'expired')
+    await play(['Pays too late'], 'paid-late')
+    await play(['Pays part', 'Double-spends'], 'invalid')
+
     // Payment requests too: bill later, then the customer pays half and the rest on their phone.
-    await page.getByRole('button', { name: 'Till', exact: true }).click()
     await page.getByTestId('new-sale').click()
     await page.keyboard.type('8')
     await page.getByTestId('bill-later').click()

@@ -13,6 +13,8 @@ export const settingsSchema = z.strictObject({
   terminalLabel: z.string().trim().min(1).max(64),
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
+  /** Light or dark screens; 'system' follows the operating system's choice. */
+  theme: z.enum(['system', 'light', 'dark']),
   kiosk: z.boolean(),
   /** A window for the customer on a second screen, when one is attached (desktop app). */
   customerDisplay: z.enum(['off', 'second-screen']),
@@ -46,6 +48,7 @@ export const defaultSettings: Settings = {
   terminalLabel: 'Till 1',
   currency: 'USD',
   checkoutMode: 'native',
+  theme: 'system',
   kiosk: false,
   customerDisplay: 'second-screen',
   sound: true,

@@ -63,6 +63,8 @@ export const legacyInvoiceSchema = z.object({
   btcPrice: decimalString.nullish().transform((v) => v ?? null),
   btcDue: decimalString.nullish().transform((v) => v ?? null),
   btcPaid: decimalString.nullish().transform((v) => v ?? null),
+  /** Fiat per BTC that BTCPay fixed for this invoice. */
+  rate: decimalString.nullish().transform((v) => v ?? null),
   paymentUrls: paymentUrls.nullish().transform((v) => v ?? null),
   cryptoInfo: z
     .array(cryptoInfo)

@@ -6,6 +6,7 @@ export type PaymentLinks = {
   btcPrice: string | null
   btcDue: string | null
   btcPaid: string | null
+  rate: string | null
 }
 
 export const isLightning = (paymentType: string) => /lightning|ln/i.test(paymentType)
@@ -25,5 +26,6 @@ export function paymentLinksOf(invoice: LegacyInvoice): PaymentLinks {
     btcPrice: invoice.btcPrice,
     btcDue: invoice.btcDue,
     btcPaid: invoice.btcPaid,
+    rate: invoice.rate,
   }
 }

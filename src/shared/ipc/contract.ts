@@ -23,6 +23,7 @@ import { customerViewSchema } from '../customer-view'
 import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import { openShiftInputSchema, reportPeriodSchema, shiftReportSchema, shiftSchema } from '../shifts'
+import { demoActions } from '../demo'
 import {
   connectionTestSchema,
   managerPinSchema,
@@ -209,7 +210,7 @@ export const requests = {
     method: 'simulateCustomer',
     input: z.strictObject({
       invoiceId: z.string().min(1).max(64),
-      action: z.enum(['pay', 'pay-partial', 'pay-over', 'confirm']),
+      action: z.enum(demoActions),
     }),
     output: z.strictObject({ done: z.literal(true) }),
   },

@@ -46,7 +46,8 @@ export function Manager() {
       )}
       {settings && <SettingsPanel settings={settings} />}
       {settings && <ReceiptSettingsPanel settings={settings} />}
-      {error && (
+      {/* A pairing error stands in the pairing form itself. */}
+      {error && connection.status !== 'unpaired' && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
         </p>
