@@ -83,7 +83,9 @@ export function saleProblem(s: Record<string, unknown>): string | null {
   }
   if (!isNullableString(s.description)) return 'description must be a string or null'
   if (!isNullableString(s.cashier)) return 'cashier must be a string or null'
-  if (!isNullableString(s.paymentRequestId)) return 'paymentRequestId must be a string or null'
+  if (s.paymentRequestId !== undefined && !isNullableString(s.paymentRequestId)) {
+    return 'paymentRequestId must be a string or null'
+  }
   return patchProblem(s)
 }
 
