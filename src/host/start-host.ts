@@ -76,6 +76,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const server = createStaticServer({
     rendererDir,
     bridgeScript: await bundleBridge(),
+    catalogImage: core.catalog.imageFile,
     // Like the Electron window: frames only for the paired server's embedded checkout.
     csp: () => {
       const paired = core.settings.get().pairedServer

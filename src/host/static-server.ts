@@ -10,6 +10,8 @@ export function createStaticServer(opts: {
   rendererDir: string
   bridgeScript: string
   csp: () => string
+  /** The catalog's cached pictures: their app-relative path to a file, or null. */
+  catalogImage: (pathname: string) => string | null
 }): Server {
   return createServer((req, res) => {
     const headers = {
@@ -29,7 +31,7 @@ export function createStaticServer(opts: {
         .end(opts.bridgeScript)
       return
     }
-    const file = resolveStaticFile(opts.rendererDir, pathname)
+    const file = opts.catalogImage(pathname) ?? resolveStaticFile(opts.rendererDir, pathname)
     if (!file) {
       res.writeHead(404, headers).end('Not found')
       return

@@ -25,6 +25,7 @@ import {
   paymentRequestListSchema,
   paymentRequestSchema,
   payoutListSchema,
+  posAppSchema,
   pullPaymentSchema,
   refundPreviewSchema,
   validationErrorsSchema,
@@ -39,6 +40,7 @@ import type {
   PaymentRequestInput,
   PayPaymentRequestInput,
   Payout,
+  PosApp,
   PullPayment,
   RefundInvoiceInput,
   RefundPreview,
@@ -205,6 +207,13 @@ export class GreenfieldClient {
   async listPullPaymentPayouts(pullPaymentId: string): Promise<Payout[]> {
     const path = `${pathWithId('/api/v1/pull-payments', pullPaymentId)}/payouts`
     return this.#call('GET', path, payoutListSchema)
+  }
+
+  // ---------- apps ----------
+
+  /** GET /api/v1/apps/pos/{appId}: a Point of Sale app's settings and items (the catalog). */
+  async getPosApp(appId: string): Promise<PosApp> {
+    return this.#call('GET', pathWithId('/api/v1/apps/pos', appId), posAppSchema)
   }
 
   // ---------- plumbing ----------

@@ -14,6 +14,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCatalog } from '../catalog/catalog-service'
+import { createParkedCarts } from '../catalog/parked-carts'
 import { createDemoCustomer } from '../demo/demo-customer'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
@@ -109,6 +111,22 @@ export function createCore(deps: CoreDeps) {
     onChange: () => events.emit('api-key:changed', apiKeys.view()),
   })
 
+  const catalog = createCatalog({
+    dir: join(deps.dataDir, 'catalog'),
+    client: () => apiKeys.client(),
+    log,
+    now,
+    onChange: (view) => events.emit('catalog:changed', view),
+  })
+  const parkedCarts = createParkedCarts({
+    dir: join(deps.dataDir, 'carts'),
+    catalog: catalog.view,
+    currency: () => settings.get().currency,
+    log,
+    now,
+    onChange: (carts) => events.emit('carts:changed', { carts }),
+  })
+
   const journal = createJournal({
     dir: join(deps.dataDir, 'journal'),
     log,
@@ -123,6 +141,7 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
     watch: watchInvoice,
+    catalog: catalog.view,
     watcherOptions: deps.watcherOptions,
   })
   const history = createSalesHistory({
@@ -197,6 +216,15 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'catalog:get': async () => catalog.view(),
+    'catalog:refresh': () => catalog.refresh(),
+    'catalog:choose-app': asManager(({ appId }) => catalog.chooseApp(appId)),
+    'catalog:set-barcode': asManager(async ({ itemId, barcode }) =>
+      catalog.setBarcode(itemId, barcode),
+    ),
+    'carts:list': async () => ({ carts: parkedCarts.list() }),
+    'carts:park': async ({ lines }) => ({ carts: parkedCarts.park(lines) }),
+    'carts:resume': async ({ cartId }) => parkedCarts.resume(cartId),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -218,6 +246,9 @@ export function createCore(deps: CoreDeps) {
     }
     await pairing.start()
     await apiKeys.load()
+    catalog.load()
+    parkedCarts.load()
+    void catalog.refresh()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -242,6 +273,7 @@ export function createCore(deps: CoreDeps) {
     pairing,
     apiKeys,
     cashier,
+    catalog,
     history,
     log,
     start,
@@ -249,6 +281,7 @@ export function createCore(deps: CoreDeps) {
       pairing.stop()
       apiKeys.stop()
       cashier.stop()
+      catalog.stop()
       await journal.close()
     },
   }

@@ -22,6 +22,7 @@ const base: Sale = {
   checkoutLink: 'https://pay.example.com/i/INV1',
   expiresAt: null,
   cancelledAt: null,
+  cart: null,
   rev: 4,
 }
 

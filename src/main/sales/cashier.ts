@@ -1,3 +1,4 @@
+import type { CatalogView } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
@@ -5,6 +6,7 @@ import { paidAfterCancel, payablePhases, reopenablePhases, type SaleView } from 
 import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
+import { cartInvoiceFields, priceCart } from '../catalog/price-cart'
 import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
 import type { Journal } from '../journal/journal'
@@ -52,6 +54,8 @@ export type CashierDeps = {
   log: Logger
   now: () => number
   watch: typeof watchInvoice
+  /** The catalog carts are priced against. */
+  catalog: () => CatalogView
   reconcileRetryMs?: number
   reconcileGraceMs?: number
   /** Settings the watcher gets; tests shorten them. */
@@ -202,15 +206,17 @@ export function createCashier(deps: CashierDeps) {
   }
 
   /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
-  async function requestInvoice(recorded: Sale, digits: number): Promise<SaleView> {
+  async function requestInvoice(recorded: Sale, cartFields: CartFields | null): Promise<SaleView> {
     const s = settings.get()
     try {
       const invoice = await deps.client().createInvoice({
-        price: minorToDecimal(recorded.amountMinor, digits),
+        price: minorToDecimal(recorded.amountMinor, minorDigits(recorded.currency)),
         currency: recorded.currency,
         orderId: recorded.orderId,
         ...(recorded.description ? { itemDesc: recorded.description } : {}),
+        ...(cartFields?.itemCode ? { itemCode: cartFields.itemCode } : {}),
         posData: JSON.stringify({
+          ...cartFields?.posData,
           terminal: s.terminalLabel,
           terminalId: s.terminalId,
           cashier: recorded.cashier,
@@ -243,6 +249,32 @@ export function createCashier(deps: CashierDeps) {
     }
   }
 
+  /** A keypad amount in the till's currency, or a cart priced against the catalog in its own. */
+  function whatIsSold(input: RequestInput<'sales:charge'>, currency: string, maxAmount: number) {
+    if ('cart' in input) {
+      const catalog = deps.catalog()
+      const maxMinor = maxAmount * 10 ** minorDigits(catalog.currency ?? currency)
+      const priced = priceCart(catalog, input.cart, currency, maxMinor)
+      const cartFields = cartInvoiceFields(priced, input.cart.tipPercent)
+      return {
+        amountMinor: priced.totalMinor,
+        currency: priced.currency,
+        description: cartFields.itemDesc,
+        cart: { lines: priced.lines, tipMinor: priced.tipMinor },
+        cartFields,
+      }
+    }
+    const amount = parseAmount(input.amount, currency, maxAmount * 10 ** minorDigits(currency))
+    if (!amount.ok) throw new AppError('bad-input', amount.message)
+    return {
+      amountMinor: amount.minor,
+      currency,
+      description: input.description?.trim() || null,
+      cart: null,
+      cartFields: null,
+    }
+  }
+
   return {
     view,
 
@@ -259,9 +291,7 @@ export function createCashier(deps: CashierDeps) {
     async charge(input: RequestInput<'sales:charge'>): Promise<SaleView> {
       const s = settings.get()
       deps.client() // not paired: refused before anything is written
-      const digits = minorDigits(s.currency)
-      const amount = parseAmount(input.amount, s.currency, s.maxAmount * 10 ** digits)
-      if (!amount.ok) throw new AppError('bad-input', amount.message)
+      const sold = whatIsSold(input, s.currency, s.maxAmount)
       if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
       charging = true
       try {
@@ -269,14 +299,15 @@ export function createCashier(deps: CashierDeps) {
         const recorded = await journal.record(
           newSale(journal, s.terminalId ?? 'POS', {
             createdAt: now(),
-            amountMinor: amount.minor,
-            currency: s.currency,
-            description: input.description?.trim() || null,
+            amountMinor: sold.amountMinor,
+            currency: sold.currency,
+            description: sold.description,
             cashier: s.cashier || null,
+            cart: sold.cart,
           }),
         )
         publish(recorded)
-        return await requestInvoice(recorded, digits)
+        return await requestInvoice(recorded, sold.cartFields)
       } finally {
         charging = false
       }
@@ -318,4 +349,5 @@ export function createCashier(deps: CashierDeps) {
     },
   }
 }
+type CartFields = ReturnType<typeof cartInvoiceFields>
 export type Cashier = ReturnType<typeof createCashier>

@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  barcodeInputSchema,
+  catalogAppInputSchema,
+  catalogViewSchema,
+  parkCartInputSchema,
+  parkedCartListSchema,
+  parkedCartRefSchema,
+  parkedCartSchema,
+} from '../catalog'
 import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema } from '../api-key'
 import {
   chargeInputSchema,
@@ -122,6 +131,21 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'catalog:get': { method: 'getCatalog', input: noInput, output: catalogViewSchema },
+  'catalog:refresh': { method: 'refreshCatalog', input: noInput, output: catalogViewSchema },
+  'catalog:choose-app': {
+    method: 'chooseCatalogApp',
+    input: catalogAppInputSchema,
+    output: catalogViewSchema,
+  },
+  'catalog:set-barcode': {
+    method: 'setItemBarcode',
+    input: barcodeInputSchema,
+    output: catalogViewSchema,
+  },
+  'carts:list': { method: 'listParkedCarts', input: noInput, output: parkedCartListSchema },
+  'carts:park': { method: 'parkCart', input: parkCartInputSchema, output: parkedCartListSchema },
+  'carts:resume': { method: 'resumeCart', input: parkedCartRefSchema, output: parkedCartSchema },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
@@ -137,6 +161,8 @@ export const events = {
   'terminal:changed': { method: 'onTerminalChanged', data: terminalStateSchema },
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
+  'catalog:changed': { method: 'onCatalogChanged', data: catalogViewSchema },
+  'carts:changed': { method: 'onParkedCartsChanged', data: parkedCartListSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests
