@@ -98,7 +98,7 @@ window.addEventListener('message', (e) => window.__messages.push({ origin: e.ori
   }
 })
 
-test('/api-keys/authorize auto-submits a urlencoded form POST to the loopback redirect', async ({
+test('/api-keys/authorize: consent, then an auto-submitted urlencoded form POST to the loopback redirect', async ({
   page,
 }) => {
   const received: Array<{ method?: string; path?: string; contentType?: string; body: string }> = []
@@ -123,6 +123,9 @@ test('/api-keys/authorize auto-submits a urlencoded form POST to the loopback re
       ['redirect', `${callback.url}/callback`],
     ])
     await page.goto(`${btcpay.url}/api-keys/authorize?${q}`)
+    // BTCPay's consent page first: the signed-in merchant authorizes the app.
+    await expect(page.locator('#app')).toHaveText('Cashier is requesting access to your account.')
+    await page.locator('#authorize').click()
     await expect(page.locator('#done')).toHaveText('Key received')
     expect(page.url()).toBe(`${callback.url}/callback`)
     expect(received).toHaveLength(1)

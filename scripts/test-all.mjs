@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { countPlaywright, countVitest } from './test-counts.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -35,10 +36,18 @@ const check = (label, cmd, args) => {
   return ok
 }
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
+const failures = []
+const add = (counts) => {
+  totals.passed += counts.passed
+  totals.failed += counts.failed
+  totals.skipped += counts.skipped
+  failures.push(...counts.failures)
+}
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('lint', 'npm', ['run', '--silent', 'lint'])
 
+const failedBeforeUnit = totals.failed
 const unitOk = run('unit and integration tests (vitest)', 'npx', [
   'vitest',
   'run',
@@ -47,23 +56,20 @@ const unitOk = run('unit and integration tests (vitest)', 'npx', [
   `--outputFile.json=${results}/vitest.json`,
 ])
 const unit = readJson(`${results}/vitest.json`)
-if (unit) {
-  totals.passed += unit.numPassedTests
-  totals.failed += unit.numFailedTests
-  totals.skipped += unit.numPendingTests + unit.numTodoTests
-}
-if (!unit || (!unitOk && unit.numFailedTests === 0)) totals.failed += 1 // the runner itself failed
+if (unit) add(countVitest(unit))
+// The runner itself failed (no report, or an error no count explains).
+if (!unit || (!unitOk && totals.failed === failedBeforeUnit)) totals.failed += 1
 
 if (check('build', 'npm', ['run', '--silent', 'build'])) {
   const e2eOk = run('end-to-end tests (Playwright, Debian Chromium)', 'npx', ['playwright', 'test'])
   const e2e = readJson(`${results}/playwright.json`)
-  if (e2e) {
-    totals.passed += e2e.stats.expected + e2e.stats.flaky
-    totals.failed += e2e.stats.unexpected
-    totals.skipped += e2e.stats.skipped
-  }
-  if (!e2e || (!e2eOk && e2e.stats.unexpected === 0)) totals.failed += 1
+  const failedBeforeE2e = totals.failed
+  if (e2e) add(countPlaywright(e2e))
+  if (!e2e || (!e2eOk && totals.failed === failedBeforeE2e)) totals.failed += 1
 }
+
+if (failures.length > 0)
+  console.log(`\nFailed to load:\n${failures.map((f) => `  ${f}`).join('\n')}`)
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed === 0 ? 0 : 1)

@@ -7,7 +7,7 @@ import { hmac } from '@noble/hashes/hmac.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js'
-import { base58CheckEncode } from './encoding'
+import { base58CheckEncode } from './core/encoding'
 import type { TestServer } from './server'
 import { startBtcpayTestServer } from './server'
 import type { TestServerOptions } from './server'
@@ -48,11 +48,8 @@ export interface Vectors {
   }>
 }
 
-/** The shared vectors: <repo>/../shared/testdata/bitid-vectors.json, found from this file. */
-export const VECTORS_PATH = resolve(
-  import.meta.dirname,
-  '../../../shared/testdata/bitid-vectors.json',
-)
+/** The project's BitId vectors (provenance in testdata/README.md). */
+export const VECTORS_PATH = resolve(import.meta.dirname, 'testdata/bitid-vectors.json')
 
 export const loadVectors = (): Vectors => JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as Vectors
 

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import Conf from 'conf'
 import { build } from 'esbuild'
 import { createCore, type Core } from '../main/core/create-core'
+import { lockDataDir } from '../main/data-dir/data-dir-lock'
 import { createKeytarVault } from '../main/keychain/keytar-vault'
 import { keychainServiceFor } from '../main/keychain/service-name'
 import { createDispatcher } from '../main/ipc/dispatcher'
@@ -47,7 +48,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     throw new Error(`No built renderer in ${rendererDir}: run \`npm run build\` first.`)
   }
   const dataDir = resolve(opts.dataDir ?? join(repoRoot, '.data/host'))
-  mkdirSync(dataDir, { recursive: true })
+  const dataDirLock = await lockDataDir({ dataDir, app: 'BTCPay Cashier browser host' })
   const log = createFileLogger({ dir: join(dataDir, 'logs'), echo: opts.echoLog ?? false })
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     version: string
@@ -63,6 +64,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     appName: 'BTCPay Cashier',
     appVersion: pkg.version,
     dataDir,
+    dataDirLock,
     settingsBackend,
     vault: createKeytarVault({ service: keychainServiceFor(dataDir), log }),
     log,

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 import { createCore } from './core/create-core'
+import { lockDataDir } from './data-dir/data-dir-lock'
 import { connectWindowEvents, registerIpc } from './electron/ipc-main'
 import { installNavigationGuards } from './electron/guards'
 import { openInBrowser } from './electron/open-external'
@@ -31,14 +32,16 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  app.whenReady().then(start, fail)
+  app.whenReady().then(start).catch(fail)
   app.on('window-all-closed', () => app.quit())
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const flags = parseStartupFlags(process.argv.slice(1))
   if (flags.dataDir) app.setPath('userData', resolve(flags.dataDir))
   const dataDir = app.getPath('userData')
+  // A second terminal on this folder stops here, naming the one that holds it (fail() shows it).
+  const dataDirLock = await lockDataDir({ dataDir, app: 'BTCPay Cashier' })
   // electron-vite sets this only for `npm run dev`, where the page comes from its dev server.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
   const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN
@@ -50,6 +53,7 @@ function start(): void {
     appName: app.getName(),
     appVersion: app.getVersion(),
     dataDir,
+    dataDirLock,
     settingsBackend,
     vault: createKeytarVault({ service: keychainServiceFor(dataDir), log }),
     log,

@@ -61,6 +61,8 @@ export const terminalStateSchema = z.strictObject({
     /** A manager PIN is set: manager screens ask for it. */
     pinSet: z.boolean(),
     unlocked: z.boolean(),
+    /** The keychain could not say whether a PIN is set: locked until it can (fail closed). */
+    pinUnreadable: z.boolean(),
   }),
   /** The last offline provisioning attempt, for the manager to read. */
   provisioning: z.strictObject({ ok: z.boolean(), message: z.string(), at: z.number() }).nullable(),

@@ -43,17 +43,39 @@ const waitFor = async (check: () => boolean, ms = 3000) => {
   }
 }
 
-/** What the manager's browser does: open the authorize link, submit BTCPay's auto-posting form. */
+/** A page's first form as the browser would post it: hidden fields, checked boxes, first option. */
+function formOf(html: string): { action: string; body: URLSearchParams } {
+  const unescape = (v: string) =>
+    v.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"')
+  const body = new URLSearchParams()
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    body.append(m[1] ?? '', unescape(m[2] ?? ''))
+  for (const m of html.matchAll(/<input type="checkbox" name="([^"]+)" value="true" checked>/g))
+    body.append(m[1] ?? '', 'true')
+  for (const m of html.matchAll(
+    /<select name="([^"]+)" class="store-choice"><option value="([^"]+)"/g,
+  ))
+    body.append(m[1] ?? '', m[2] ?? '')
+  if (html.includes('name="command" value="authorize"')) body.append('command', 'authorize')
+  return { action: unescape(/<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? ''), body }
+}
+
+/**
+ * What the manager's browser does: open the authorize link, press "Authorize" on BTCPay's consent
+ * page, then submit BTCPay's auto-posting form to the terminal's listener.
+ */
 async function consentInBrowser(authorizeUrl: string): Promise<number> {
-  const html = await (await fetch(authorizeUrl)).text()
-  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&')
-  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
-    (m) => [m[1] ?? '', m[2] ?? ''] as [string, string],
-  )
-  const r = await fetch(action ?? '', {
+  const consent = formOf(await (await fetch(authorizeUrl)).text())
+  const redirect = await fetch(new URL(consent.action, authorizeUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
+    body: consent.body.toString(),
+  })
+  const post = formOf(await redirect.text())
+  const r = await fetch(post.action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: post.body.toString(),
   })
   return r.status
 }
@@ -87,14 +109,13 @@ describe('API key: authorize in the browser', () => {
     expect(url.searchParams.get('redirect')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api-key\//)
   })
 
-  it('takes the key BTCPay posts back, checks it, asks for the store, and keeps it in the vault only', async () => {
+  it('takes the key BTCPay posts back, checks it, takes the store from its scope, and keeps it in the vault only', async () => {
     const v = await service.authorize({ serverUrl: server.url })
     if (v.state.status !== 'authorizing') throw new Error('not authorizing')
     expect(await consentInBrowser(v.state.authorizeUrl)).toBe(200)
-    // The test server grants unscoped permissions, so the terminal asks which store it serves.
-    await waitFor(() => service.view().state.status === 'choose-store')
-    expect(service.view().state).toMatchObject({ stores: [] })
-    const ready = await service.chooseStore({ storeId: DEMO_STORE_ID })
+    // The consent page scopes every permission to the store the manager picked: no question.
+    await waitFor(() => service.view().state.status === 'ready')
+    const ready = service.view()
     expect(ready.state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
     if (ready.state.status !== 'ready') return
     expect(ready.state.capabilities.every((c) => c.missing.length === 0)).toBe(true)

@@ -17,6 +17,8 @@ import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/app
 import { createCatalog } from '../catalog/catalog-service'
 import { createParkedCarts } from '../catalog/parked-carts'
 import { createDemoCustomer } from '../demo/demo-customer'
+import type { DataDirLock } from '../data-dir/data-dir-lock'
+import { makeDataDirPrivate } from '../data-dir/private-modes'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
@@ -32,6 +34,8 @@ export type CoreDeps = {
   appName: string
   appVersion: string
   dataDir: string
+  /** Taken by the host (lockDataDir) before anything touched the folder; released by stop(). */
+  dataDirLock: DataDirLock
   settingsBackend: SettingsBackend
   vault: KeyVault
   log: Logger
@@ -91,7 +95,13 @@ export function createCore(deps: CoreDeps) {
     }
   }
 
-  const manager = createManagerLock({ vault, log, now, onChange: publishTerminal })
+  const manager = createManagerLock({
+    vault,
+    log,
+    now,
+    onChange: publishTerminal,
+    attemptsFile: join(deps.dataDir, 'manager-pin-attempts.json'),
+  })
   const pairing = createPairingService({
     vault,
     settings,
@@ -193,7 +203,10 @@ export function createCore(deps: CoreDeps) {
     'settings:get': getSettings,
     'settings:update': updateSettings,
     'terminal:get-state': getTerminalState,
-    'terminal:retry-keychain': thenState(() => pairing.retryKeychain()),
+    'terminal:retry-keychain': thenState(async () => {
+      await pairing.retryKeychain()
+      if (manager.view().pinUnreadable) await manager.load()
+    }),
     'pairing:with-code': asManager(thenState((input) => pairing.pairWithCode(input))),
     'pairing:request-code': asManager(thenState((input) => pairing.requestPairingCode(input))),
     'pairing:with-public-key': asManager(thenState((input) => pairing.pairWithPublicKey(input))),
@@ -237,13 +250,10 @@ export function createCore(deps: CoreDeps) {
     return started
   }
   async function startOnce(): Promise<void> {
+    makeDataDirPrivate(deps.dataDir)
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
-    try {
-      await manager.load()
-    } catch (err) {
-      log.warn('manager.load-failed', { err })
-    }
+    await manager.load()
     await pairing.start()
     await apiKeys.load()
     catalog.load()
@@ -283,6 +293,7 @@ export function createCore(deps: CoreDeps) {
       cashier.stop()
       catalog.stop()
       await journal.close()
+      await deps.dataDirLock.release()
     },
   }
 }

@@ -13,6 +13,8 @@ export function makeTestCore(overrides: Partial<CoreDeps> = {}) {
     appName: 'test',
     appVersion: '0.0.0',
     dataDir: mkdtempSync(join(tmpdir(), 'pos-core-')),
+    // A fresh folder per core; the folder lock has its own tests with real processes.
+    dataDirLock: { release: async () => {} },
     settingsBackend: memorySettingsBackend(),
     vault: createMemoryVaultForTests(),
     log: silentLogger,

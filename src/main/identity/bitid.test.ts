@@ -56,9 +56,9 @@ interface CrossCheck {
   highS?: boolean
 }
 
-const repoRoot = resolve(import.meta.dirname, '../../..')
+// Source and licence of the vectors: testdata/README.md.
 const vectors = JSON.parse(
-  readFileSync(resolve(repoRoot, '../shared/testdata/bitid-vectors.json'), 'utf8'),
+  readFileSync(resolve(import.meta.dirname, 'testdata/bitid-vectors.json'), 'utf8'),
 ) as { keys: KeyVector[]; signingCases: SigningCase[]; libraryCrossChecks: CrossCheck[] }
 
 const N = secp.Point.CURVE().n

@@ -97,4 +97,23 @@ describe('file logger', () => {
     log.warn('loud')
     expect(readFileSync(join(dir, 'cashier.log'), 'utf8')).not.toContain('quiet')
   })
+
+  it('keeps a wrong-PIN flood from rotating the history away: 20 lines a minute, then a count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
+    let at = Date.parse('2026-01-01T10:00:00Z')
+    const log = createFileLogger({ dir, maxBytes: 20_000, keep: 1, now: () => new Date(at) })
+    log.info('sales.charged', { sale: 'kept-1' })
+    for (let i = 0; i < 10_000; i++) {
+      log.warn('manager.pin-wrong', { failures: i })
+      log.info('ipc.fail', { channel: 'manager:unlock', code: 'manager-locked' })
+      at += 10
+    }
+    log.warn('manager.pin-wrong', { failures: 10_000 })
+    const lines = readFileSync(join(dir, 'cashier.log'), 'utf8').trim().split('\n')
+    expect(lines[0]).toContain('kept-1')
+    expect(lines.filter((l) => l.includes('"event":"manager.pin-wrong"')).length).toBe(2 * 20)
+    expect(lines.filter((l) => l.includes('"log.suppressed"'))).toEqual(
+      expect.arrayContaining([expect.stringContaining('"of":"manager.pin-wrong","lines":5980')]),
+    )
+  })
 })

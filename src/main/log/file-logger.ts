@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LogFields, Logger } from './logger'
+import { createNoisyEventGate } from './noisy-events'
 import { redact, redactString } from './redact'
 
 type Level = 'debug' | 'info' | 'warn' | 'error'
@@ -29,7 +30,7 @@ export function createFileLogger(opts: FileLoggerOptions): Logger & { readonly p
   const keep = opts.keep ?? 3
   const min = order[opts.level ?? 'info']
   const now = opts.now ?? (() => new Date())
-  mkdirSync(opts.dir, { recursive: true })
+  mkdirSync(opts.dir, { recursive: true, mode: 0o700 })
   const path = join(opts.dir, fileName)
   let size = existsSync(path) ? statSync(path).size : 0
 
@@ -42,9 +43,19 @@ export function createFileLogger(opts: FileLoggerOptions): Logger & { readonly p
     size = 0
   }
 
+  const gate = createNoisyEventGate()
+
   const write = (level: Level, event: string, fields?: LogFields) => {
     if (order[level] < min) return
-    const line = `${JSON.stringify({ t: now().toISOString(), level, event: redactString(event), ...(fields ? (redact(fields) as object) : {}) })}\n`
+    const at = now()
+    const { write: admitted, suppressedBefore } = gate.admit(event, at.getTime())
+    if (suppressedBefore > 0)
+      append('warn', 'log.suppressed', at, { of: event, lines: suppressedBefore })
+    if (admitted) append(level, event, at, fields)
+  }
+
+  const append = (level: Level, event: string, at: Date, fields?: LogFields) => {
+    const line = `${JSON.stringify({ t: at.toISOString(), level, event: redactString(event), ...(fields ? (redact(fields) as object) : {}) })}\n`
     if (size > 0 && size + line.length > maxBytes) rotate()
     try {
       appendFileSync(path, line, { mode: 0o600 })

@@ -1,63 +1,149 @@
 import { AppError } from '../../shared/ipc/result'
 import type { KeyVault } from '../keychain/key-vault'
 import type { Logger } from '../log/logger'
-import { hashPin, verifyPin } from './pin-hash'
+import { createPinAttemptsFile, type PinAttempts } from './pin-attempts'
+import { hashPin, isWeakerThanCurrent, verifyPin } from './pin-hash'
 
 export const MANAGER_PIN_ACCOUNT = 'manager-pin-hash'
 /** A manager who walks away leaves the till locked again after this long. */
 const UNLOCK_MS = 10 * 60_000
-/** After this many wrong PINs in a row, further tries wait. */
-const MAX_TRIES = 5
-const BACKOFF_MS = 30_000
+/** Wrong PINs allowed in a row before each further one waits. */
+const FREE_TRIES = 5
+/** The wait after the 5th, 6th, 7th and any later wrong PIN in a row. */
+const WAITS_MS = [30_000, 60_000, 5 * 60_000, 15 * 60_000]
+const LONGEST_WAIT_MS = WAITS_MS[WAITS_MS.length - 1] ?? 0
 
 /**
- * Guards the manager's actions (pairing, settings) behind a PIN, when one is set. The check lives
- * in main: a renderer that skipped the PIN screen would still be refused. The PIN hash is kept in
- * the keychain, not in the settings file.
+ * What the lock knows about the PIN. `unknown` until the keychain answered, and again when it
+ * could not be read: both are treated as a PIN that is set and not entered (fail closed).
+ */
+type PinState =
+  { kind: 'unknown' } | { kind: 'unreadable' } | { kind: 'none' } | { kind: 'set'; hash: string }
+
+/**
+ * Guards the manager's actions (pairing, settings, kiosk) behind a PIN, when one is set. The
+ * check lives in main: a renderer that skipped the PIN screen would still be refused. The PIN
+ * hash is kept in the keychain, not in the settings file.
+ *
+ * Guessing is slowed three ways: one check at a time (the rest are refused at once, so parallel
+ * requests cannot all slip past the wait while the slow hash runs), the failure is counted and
+ * written down before the hash is checked, and after FREE_TRIES wrong PINs each try waits longer.
  */
 export function createManagerLock(deps: {
   vault: KeyVault
   log: Logger
   now: () => number
   onChange: () => void
+  /** Where the wrong-PIN count survives a restart (in the data folder). */
+  attemptsFile: string
 }) {
-  let pinHash: string | null = null
+  let pin: PinState = { kind: 'unknown' }
   let unlockedUntil = 0
-  let failures = 0
-  let retryAfter = 0
+  let checking = false
+  const attemptsFile = createPinAttemptsFile({
+    path: deps.attemptsFile,
+    log: deps.log,
+    worstCase: () => ({
+      failures: FREE_TRIES + WAITS_MS.length,
+      retryAfter: deps.now() + LONGEST_WAIT_MS,
+    }),
+  })
+  let attempts: PinAttempts = attemptsFile.read()
 
-  const isUnlocked = () => pinHash === null || deps.now() < unlockedUntil
+  const isUnlocked = () => pin.kind === 'none' || (pin.kind === 'set' && deps.now() < unlockedUntil)
+
+  const refuseWhileWaiting = () => {
+    if (deps.now() >= attempts.retryAfter) return
+    const seconds = Math.ceil((attempts.retryAfter - deps.now()) / 1000)
+    throw new AppError('manager-locked', `Too many wrong PINs. Try again in ${seconds} seconds.`)
+  }
+
+  /** Counts a failure before the hash is checked: a crash or a restart mid-check still counts it. */
+  const recordFailure = async () => {
+    const failures = attempts.failures + 1
+    const wait =
+      failures >= FREE_TRIES
+        ? (WAITS_MS[Math.min(failures - FREE_TRIES, WAITS_MS.length - 1)] ?? 0)
+        : 0
+    attempts = { failures, retryAfter: wait > 0 ? deps.now() + wait : 0 }
+    await attemptsFile.write(attempts)
+  }
+
+  async function check(entered: string, hash: string): Promise<void> {
+    refuseWhileWaiting()
+    const before = attempts
+    await recordFailure()
+    if (!(await verifyPin(entered, hash))) {
+      deps.log.warn('manager.pin-wrong', { failures: attempts.failures })
+      throw new AppError('manager-locked', 'That PIN is not right.')
+    }
+    attempts = { failures: 0, retryAfter: 0 }
+    await attemptsFile.write(attempts).catch((err: unknown) => {
+      attempts = before
+      throw err
+    })
+    if (isWeakerThanCurrent(hash)) await rehash(entered)
+    unlockedUntil = deps.now() + UNLOCK_MS
+    deps.onChange()
+  }
+
+  /** An old hash (weaker scrypt cost) is replaced with today's after a good PIN. */
+  async function rehash(entered: string): Promise<void> {
+    try {
+      const stronger = await hashPin(entered)
+      await deps.vault.set(MANAGER_PIN_ACCOUNT, stronger)
+      pin = { kind: 'set', hash: stronger }
+      deps.log.info('manager.pin-rehashed')
+    } catch (err) {
+      deps.log.warn('manager.pin-rehash-failed', { err })
+    }
+  }
 
   return {
+    /**
+     * Reads the PIN hash. A keychain that fails, or that is locked (a locked GNOME keyring answers
+     * reads with null, as if there were no PIN), leaves the lock closed and says so.
+     */
     async load(): Promise<void> {
-      pinHash = await deps.vault.get(MANAGER_PIN_ACCOUNT)
+      const status = await deps.vault.probe()
+      try {
+        if (!status.ok) throw new Error(status.message)
+        const hash = await deps.vault.get(MANAGER_PIN_ACCOUNT)
+        pin = hash === null ? { kind: 'none' } : { kind: 'set', hash }
+      } catch (err) {
+        deps.log.error('manager.pin-unreadable', { err })
+        pin = { kind: 'unreadable' }
+      }
+      deps.onChange()
     },
-    view: () => ({ pinSet: pinHash !== null, unlocked: isUnlocked() }),
+    view: () => ({
+      pinSet: pin.kind !== 'none',
+      unlocked: isUnlocked(),
+      pinUnreadable: pin.kind === 'unreadable',
+    }),
     /** Throws unless no PIN is set or the manager unlocked recently. */
     require(): void {
+      if (pin.kind === 'unreadable')
+        throw new AppError('manager-locked', 'The manager PIN cannot be read from the keychain.')
       if (!isUnlocked()) throw new AppError('manager-locked', 'Enter the manager PIN to do this.')
     },
-    async unlockManager(pin: string): Promise<void> {
-      if (pinHash === null) return
-      if (deps.now() < retryAfter) {
-        const seconds = Math.ceil((retryAfter - deps.now()) / 1000)
+    async unlockManager(entered: string): Promise<void> {
+      if (pin.kind === 'none') return
+      if (pin.kind !== 'set')
         throw new AppError(
           'manager-locked',
-          `Too many wrong PINs. Try again in ${seconds} seconds.`,
+          pin.kind === 'unknown'
+            ? 'The terminal is still starting.'
+            : 'The manager PIN cannot be read from the keychain. Unlock the keychain and try again.',
         )
+      if (checking)
+        throw new AppError('manager-locked', 'A PIN is being checked. Try again in a moment.')
+      checking = true
+      try {
+        await check(entered, pin.hash)
+      } finally {
+        checking = false
       }
-      if (!(await verifyPin(pin, pinHash))) {
-        failures += 1
-        deps.log.warn('manager.pin-wrong', { failures })
-        if (failures >= MAX_TRIES) {
-          retryAfter = deps.now() + BACKOFF_MS
-          failures = 0
-        }
-        throw new AppError('manager-locked', 'That PIN is not right.')
-      }
-      failures = 0
-      unlockedUntil = deps.now() + UNLOCK_MS
-      deps.onChange()
     },
     lockManager(): void {
       unlockedUntil = 0
@@ -65,14 +151,16 @@ export function createManagerLock(deps: {
     },
     /** Stores an already-made hash (provisioning) or clears the PIN. */
     async setHash(hash: string | null): Promise<void> {
+      if (pin.kind === 'unknown' || pin.kind === 'unreadable')
+        throw new AppError('manager-locked', 'The manager PIN cannot be read from the keychain.')
       if (hash === null) await deps.vault.delete(MANAGER_PIN_ACCOUNT)
       else await deps.vault.set(MANAGER_PIN_ACCOUNT, hash)
-      pinHash = hash
+      pin = hash === null ? { kind: 'none' } : { kind: 'set', hash }
       deps.onChange()
     },
-    async setManagerPin(pin: string | null): Promise<void> {
-      await this.setHash(pin === null ? null : await hashPin(pin))
-      if (pin !== null) unlockedUntil = deps.now() + UNLOCK_MS
+    async setManagerPin(entered: string | null): Promise<void> {
+      await this.setHash(entered === null ? null : await hashPin(entered))
+      if (entered !== null) unlockedUntil = deps.now() + UNLOCK_MS
     },
   }
 }

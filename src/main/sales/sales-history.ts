@@ -34,7 +34,7 @@ export function createSalesHistory(deps: {
     ): Promise<RequestOutput<'sales:export-csv'>> {
       const sales = journal.list({ ...range, limit: Number.MAX_SAFE_INTEGER })
       const day = (t: number) => new Date(t).toISOString().slice(0, 10)
-      await mkdir(deps.exportDir, { recursive: true })
+      await mkdir(deps.exportDir, { recursive: true, mode: 0o700 })
       // Ranges are half-open: the last day included is the one before `to`.
       const path = join(deps.exportDir, `sales-${day(range.from)}-to-${day(range.to - 1)}.csv`)
       await writeFile(path, toCsv(sales, { minorDigits }), { mode: 0o600 })

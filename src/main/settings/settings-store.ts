@@ -25,6 +25,8 @@ export function settingsBackendOptions() {
     schema: json.properties,
     defaults: defaultSettings,
     clearInvalidConfig: false,
+    // Owner only, like everything in the data folder (the default is 0666 minus the umask).
+    configFileMode: 0o600,
   }
 }
 

@@ -5,7 +5,7 @@ import { createTerminalStore } from './terminal-store'
 
 const state = (unlocked: boolean): TerminalState => ({
   connection: { status: 'starting' },
-  manager: { pinSet: true, unlocked },
+  manager: { pinSet: true, unlocked, pinUnreadable: false },
   provisioning: null,
 })
 

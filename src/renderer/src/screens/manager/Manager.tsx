@@ -5,6 +5,7 @@ import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
+import { PinUnreadable } from './PinUnreadable'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
@@ -14,6 +15,7 @@ export function Manager() {
   const settings = useAppStore((s) => s.settings)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
+  if (manager.pinUnreadable) return <PinUnreadable />
   if (manager.pinSet && !manager.unlocked) return <PinPrompt />
 
   return (
