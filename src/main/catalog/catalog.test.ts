@@ -113,7 +113,7 @@ describe('catalog', () => {
   it('keeps selling from the last copy while the server is down, says how old it is, and after a restart', async () => {
     const { c, view } = await catalogCore()
     await server.close()
-    const stale = await c.handlers['catalog:refresh']()
+    const stale = await c.handlers['catalog:refresh'](undefined)
     expect(stale.items).toEqual(view.items)
     expect(stale.fetchedAt).toBe(view.fetchedAt)
     expect(stale.trouble).toMatch(/server|connect|reach/i)
@@ -121,7 +121,7 @@ describe('catalog', () => {
 
     const restarted = core()
     await restarted.start()
-    const offline = await restarted.handlers['catalog:get']()
+    const offline = await restarted.handlers['catalog:get'](undefined)
     expect(offline.items.map((i) => i.id)).toEqual(view.items.map((i) => i.id))
     expect(offline.fetchedAt).toBe(view.fetchedAt)
     server = await startBtcpayTestServer() // for afterEach
@@ -130,7 +130,7 @@ describe('catalog', () => {
   it('keeps barcodes a manager attached across refreshes, and refuses one already taken', async () => {
     const { c } = await catalogCore()
     await c.handlers['catalog:set-barcode']({ itemId: 'scone', barcode: '4006381333931' })
-    const refreshed = await c.handlers['catalog:refresh']()
+    const refreshed = await c.handlers['catalog:refresh'](undefined)
     expect(itemOf(refreshed, 'scone')?.barcodes).toEqual(['4006381333931'])
     await expect(
       c.handlers['catalog:set-barcode']({ itemId: 'black-tea', barcode: '4006381333931' }),
@@ -240,11 +240,11 @@ describe('parked carts', () => {
 
     const restarted = core()
     await restarted.start()
-    const [parked] = (await restarted.handlers['carts:list']()).carts
+    const [parked] = (await restarted.handlers['carts:list'](undefined)).carts
     expect(parked?.lines.map((l) => l.title)).toEqual(['Black Tea', 'Custom amount'])
     const resumed = await restarted.handlers['carts:resume']({ cartId: parked?.id ?? '' })
     expect(resumed.lines[0]).toMatchObject({ itemId: 'black-tea', quantity: 3 })
-    expect((await restarted.handlers['carts:list']()).carts).toEqual([])
+    expect((await restarted.handlers['carts:list'](undefined)).carts).toEqual([])
     await expect(restarted.handlers['carts:resume']({ cartId: parked?.id ?? '' })).rejects.toThrow(
       /already resumed/,
     )
@@ -258,7 +258,7 @@ describe('parked carts', () => {
     writeFileSync(join(dir, 'parked-carts.json'), '[{"id": "half')
     const restarted = core()
     await restarted.start()
-    expect((await restarted.handlers['carts:list']()).carts).toEqual([])
+    expect((await restarted.handlers['carts:list'](undefined)).carts).toEqual([])
     const aside = readdirSync(dir).filter((f) => f.startsWith('parked-carts.json.damaged-'))
     expect(aside).toHaveLength(1)
     expect(existsSync(join(dir, 'parked-carts.json'))).toBe(false)
