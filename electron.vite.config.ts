@@ -13,7 +13,10 @@ export default defineConfig({
     build: {
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        input: {
+          index: resolve('src/preload/index.ts'),
+          customer: resolve('src/preload/customer.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -22,7 +25,12 @@ export default defineConfig({
     root: 'src/renderer',
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/renderer/index.html'),
+          customer: resolve('src/renderer/customer.html'),
+        },
+      },
     },
     plugins: [react()],
   },

@@ -4,8 +4,15 @@ import { startHost } from './start-host'
 
 try {
   const flags = parseStartupFlags(process.argv.slice(2))
-  const host = await startHost({ ...flags, echoLog: process.env.POS_HOST_ECHO_LOG === '1' })
-  console.log(`BTCPay Cashier browser host is running.\nOpen: ${host.url}\nPress Ctrl+C to stop.`)
+  const host = await startHost({
+    ...flags,
+    echoLog: process.env.POS_HOST_ECHO_LOG === '1',
+    onQuit: () => stop(),
+  })
+  console.log(
+    `BTCPay Cashier browser host is running.\nOpen: ${host.url}\n` +
+      `Customer display: ${host.customerUrl}\nPress Ctrl+C to stop.`,
+  )
   const stop = () => void host.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

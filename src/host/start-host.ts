@@ -15,17 +15,31 @@ import { isSameOrigin } from '../main/security/navigation'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settings-store'
 import type { StartupFlags } from '../main/startup-flags'
 import { createStaticServer } from './static-server'
+import type { WebSocketServer } from 'ws'
+import { attachCustomerSocket } from './customer-socket'
 import { attachWsBridge } from './ws-bridge'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
 
-export type HostOptions = StartupFlags & { rendererDir?: string; echoLog?: boolean }
+export type HostOptions = StartupFlags & {
+  rendererDir?: string
+  echoLog?: boolean
+  /** What the manager's "Quit" does here (after the PIN check in the core). */
+  onQuit?: () => void
+}
 
-export type RunningHost = { url: string; origin: string; core: Core; close(): Promise<void> }
+export type RunningHost = {
+  url: string
+  /** The customer display page, with its own token. */
+  customerUrl: string
+  origin: string
+  core: Core
+  close(): Promise<void>
+}
 
-async function bundleBridge(): Promise<string> {
+async function bundleBridge(file: string): Promise<string> {
   const out = await build({
-    entryPoints: [join(import.meta.dirname, 'browser-bridge.ts')],
+    entryPoints: [join(import.meta.dirname, file)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -70,14 +84,19 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     log,
     provisionFile: opts.provisionFile,
     demo: opts.demo,
+    quit: opts.onQuit,
   })
   await core.start()
 
   const token = randomBytes(24).toString('base64url')
+  const customerToken = randomBytes(24).toString('base64url')
   let origin = ''
   const server = createStaticServer({
     rendererDir,
-    bridgeScript: await bundleBridge(),
+    bridgeScripts: {
+      cashier: await bundleBridge('browser-bridge.ts'),
+      customer: await bundleBridge('customer-bridge.ts'),
+    },
     catalogImage: core.catalog.imageFile,
     // Like the Electron window: frames only for the paired server's embedded checkout.
     csp: () => {
@@ -94,13 +113,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     isTrustedSender: (sender) => sender.isTopFrame && isSameOrigin(sender.frameUrl, origin),
     log,
   })
-  const wss = attachWsBridge({
-    server,
-    token,
+  const wss = attachWsBridge({ token, origin: () => origin, dispatch, events: core.events, log })
+  const customerWss = attachCustomerSocket({
+    token: customerToken,
     origin: () => origin,
-    dispatch,
-    events: core.events,
+    feed: core.customerFeed,
     log,
+  })
+  const sockets: Record<string, WebSocketServer> = { '/bridge': wss, '/customer': customerWss }
+  server.on('upgrade', (req, socket, head) => {
+    const target = sockets[new URL(req.url ?? '/', 'http://127.0.0.1').pathname]
+    if (!target) {
+      socket.destroy()
+      return
+    }
+    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws, req))
   })
 
   await new Promise<void>((done, fail) => {
@@ -112,11 +139,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   return {
     url: `${origin}/#token=${token}`,
+    customerUrl: `${origin}/customer.html#token=${customerToken}`,
     origin,
     core,
     async close() {
-      for (const client of wss.clients) client.terminate()
-      wss.close()
+      for (const sockets of [wss, customerWss]) {
+        for (const client of sockets.clients) client.terminate()
+        sockets.close()
+      }
       await new Promise<void>((done) => server.close(() => done()))
       await core.stop()
     },

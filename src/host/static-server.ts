@@ -8,7 +8,8 @@ import { mimeTypeOf, resolveStaticFile } from '../main/security/app-protocol'
  */
 export function createStaticServer(opts: {
   rendererDir: string
-  bridgeScript: string
+  /** The preload's stand-in per page: window.pos for the till, window.customerDisplay for the customer. */
+  bridgeScripts: { cashier: string; customer: string }
   csp: () => string
   /** The catalog's cached pictures: their app-relative path to a file, or null. */
   catalogImage: (pathname: string) => string | null
@@ -25,10 +26,11 @@ export function createStaticServer(opts: {
       return
     }
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    if (pathname === '/host-bridge.js') {
+    const script = bridgeFiles[pathname]
+    if (script) {
       res
         .writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' })
-        .end(opts.bridgeScript)
+        .end(opts.bridgeScripts[script])
       return
     }
     const file = opts.catalogImage(pathname) ?? resolveStaticFile(opts.rendererDir, pathname)
@@ -38,7 +40,8 @@ export function createStaticServer(opts: {
     }
     readFile(file).then(
       (body) => {
-        const out = file.endsWith('index.html') ? injectBridge(body.toString('utf8')) : body
+        const page = pages.find((p) => file.endsWith(p.html))
+        const out = page ? injectBridge(body.toString('utf8'), page.script) : body
         res.writeHead(200, { ...headers, 'Content-Type': mimeTypeOf(file) }).end(out)
       },
       () => res.writeHead(404, headers).end('Not found'),
@@ -46,7 +49,16 @@ export function createStaticServer(opts: {
   })
 }
 
+const bridgeFiles: Record<string, 'cashier' | 'customer'> = {
+  '/host-bridge.js': 'cashier',
+  '/customer-bridge.js': 'customer',
+}
+const pages = [
+  { html: 'index.html', script: '/host-bridge.js' },
+  { html: 'customer.html', script: '/customer-bridge.js' },
+]
+
 /** A classic script in <head> runs before the app's deferred module, like a preload does. */
-function injectBridge(html: string): string {
-  return html.replace('<head>', '<head>\n    <script src="/host-bridge.js"></script>')
+function injectBridge(html: string, script: string): string {
+  return html.replace('<head>', `<head>\n    <script src="${script}"></script>`)
 }

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, Server } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Dispatch } from '../main/ipc/dispatcher'
 import type { EventHub } from '../main/ipc/event-hub'
@@ -14,12 +14,26 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
+/** A socket's handshake passes with this run's token and from the host's own page origin only. */
+export function tokenGuard(
+  token: string,
+  origin: () => string,
+  onRefused: (origin?: string) => void,
+) {
+  return ({ req }: { req: IncomingMessage }) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const ok =
+      sameSecret(url.searchParams.get('token') ?? '', token) && req.headers.origin === origin()
+    if (!ok) onRefused(req.headers.origin)
+    return ok
+  }
+}
+
 /**
  * Carries window.pos over a loopback WebSocket into the same dispatcher Electron uses. A socket is
  * accepted only with the per-run token and only from the host's own page origin.
  */
 export function attachWsBridge(opts: {
-  server: Server
   token: string
   origin: () => string
   dispatch: Dispatch
@@ -29,16 +43,12 @@ export function attachWsBridge(opts: {
   const { token, origin, dispatch, events, log } = opts
   let connections = 0
   const wss = new WebSocketServer({
-    server: opts.server,
-    path: '/bridge',
+    // start-host routes /bridge upgrades here (the customer socket shares the server).
+    noServer: true,
     maxPayload: MAX_FRAME,
-    verifyClient: ({ req }: { req: IncomingMessage }) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const ok =
-        sameSecret(url.searchParams.get('token') ?? '', token) && req.headers.origin === origin()
-      if (!ok) log.warn('host.bridge-refused', { origin: req.headers.origin })
-      return ok
-    },
+    verifyClient: tokenGuard(token, origin, (from) =>
+      log.warn('host.bridge-refused', { origin: from }),
+    ),
   })
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const contentsId = ++connections

@@ -1,10 +1,13 @@
 // Composition root of the Electron app: the only module besides src/main/electron that imports electron.
 import { join, resolve } from 'node:path'
-import { app, dialog, type BrowserWindow } from 'electron'
+import { app, dialog, powerSaveBlocker, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 import { createCore } from './core/create-core'
 import { lockDataDir } from './data-dir/data-dir-lock'
+import { followCustomerDisplay } from './electron/customer-window'
 import { connectWindowEvents, registerIpc } from './electron/ipc-main'
+import { lockDown, startAtLogin } from './electron/kiosk'
+import { reloadWhenGone } from './electron/renderer-recovery'
 import { installNavigationGuards } from './electron/guards'
 import { openInBrowser } from './electron/open-external'
 import { registerAppScheme, serveApp } from './electron/protocol'
@@ -23,6 +26,8 @@ app.enableSandbox()
 registerAppScheme()
 
 let mainWindow: BrowserWindow | null = null
+/** Set once the manager quit (PIN checked in the core): the locked window may close then. */
+let quitting = false
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -60,6 +65,10 @@ async function start(): Promise<void> {
     provisionFile: flags.provisionFile,
     demo: flags.demo,
     openExternal: openInBrowser,
+    quit: () => {
+      quitting = true
+      app.quit()
+    },
   })
 
   const pairedOrigin = () => {
@@ -91,7 +100,27 @@ async function start(): Promise<void> {
     devTools: !app.isPackaged,
   })
   connectWindowEvents(core.events, mainWindow)
-  core.settings.onChange((s) => mainWindow?.setKiosk(flags.kiosk || s.kiosk))
+  const locked = () => flags.kiosk || core.settings.get().kiosk
+  const lock = lockDown(mainWindow, { locked, mayClose: () => quitting, log })
+  reloadWhenGone(mainWindow, 'cashier', log)
+  const customerDisplay = followCustomerDisplay({
+    cashier: mainWindow,
+    preload: join(import.meta.dirname, '../preload/customer.cjs'),
+    url: devUrl ? new URL('/customer.html', devUrl).href : `${APP_ORIGIN}/customer.html`,
+    setting: () => core.settings.get().customerDisplay,
+    feed: core.customerFeed,
+    devTools: !app.isPackaged,
+    log,
+  })
+  // A till's screen stays on while the app runs: a customer must never face a dark display.
+  const keepAwake = powerSaveBlocker.start('prevent-display-sleep')
+  mainWindow.on('closed', () => powerSaveBlocker.stop(keepAwake))
+  startAtLogin(locked(), app.isPackaged)
+  core.settings.onChange(() => {
+    lock.apply()
+    customerDisplay.update()
+    startAtLogin(locked(), app.isPackaged)
+  })
   // The window shows "starting" until the keychain answered; its state arrives as an event.
   core.start().catch((err: unknown) => log.error('core.start-failed', { err }))
   mainWindow.on('closed', () => (mainWindow = null))

@@ -13,6 +13,8 @@ export const settingsSchema = z.strictObject({
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
   kiosk: z.boolean(),
+  /** A window for the customer on a second screen, when one is attached (desktop app). */
+  customerDisplay: z.enum(['off', 'second-screen']),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
   /** Largest charge, in whole units of the currency: a typo guard for the till. */
@@ -42,6 +44,7 @@ export const defaultSettings: Settings = {
   currency: 'USD',
   checkoutMode: 'native',
   kiosk: false,
+  customerDisplay: 'second-screen',
   sound: true,
   returnToKeypadSeconds: 5,
   maxAmount: 10_000,

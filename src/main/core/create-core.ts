@@ -16,6 +16,8 @@ import { createPairingService, type ClientFactory } from '../pairing/pairing-ser
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
 import { createCatalog } from '../catalog/catalog-service'
 import { createParkedCarts } from '../catalog/parked-carts'
+import { createCustomerFeed } from '../customer-display/customer-feed'
+import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer } from '../demo/demo-customer'
 import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
@@ -51,6 +53,10 @@ export type CoreDeps = {
   journalFsync?: boolean
   /** Opens a link in the system browser (Electron); absent in the browser host, whose page opens it. */
   openExternal?: ApiKeyDeps['openExternal']
+  /** Ends the app (Electron) or the host; called after the manager check passed. */
+  quit?: () => void
+  /** How long the customer display shows a result before its idle screen. */
+  customerResultMs?: number
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -159,6 +165,17 @@ export function createCore(deps: CoreDeps) {
     view: cashier.view,
     exportDir: join(deps.dataDir, 'exports'),
   })
+  const customerFeed = createCustomerFeed(events)
+  const tillFocus = createTillFocus({
+    events,
+    settings,
+    getSale: (saleId) => {
+      const sale = journal.get(saleId)
+      if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+      return cashier.view(sale)
+    },
+    holdMs: deps.customerResultMs,
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
@@ -196,6 +213,18 @@ export function createCore(deps: CoreDeps) {
   const getSettings = async () => settings.get()
   const updateSettings = asManager(async (patch: SettingsPatch) => settings.update(patch))
   const getTerminalState = async () => terminalState()
+
+  const focusSale = async ({ saleId }: { saleId: string | null }) => {
+    tillFocus.focus(saleId)
+    return { done: true as const }
+  }
+  const focusedSale = async () => tillFocus.focused()
+  const quitApp = async () => {
+    if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
+    // After this answer has left: the renderer hears "done" before its window goes.
+    setImmediate(deps.quit)
+    return { done: true as const }
+  }
 
   // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
@@ -238,6 +267,9 @@ export function createCore(deps: CoreDeps) {
     'carts:list': async () => ({ carts: parkedCarts.list() }),
     'carts:park': async ({ lines }) => ({ carts: parkedCarts.park(lines) }),
     'carts:resume': async ({ cartId }) => parkedCarts.resume(cartId),
+    'till:focus-sale': afterStart(focusSale),
+    'till:focused-sale': afterStart(focusedSale),
+    'app:quit': asManager(quitApp),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -274,6 +306,7 @@ export function createCore(deps: CoreDeps) {
       })
       publishTerminal()
     }
+    tillFocus.start()
   }
 
   return {
@@ -285,9 +318,11 @@ export function createCore(deps: CoreDeps) {
     cashier,
     catalog,
     history,
+    customerFeed,
     log,
     start,
     async stop() {
+      tillFocus.stop()
       pairing.stop()
       apiKeys.stop()
       cashier.stop()

@@ -3,7 +3,7 @@
  * bridge sockets). Unlimited, a guessing loop would rotate the real history out of the 3 x 1 MB
  * of logs; limited, an attack leaves a few lines and a count.
  */
-const NOISY_PREFIXES = ['manager.pin-', 'ipc.reject.', 'ipc.fail', 'host.bridge.']
+const NOISY_PREFIXES = ['manager.pin-', 'ipc.reject-', 'ipc.fail', 'host.bridge-', 'host.customer-']
 const PER_MINUTE = 20
 const MINUTE = 60_000
 

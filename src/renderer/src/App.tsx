@@ -1,6 +1,9 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { coreReachable } from './bridge'
 import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
+import { useLongPress } from './kiosk/long-press'
+import { ManagerExit } from './kiosk/ManagerExit'
+import { followTillFocus } from './kiosk/till-focus'
 import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
@@ -21,8 +24,18 @@ export function App() {
   const settings = useAppStore((s) => s.settings)
   const go = useAppStore((s) => s.go)
   const connection = useTerminalStore((s) => s.state?.connection)
+  const [managerExit, setManagerExit] = useState(false)
+  const managerGesture = useLongPress(() => setManagerExit(true))
 
-  useEffect(() => (coreReachable ? startStores() : undefined), [])
+  useEffect(() => {
+    if (!coreReachable) return undefined
+    const stopStores = startStores()
+    const stopFocus = followTillFocus()
+    return () => {
+      stopFocus()
+      stopStores()
+    }
+  }, [])
 
   if (!coreReachable) {
     return (
@@ -56,7 +69,7 @@ export function App() {
         </p>
       )}
       <header className="topbar">
-        <span className="terminal-label" data-testid="terminal-label">
+        <span className="terminal-label" data-testid="terminal-label" {...managerGesture}>
           {settings?.terminalLabel ?? 'BTCPay Cashier'}
         </span>
         <nav aria-label="Main">
@@ -74,6 +87,7 @@ export function App() {
       </header>
       <PaidAfterCancelNotice />
       <main className="content">{body}</main>
+      {managerExit && <ManagerExit onClose={() => setManagerExit(false)} />}
     </div>
   )
 }

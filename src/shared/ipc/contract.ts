@@ -18,6 +18,7 @@ import {
   saleViewSchema,
   totalsSchema,
 } from '../sale'
+import { customerViewSchema } from '../customer-view'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import {
   connectionTestSchema,
@@ -146,6 +147,21 @@ export const requests = {
   'carts:list': { method: 'listParkedCarts', input: noInput, output: parkedCartListSchema },
   'carts:park': { method: 'parkCart', input: parkCartInputSchema, output: parkedCartListSchema },
   'carts:resume': { method: 'resumeCart', input: parkedCartRefSchema, output: parkedCartSchema },
+  'till:focus-sale': {
+    method: 'focusSale',
+    input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
+  'till:focused-sale': {
+    method: 'focusedSale',
+    input: noInput,
+    output: saleViewSchema.nullable(),
+  },
+  'app:quit': {
+    method: 'quitApp',
+    input: noInput,
+    output: z.strictObject({ done: z.literal(true) }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
@@ -163,6 +179,8 @@ export const events = {
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
   'catalog:changed': { method: 'onCatalogChanged', data: catalogViewSchema },
   'carts:changed': { method: 'onParkedCartsChanged', data: parkedCartListSchema },
+  /** The only channel the customer display's window has. */
+  'customer:view': { method: 'onCustomerView', data: customerViewSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

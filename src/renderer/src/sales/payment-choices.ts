@@ -13,7 +13,9 @@ export type PaymentChoice = {
  * fee while on-chain waits for confirmations (BTCPay's "In-store" checkout preset does the same).
  * A BIP21 link that already carries `lightning=` is a unified QR any wallet can pay, so it wins.
  */
-export function paymentChoices(payment: SaleView['payment']): {
+export function paymentChoices(
+  payment: Pick<NonNullable<SaleView['payment']>, 'bip21' | 'bolt11'> | null,
+): {
   choices: PaymentChoice[]
   preferred: PaymentChoice['id'] | null
 } {

@@ -12,6 +12,7 @@ type Draft = {
   returnToKeypadSeconds: string
   maxAmount: string
   kiosk: boolean
+  customerDisplay: boolean
 }
 
 const draftOf = (s: Settings): Draft => ({
@@ -23,6 +24,7 @@ const draftOf = (s: Settings): Draft => ({
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
+  customerDisplay: s.customerDisplay === 'second-screen',
 })
 
 const wholeNumber = (text: string): number =>
@@ -50,6 +52,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
       kiosk: draft.kiosk,
+      customerDisplay: draft.customerDisplay ? 'second-screen' : 'off',
     }
     setSaving(true)
     const r = await updateSettings(patch)
@@ -133,6 +136,14 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           onChange={(e) => edit('kiosk', e.target.checked)}
         />
         Kiosk mode (full screen, desktop app)
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.customerDisplay}
+          onChange={(e) => edit('customerDisplay', e.target.checked)}
+        />
+        Customer display on a second screen, when one is attached (desktop app)
       </label>
       <div className="row">
         <button className="big" type="submit" disabled={saving}>
