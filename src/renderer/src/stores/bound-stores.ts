@@ -1,5 +1,6 @@
 import { pos } from '../bridge'
 import { createAppStore } from './app-store'
+import { createCartStore } from './cart-store'
 import { createSalesStore } from './sales-store'
 import { createTerminalStore } from './terminal-store'
 
@@ -7,10 +8,11 @@ import { createTerminalStore } from './terminal-store'
 export const useAppStore = createAppStore(pos)
 export const useTerminalStore = createTerminalStore(pos)
 export const useSalesStore = createSalesStore(pos)
+export const useCartStore = createCartStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {
-  const stops = [useAppStore, useTerminalStore, useSalesStore].map((store) =>
+  const stops = [useAppStore, useTerminalStore, useSalesStore, useCartStore].map((store) =>
     store.getState().init(),
   )
   return () => stops.forEach((stop) => stop())

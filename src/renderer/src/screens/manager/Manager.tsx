@@ -1,6 +1,7 @@
 import { FormResult } from '../../components/FormResult'
 import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
+import { CatalogPanel } from './CatalogPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
@@ -43,6 +44,7 @@ export function Manager() {
           defaultServerUrl={connection.status === 'paired' ? connection.server.url : ''}
         />
       )}
+      {connection.status === 'paired' && <CatalogPanel />}
       {settings && <SettingsPanel settings={settings} />}
       {error && (
         <p className="message error" role="alert" data-testid="manager-error">
