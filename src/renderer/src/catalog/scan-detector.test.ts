@@ -17,6 +17,13 @@ describe('scan detector', () => {
     expect(feed(['1', '2', 'Enter'], 5)).toEqual([])
   })
 
+  it('keeps a scan whole when one key arrives late on a busy machine', () => {
+    const d = createScanDetector()
+    const times = [0, 5, 10, 110, 115, 120, 125, 130, 135, 140, 145, 150, 155, 160, 165, 170]
+    const keys = [...'4006381333931', 'Enter']
+    expect(keys.map((k, i) => d.key(k, 1000 + (times[i] ?? 0))).at(-1)).toBe('4006381333931')
+  })
+
   it('drops what a person typed before the burst', () => {
     const d = createScanDetector()
     d.key('7', 0)
