@@ -53,9 +53,9 @@ test('keypad by keyboard: refused input says why and never creates an invoice', 
   // Escape clears; too many decimals are refused as they are typed.
   await page.keyboard.press('Escape')
   await expect(amount(page)).toHaveText('$0.00')
-  await page.keyboard.type('12,345')
+  await page.keyboard.type('12.345')
   await expect(amount(page)).toHaveText('$12.34')
-  await expect(message(page)).toHaveText('USD has at most 2 decimals.')
+  await expect(message(page)).toHaveText('USD has at most 2 decimals. Press ⌫ or Clear to go on.')
   await snap(page, testInfo, 'keypad-too-many-decimals')
   await page.keyboard.press('Backspace')
   await expect(amount(page)).toHaveText('$12.3')
@@ -82,20 +82,40 @@ test('keypad by keyboard: refused input says why and never creates an invoice', 
   await page.keyboard.type('5')
   await paste('DROP TABLE sales')
   await expect(amount(page)).toHaveText('$5')
-  await expect(message(page)).toHaveText(/not an amount/)
+  await expect(message(page)).toHaveText(/“D” is not part of an amount/)
   await paste('-20')
-  await expect(message(page)).toHaveText('The amount cannot be negative.')
+  await expect(message(page)).toHaveText(/^The amount cannot be negative\./)
   await paste('7,25')
+  await expect(amount(page)).toHaveText('$5')
+  await expect(message(page)).toHaveText(/“,” separates thousands, as in 1,234,567/)
+  await paste('7.25')
   await expect(amount(page)).toHaveText('$7.25')
   await expect(charge).toBeEnabled()
   await expect(charge).toHaveText('Charge $7.25')
 
+  // A group separator counts only where it groups: 1,000 is a thousand, 1,0 cannot be charged.
+  await page.keyboard.press('Escape')
+  await page.keyboard.type('1,0')
+  await expect(amount(page)).toHaveText('$1,0')
+  await expect(charge).toBeDisabled()
+  await expect(message(page)).toHaveText(/separates thousands/)
+  await page.keyboard.type('00')
+  await expect(amount(page)).toHaveText('$1,000')
+  await expect(charge).toHaveText('Charge $1,000')
+  await expect(charge).toBeEnabled()
+  await page.keyboard.press('Escape')
+  await page.keyboard.type('-5')
+  await expect(amount(page)).toHaveText('$0.00')
+  await expect(message(page)).toHaveText(/^The amount cannot be negative\./)
+  await expect(charge).toBeDisabled()
+
   // A currency without decimals refuses the decimal key.
   await updateSettings(page, { currency: 'JPY' })
   await page.keyboard.press('Escape')
-  await page.keyboard.type('1500.')
+  await page.keyboard.type('1500.5')
   await expect(amount(page)).toHaveText('¥1,500')
-  await expect(message(page)).toHaveText('JPY has no decimals.')
+  await expect(message(page)).toHaveText(/^JPY has no decimals\./)
+  await expect(charge).toBeDisabled()
   await snap(page, testInfo, 'keypad-jpy')
 
   expect(server.control.listInvoices()).toEqual([])
@@ -148,7 +168,7 @@ test('charge by touch: QR code is the invoice, pay → paid → confirm → sett
   // Backspace and Clear by touch.
   const keys = page.getByRole('group', { name: 'Amount keys' })
   await keys.getByRole('button', { name: '7', exact: true }).click()
-  await keys.getByRole('button', { name: 'Double zero' }).click()
+  await keys.getByRole('button', { name: '00', exact: true }).click()
   await expect(amount(page)).toHaveText('$700')
   await keys.getByRole('button', { name: 'Delete last digit' }).click()
   await expect(amount(page)).toHaveText('$70')
@@ -172,7 +192,10 @@ for (const [mode, phase, extra] of [
     await expect(page.getByTestId('cancel-sale')).toHaveCount(0)
     if (phase === 'partial') {
       const left = server.control.getInvoice(invoice.id).remainingBtc
-      await expect(page.getByTestId('btc-due')).toHaveText(`Still due: ${left} BTC`)
+      // Fiat first, at BTCPay's rate, with the exact BTC beside it.
+      await expect(page.getByTestId('btc-due')).toHaveText(
+        new RegExp(`^\\$\\d+\\.\\d\\d · ${left} BTC$`),
+      )
     }
     await snap(page, testInfo, `checkout-${phase}`)
   })

@@ -35,6 +35,20 @@ test('the demo runs the whole sale with a simulated customer', async ({ page }, 
     await page.getByRole('button', { name: 'Confirm on chain' }).click()
     await expect(page.getByTestId('checkout-settled')).toBeVisible()
     await page.screenshot({ path: testInfo.outputPath('demo-settled.png') })
+
+    // The other outcomes, each from the customer buttons alone.
+    const play = async (steps: string[], outcome: string) => {
+      await page.getByTestId('new-sale').click()
+      await page.keyboard.type('1.50')
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+      for (const step of steps) await page.getByRole('button', { name: step }).click()
+      await expect(page.getByTestId(`checkout-${outcome}`)).toBeVisible()
+      await page.screenshot({ path: testInfo.outputPath(`demo-${outcome}.png`) })
+    }
+    await play(['Lets it expire'], 'expired')
+    await play(['Pays too late'], 'paid-late')
+    await play(['Pays part', 'Double-spends'], 'invalid')
   } finally {
     const exited = new Promise((done) => demo.once('exit', done))
     demo.kill('SIGTERM')

@@ -137,7 +137,9 @@ for (const [name, prepare, message] of [
     await page.getByLabel('BTCPay Server address').fill(url)
     await page.getByLabel('Pairing code').fill(code)
     await page.getByRole('button', { name: 'Pair', exact: true }).click()
-    await expect(page.getByTestId('manager-error')).toHaveText(message)
+    await expect(page.getByTestId('pairing-error')).toHaveText(message)
+    // Beside the form, scrolled into view, not below everything else.
+    await expect(page.getByTestId('pairing-error')).toBeInViewport()
     await expect(page.getByLabel('Pairing code')).toBeVisible()
   })
 }
@@ -152,7 +154,7 @@ test('explains a reused key, a rejected signature and a revoked token', async ({
   await page.getByLabel('BTCPay Server address').fill(server.url)
   await page.getByLabel('Pairing code').fill(server.control.createPairingCode().pairingCode)
   await page.getByRole('button', { name: 'Pair', exact: true }).click()
-  await expect(page.getByTestId('manager-error')).toHaveText(
+  await expect(page.getByTestId('pairing-error')).toHaveText(
     /already paired with a different store/,
   )
 
@@ -283,4 +285,17 @@ test('without a keychain the manager is told what is wrong, and nothing falls ba
   )
   await expect(page.getByTestId('keychain-problem')).toContainText(/Secret Service|keyring/i)
   expect(filesContaining(host.dataDir, 'bitid')).toEqual([])
+})
+
+test('an address without https:// is offered with it, next to the field', async ({ page }) => {
+  await openManager(page)
+  const address = page.getByLabel('BTCPay Server address')
+  await address.fill('btcpay.example.com')
+  await page.getByLabel('Pairing code').fill('Abcdefg')
+  await page.getByRole('button', { name: 'Pair', exact: true }).click()
+  await expect(page.getByTestId('scheme-hint')).toHaveText(/starts with https:\/\//)
+  await expect(page.getByTestId('scheme-hint')).toBeInViewport()
+  await page.getByRole('button', { name: 'Use https://btcpay.example.com' }).click()
+  await expect(address).toHaveValue('https://btcpay.example.com')
+  await expect(page.getByTestId('scheme-hint')).toHaveCount(0)
 })

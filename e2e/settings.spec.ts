@@ -33,3 +33,27 @@ test('the manager changes the till settings; a bad value is named and nothing is
     data: { currency: 'JPY', checkoutMode: 'embedded', sound: false, returnToKeypadSeconds: 0 },
   })
 })
+
+test('screens follow the system’s light or dark until the manager picks one', async ({ page }) => {
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('.topbar')!).backgroundColor)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  const dark = await background()
+  await page.emulateMedia({ colorScheme: 'light' })
+  const light = await background()
+  expect(light).not.toBe(dark)
+
+  // The manager's choice wins over the system's, and is kept.
+  await page.getByText('Dark', { exact: true }).click()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
+  expect(await background()).toBe(dark)
+  await page.reload()
+  await expect(page.getByTestId('terminal-label')).toBeVisible()
+  expect(await background()).toBe(dark)
+  expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
+    data: { theme: 'dark' },
+  })
+})

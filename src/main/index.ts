@@ -11,6 +11,7 @@ import { reloadWhenGone } from './electron/renderer-recovery'
 import { installNavigationGuards } from './electron/guards'
 import { openInBrowser } from './electron/open-external'
 import { registerAppScheme, serveApp } from './electron/protocol'
+import { printWithSystemPrinter } from './electron/system-printer'
 import { createMainWindow } from './electron/window'
 import { createKeytarVault } from './keychain/keytar-vault'
 import { keychainServiceFor } from './keychain/service-name'
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
       quitting = true
       app.quit()
     },
+    systemPrint: printWithSystemPrinter,
   })
 
   const pairedOrigin = () => {

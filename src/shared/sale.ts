@@ -45,7 +45,10 @@ export const saleViewSchema = z.strictObject({
   expiresAt: z.number().nullable(),
   /** When the cashier cancelled it; its invoice is still followed, since it stays payable. */
   cancelledAt: z.number().nullable(),
-  /** Payment details from the invoice, while it can still be paid. */
+  /**
+   * Payment details from the invoice as last fetched (null before it, or for a closed sale after
+   * a restart): the links while it can be paid, and the amounts and rate of every outcome.
+   */
   payment: z
     .strictObject({
       bip21: z.string().nullable(),
@@ -54,6 +57,8 @@ export const saleViewSchema = z.strictObject({
       btcPrice: z.string().nullable(),
       btcDue: z.string().nullable(),
       btcPaid: z.string().nullable(),
+      /** Fiat per BTC that BTCPay used, exact decimal text. */
+      rate: z.string().nullable(),
     })
     .nullable(),
   /** Why the terminal cannot reach the server for this sale, in words for the cashier; the last known phase stays. */

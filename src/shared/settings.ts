@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultReceiptSettings, receiptSettingsSchema } from './receipt-settings'
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'))
 
@@ -12,6 +13,8 @@ export const settingsSchema = z.strictObject({
   terminalLabel: z.string().trim().min(1).max(64),
   currency: currencyCodeSchema,
   checkoutMode: z.enum(['native', 'embedded']),
+  /** Light or dark screens; 'system' follows the operating system's choice. */
+  theme: z.enum(['system', 'light', 'dark']),
   kiosk: z.boolean(),
   /** A window for the customer on a second screen, when one is attached (desktop app). */
   customerDisplay: z.enum(['off', 'second-screen']),
@@ -30,6 +33,8 @@ export const settingsSchema = z.strictObject({
   pairedServer: z
     .strictObject({ url: z.string().max(2048), pairedAt: z.number(), label: z.string().max(64) })
     .nullable(),
+  /** Shop name, footer, printer and auto-print for receipts. */
+  receipts: receiptSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -43,6 +48,7 @@ export const defaultSettings: Settings = {
   terminalLabel: 'Till 1',
   currency: 'USD',
   checkoutMode: 'native',
+  theme: 'system',
   kiosk: false,
   customerDisplay: 'second-screen',
   sound: true,
@@ -51,4 +57,5 @@ export const defaultSettings: Settings = {
   cashier: '',
   terminalId: null,
   pairedServer: null,
+  receipts: defaultReceiptSettings,
 }

@@ -36,6 +36,10 @@ const cryptoInfo = z.object({
   due: decimalString.nullish().transform((v) => v ?? null),
   totalDue: decimalString.nullish().transform((v) => v ?? null),
   paymentUrls: paymentUrls.nullish().transform((v) => v ?? null),
+  /** Fiat per coin this invoice was priced at (a JSON number, kept as its text). */
+  rate: decimalString.nullish().transform((v) => v ?? null),
+  /** Paid through this payment method, in the coin. */
+  cryptoPaid: decimalString.nullish().transform((v) => v ?? null),
 })
 
 export const legacyInvoiceSchema = z.object({
@@ -59,6 +63,8 @@ export const legacyInvoiceSchema = z.object({
   btcPrice: decimalString.nullish().transform((v) => v ?? null),
   btcDue: decimalString.nullish().transform((v) => v ?? null),
   btcPaid: decimalString.nullish().transform((v) => v ?? null),
+  /** Fiat per BTC that BTCPay fixed for this invoice. */
+  rate: decimalString.nullish().transform((v) => v ?? null),
   paymentUrls: paymentUrls.nullish().transform((v) => v ?? null),
   cryptoInfo: z
     .array(cryptoInfo)

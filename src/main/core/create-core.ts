@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { platform } from 'node:os'
 import { join } from 'node:path'
-import type { AppInfo } from '../../shared/ipc/contract'
+import type { AppInfo, RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
+import type { SaleView } from '../../shared/sale'
+import type { ReportPeriod } from '../../shared/shifts'
 import type { TerminalState } from '../../shared/terminal-state'
 import { createApiKeyService, type ApiKeyDeps } from '../api-key/api-key-service'
 import { LegacyClient } from '../btcpay/legacy-client'
@@ -25,6 +27,13 @@ import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { createSalesHistory } from '../sales/sales-history'
+import type { SystemPrint } from '../printing/receipt-printer'
+import { createReceiptPrinter } from '../printing/receipt-printer'
+import type { PrintTimeouts } from '../printing/print-outcome'
+import { createPaymentRecordStore } from '../receipts/payment-record-store'
+import { createReceiptService } from '../receipts/receipt-service'
+import { createShiftService } from '../shifts/shift-service'
+import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { SettingsPatch } from '../../shared/settings'
 
@@ -57,6 +66,9 @@ export type CoreDeps = {
   quit?: () => void
   /** How long the customer display shows a result before its idle screen. */
   customerResultMs?: number
+  /** Electron's silent printing on the system printer; hosts without Electron have none. */
+  systemPrint?: SystemPrint | null
+  printTimeouts?: PrintTimeouts
 }
 
 /** A short random id for this till (order ids are `<terminalId>-<sequence>`). */
@@ -176,6 +188,37 @@ export function createCore(deps: CoreDeps) {
     },
     holdMs: deps.customerResultMs,
   })
+  const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const receipts = createReceiptService({
+    journal,
+    payments: paymentRecords,
+    client: () => pairing.client(),
+    settings,
+    printer: createReceiptPrinter({
+      settings: () => settings.get().receipts,
+      systemPrint: deps.systemPrint ?? null,
+      timeouts: deps.printTimeouts,
+    }),
+    log,
+    onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+  })
+  // Every sale change passes by the receipts: the first paid one keeps its details and may print.
+  events.connect((channel, envelope) => {
+    if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
+  })
+  const shiftStore = createShiftStore({ dir: join(deps.dataDir, 'shifts') })
+  const shifts = createShiftService({
+    store: shiftStore,
+    journal,
+    settings,
+    methodOf: (saleId) => {
+      const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
+      return methods.size === 1 ? [...methods][0]! : null
+    },
+    refunds: () => [],
+    now,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const simulateCustomer = createDemoCustomer(deps.demo ?? null)
   let started: Promise<void> | null = null
   /** Sales need the journal loaded; a request that arrives during start waits for it. */
@@ -226,6 +269,15 @@ export function createCore(deps: CoreDeps) {
     return { done: true as const }
   }
 
+  const previewReceipt = ({ saleId }: { saleId: string }) => receipts.preview(saleId)
+  const printReceipt = ({ saleId }: { saleId: string }) => receipts.print(saleId)
+  const reprintReceipt = ({ saleId }: { saleId: string }) => receipts.reprint(saleId)
+  const currentShift = async () => shifts.current()
+  const openShift = (input: RequestInput<'shifts:open'>) => shifts.open(input)
+  const closeShift = async () => shifts.close()
+  const shiftReport = async (period: ReportPeriod) => shifts.report(period)
+  const exportShiftReportCsv = (period: ReportPeriod) => shifts.exportCsv(period)
+
   // Each handler is the core function of the contract's method name (requests[channel].method).
   const handlers: Handlers = {
     'app:get-info': getAppInfo,
@@ -270,6 +322,14 @@ export function createCore(deps: CoreDeps) {
     'till:focus-sale': afterStart(focusSale),
     'till:focused-sale': afterStart(focusedSale),
     'app:quit': asManager(quitApp),
+    'receipts:preview': afterStart(previewReceipt),
+    'receipts:print': afterStart(printReceipt),
+    'receipts:reprint': afterStart(reprintReceipt),
+    'shifts:current': afterStart(currentShift),
+    'shifts:open': afterStart(openShift),
+    'shifts:close': asManager(afterStart(closeShift)),
+    'shifts:report': afterStart(shiftReport),
+    'shifts:export-csv': afterStart(exportShiftReportCsv),
     'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
   }
 
@@ -286,6 +346,8 @@ export function createCore(deps: CoreDeps) {
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
     await manager.load()
+    paymentRecords.load()
+    shiftStore.load()
     await pairing.start()
     await apiKeys.load()
     catalog.load()
@@ -319,6 +381,8 @@ export function createCore(deps: CoreDeps) {
     catalog,
     history,
     customerFeed,
+    receipts,
+    shifts,
     log,
     start,
     async stop() {

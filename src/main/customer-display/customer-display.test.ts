@@ -28,6 +28,7 @@ const sale = (over: Partial<SaleView> = {}): SaleView => ({
     btcPrice: '0.0002',
     btcDue: '0.0002',
     btcPaid: '0',
+    rate: '62500',
   },
   trouble: 'The BTCPay server did not answer.',
   ...over,

@@ -1,11 +1,14 @@
+import type { DemoAction } from '../../shared/demo'
 import { AppError } from '../../shared/ipc/result'
-
-export type DemoAction = 'pay' | 'pay-partial' | 'pay-over' | 'confirm'
 
 const routes: Record<DemoAction, { path: string; body: object }> = {
   pay: { path: 'pay', body: { mode: 'full' } },
   'pay-partial': { path: 'pay', body: { mode: 'partial' } },
   'pay-over': { path: 'pay', body: { mode: 'over' } },
+  // The test server expires the invoice first, then pays it in full.
+  'pay-late': { path: 'pay', body: { mode: 'late' } },
+  expire: { path: 'expire', body: {} },
+  invalidate: { path: 'invalidate', body: {} },
   confirm: { path: 'confirm', body: {} },
 }
 

@@ -51,8 +51,8 @@ export interface Sale {
   rev: number
 }
 
-/** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself. */
-export type NewSale = Omit<Sale, 'rev' | 'updatedAt'>
+/** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself; no cart means none. */
+export type NewSale = Omit<Sale, 'rev' | 'updatedAt' | 'cart'> & { cart?: SaleCart | null }
 
 /** The fields `update` may change. */
 export const patchableFields = [

@@ -6,9 +6,10 @@ export type PaymentLinks = {
   btcPrice: string | null
   btcDue: string | null
   btcPaid: string | null
+  rate: string | null
 }
 
-const isLightning = (paymentType: string) => /lightning|ln/i.test(paymentType)
+export const isLightning = (paymentType: string) => /lightning|ln/i.test(paymentType)
 
 /**
  * The links a customer's wallet can pay, from a legacy invoice: the on-chain BIP21 URI and, when
@@ -25,5 +26,6 @@ export function paymentLinksOf(invoice: LegacyInvoice): PaymentLinks {
     btcPrice: invoice.btcPrice,
     btcDue: invoice.btcDue,
     btcPaid: invoice.btcPaid,
+    rate: invoice.rate,
   }
 }

@@ -1,4 +1,4 @@
-import { reopenablePhases, type SaleView } from '../../shared/sale'
+import type { SaleView } from '../../shared/sale'
 import type { Sale } from '../journal/sale'
 import type { PaymentLinks } from './payment-links'
 import { salePhaseOf } from './sale-phase'
@@ -13,10 +13,14 @@ export type LiveSale = {
   watcher: { stop(): void } | null
 }
 
-/** A journal sale as the renderer sees it; payment links only while the customer can pay. */
+/**
+ * A journal sale as the renderer sees it. Payment details stay for every outcome (what was paid, at
+ * which rate), so the cashier's screen can say it in the sale's currency; never for a sale that
+ * no invoice or money reached.
+ */
 export function saleViewOf(sale: Sale, live: LiveSale | undefined): SaleView {
   const phase = salePhaseOf(sale)
-  const open = phase === 'creating' || reopenablePhases.includes(phase)
+  const known = phase !== 'abandoned' && phase !== 'not-created'
   return {
     id: sale.id,
     orderId: sale.orderId,
@@ -29,7 +33,7 @@ export function saleViewOf(sale: Sale, live: LiveSale | undefined): SaleView {
     checkoutLink: sale.checkoutLink,
     expiresAt: sale.expiresAt,
     cancelledAt: sale.cancelledAt,
-    payment: open ? (live?.links ?? null) : null,
+    payment: known ? (live?.links ?? null) : null,
     trouble: live?.trouble ?? null,
     ...(sale.cart ? { cart: sale.cart } : {}),
   }

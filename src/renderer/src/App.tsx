@@ -28,6 +28,13 @@ export function App() {
   const managerGesture = useLongPress(() => setManagerExit(true))
 
   useEffect(() => {
+    // styles.css picks light or dark from this; without it the system decides.
+    const theme = settings?.theme ?? 'system'
+    if (theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = theme
+  }, [settings?.theme])
+
+  useEffect(() => {
     if (!coreReachable) return undefined
     const stopStores = startStores()
     const stopFocus = followTillFocus()

@@ -19,7 +19,10 @@ import {
   totalsSchema,
 } from '../sale'
 import { customerViewSchema } from '../customer-view'
+import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
+import { openShiftInputSchema, reportPeriodSchema, shiftReportSchema, shiftSchema } from '../shifts'
+import { demoActions } from '../demo'
 import {
   connectionTestSchema,
   managerPinSchema,
@@ -162,11 +165,31 @@ export const requests = {
     input: noInput,
     output: z.strictObject({ done: z.literal(true) }),
   },
+  'receipts:preview': {
+    method: 'previewReceipt',
+    input: saleRefSchema,
+    output: receiptPreviewSchema,
+  },
+  'receipts:print': { method: 'printReceipt', input: saleRefSchema, output: printOutcomeSchema },
+  'receipts:reprint': {
+    method: 'reprintReceipt',
+    input: saleRefSchema,
+    output: printOutcomeSchema,
+  },
+  'shifts:current': { method: 'currentShift', input: noInput, output: shiftSchema.nullable() },
+  'shifts:open': { method: 'openShift', input: openShiftInputSchema, output: shiftSchema },
+  'shifts:close': { method: 'closeShift', input: noInput, output: shiftReportSchema },
+  'shifts:report': { method: 'shiftReport', input: reportPeriodSchema, output: shiftReportSchema },
+  'shifts:export-csv': {
+    method: 'exportShiftReportCsv',
+    input: reportPeriodSchema,
+    output: z.strictObject({ path: z.string() }),
+  },
   'demo:simulate': {
     method: 'simulateCustomer',
     input: z.strictObject({
       invoiceId: z.string().min(1).max(64),
-      action: z.enum(['pay', 'pay-partial', 'pay-over', 'confirm']),
+      action: z.enum(demoActions),
     }),
     output: z.strictObject({ done: z.literal(true) }),
   },
@@ -181,6 +204,7 @@ export const events = {
   'carts:changed': { method: 'onParkedCartsChanged', data: parkedCartListSchema },
   /** The only channel the customer display's window has. */
   'customer:view': { method: 'onCustomerView', data: customerViewSchema },
+  'receipt:printed': { method: 'onReceiptPrinted', data: receiptPrintedSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

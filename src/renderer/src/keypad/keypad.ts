@@ -1,20 +1,31 @@
 import { minorDigits, parseAmount, type AmountCheck } from '../../../shared/money'
+import { amountSymbols, type AmountSymbols } from './amount-symbols'
 
 /**
- * Amount entry as the cashier types it, with no React in it. `text` is canonical decimal text
- * ('.' as separator, no leading zeros, at most the currency's decimals): what `charge` receives.
- * A key that would break a rule is refused and leaves `message` saying why.
+ * Amount entry as the cashier types it, with no React in it. `text` spells the entry without
+ * locale: ASCII digits, ',' where the cashier typed the locale's group separator, '.' for its
+ * decimal separator ("1,000.5" is "1.000,5" typed in de-DE). `chargeableText` turns it into the
+ * decimal text `charge` receives. A key that would break a rule is refused and leaves `message`
+ * saying why: nothing typed is ever dropped in silence. The message then stands, and the entry
+ * takes no more keys and cannot be charged, until the cashier presses Backspace or Clear (or
+ * pastes a whole amount): a fast "1.5" in JPY stays "¥1" with its message, never becomes "¥15".
  */
 export type KeypadState = { text: string; message: string | null }
 
+export type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
+
 export type KeypadKey =
-  | { type: 'digit'; digit: '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '00' }
+  | { type: 'digit'; digit: Digit | '00' }
   | { type: 'decimal' }
+  | { type: 'group' }
+  /** Any other character typed or pasted: always refused, with a message. */
+  | { type: 'other'; char: string }
   | { type: 'backspace' }
   | { type: 'clear' }
   | { type: 'paste'; text: string }
 
-export type KeypadConfig = { currency: string }
+/** `locale` undefined is the system's, as for Intl. */
+export type KeypadConfig = { currency: string; locale?: string }
 
 /** Whole-number digits the keypad takes: enough for the largest `maxAmount` (10 digits). */
 export const MAX_WHOLE_DIGITS = 10
@@ -29,33 +40,98 @@ export function decimalsMessage(currency: string): string {
 }
 
 const tooLong = 'That amount is too long.'
+const negative = 'The amount cannot be negative.'
 
-function addDigit(text: string, digit: string, currency: string): KeypadState {
-  const digits = minorDigits(currency)
+/** Said whenever a group separator or a digit would break the locale's grouping. */
+export function groupingMessage(s: AmountSymbols): string {
+  return `“${s.group}” separates thousands, as in ${s.example}. Finish the group or delete the “${s.group}”.`
+}
+
+/** What a typed or pasted character means in this locale (Latin digits always count too). */
+export function keyForChar(char: string, s: AmountSymbols): KeypadKey {
+  const latin = '0123456789'.indexOf(char)
+  const native = s.digits.indexOf(char)
+  const value = latin >= 0 ? latin : native
+  if (value >= 0) return { type: 'digit', digit: String(value) as Digit }
+  if (char === s.decimal) return { type: 'decimal' }
+  if (char === s.group || (isSpace(s.group) && isSpace(char))) return { type: 'group' }
+  return { type: 'other', char }
+}
+
+/** fr-CH groups with a narrow no-break space nobody can type: any space stands for it. */
+const isSpace = (char: string) => /^[\s\u00a0\u202f]$/u.test(char)
+
+function otherMessage(char: string, s: AmountSymbols): string {
+  if (char === '-' || char === '\u2212') return negative
+  return `“${char}” is not part of an amount. Use digits and “${s.decimal}” for decimals.`
+}
+
+type Split = { whole: string; groups: string[]; fraction: string | undefined }
+
+function split(text: string): Split {
   const [whole = '', fraction] = text.split('.')
+  return { whole, groups: whole.split(','), fraction }
+}
+
+/** Whether the typed groups are complete: each middle group `secondary` long, the last `primary`. */
+function groupingComplete(groups: string[], s: AmountSymbols): boolean {
+  if (groups.length === 1) return true
+  const last = groups.length - 1
+  return groups.every((g, i) =>
+    i === 0
+      ? g.length >= 1 && g.length <= s.secondary
+      : g.length === (i === last ? s.primary : s.secondary),
+  )
+}
+
+function addDigit(text: string, digit: string, currency: string, s: AmountSymbols): KeypadState {
+  const { whole, groups, fraction } = split(text)
   if (fraction !== undefined) {
-    if (fraction.length >= digits) return { text, message: decimalsMessage(currency) }
+    if (fraction.length >= minorDigits(currency))
+      return { text, message: decimalsMessage(currency) }
     return { text: text + digit, message: null }
   }
   if (whole === '0' || whole === '') {
     // No leading zeros: "0" then "7" is "7"; "0" then "0" stays "0".
     return { text: digit, message: null }
   }
-  if (whole.length >= MAX_WHOLE_DIGITS) return { text, message: tooLong }
+  if (groups.length > 1 && (groups.at(-1) ?? '').length >= s.primary) {
+    return { text, message: groupingMessage(s) }
+  }
+  if (whole.replaceAll(',', '').length >= MAX_WHOLE_DIGITS) return { text, message: tooLong }
   return { text: text + digit, message: null }
 }
 
-export function pressKey(state: KeypadState, key: KeypadKey, config: KeypadConfig): KeypadState {
-  const { currency } = config
+function addGroup(text: string, s: AmountSymbols): KeypadState {
+  const { whole, groups, fraction } = split(text)
+  const current = groups.at(-1) ?? ''
+  // A separator may only close a group that a later group can follow: the first one 1 to
+  // `secondary` digits long, the next ones exactly `secondary` (1,234,567; 12,34,567).
+  const fits =
+    fraction === undefined &&
+    whole !== '' &&
+    whole !== '0' &&
+    (groups.length === 1 ? current.length <= s.secondary : current.length === s.secondary)
+  return fits ? { text: text + ',', message: null } : { text, message: groupingMessage(s) }
+}
+
+function press(
+  state: KeypadState,
+  key: KeypadKey,
+  currency: string,
+  s: AmountSymbols,
+): KeypadState {
+  const acknowledges = key.type === 'backspace' || key.type === 'clear' || key.type === 'paste'
+  if (state.message !== null && !acknowledges) return state
   switch (key.type) {
     case 'digit': {
       if (key.digit === '00') {
-        const once = addDigit(state.text, '0', currency)
-        const twice = once.message ? once : addDigit(once.text, '0', currency)
+        const once = addDigit(state.text, '0', currency, s)
+        const twice = once.message ? once : addDigit(once.text, '0', currency, s)
         // All or nothing: "1.2" + "00" must not quietly become "1.20".
         return twice.message ? { text: state.text, message: twice.message } : twice
       }
-      return addDigit(state.text, key.digit, currency)
+      return addDigit(state.text, key.digit, currency, s)
     }
     case 'decimal': {
       if (minorDigits(currency) === 0)
@@ -63,53 +139,76 @@ export function pressKey(state: KeypadState, key: KeypadKey, config: KeypadConfi
       if (state.text.includes('.')) {
         return { text: state.text, message: 'The amount already has a decimal point.' }
       }
+      if (!groupingComplete(split(state.text).groups, s)) {
+        return { text: state.text, message: groupingMessage(s) }
+      }
       return { text: (state.text === '' ? '0' : state.text) + '.', message: null }
     }
+    case 'group':
+      return addGroup(state.text, s)
+    case 'other':
+      return { text: state.text, message: otherMessage(key.char, s) }
     case 'backspace':
       return { text: state.text.slice(0, -1), message: null }
     case 'clear':
       return emptyKeypad
     case 'paste':
-      return pasteAmount(state, key.text, currency)
+      return pasteAmount(state, key.text, currency, s)
   }
+}
+
+export function pressKey(state: KeypadState, key: KeypadKey, config: KeypadConfig): KeypadState {
+  return press(state, key, config.currency, amountSymbols(config.currency, config.locale))
 }
 
 /**
- * A pasted amount replaces the entry if it is a plain amount in this currency ("12.50", "12,5",
- * " 7 "); anything else is refused with a message and the entry stays as it was.
+ * A pasted amount is typed key by key into an empty entry, so it follows exactly the rules of
+ * typing ("1,234.50" in en-US, "1.234,50" in de-DE). It replaces the entry only if every
+ * character was taken and its groups are complete; otherwise the entry stays and the message
+ * says why.
  */
-function pasteAmount(state: KeypadState, pasted: string, currency: string): KeypadState {
+function pasteAmount(
+  state: KeypadState,
+  pasted: string,
+  currency: string,
+  s: AmountSymbols,
+): KeypadState {
   const trimmed = pasted.trim()
-  const m = /^(\d+)(?:[.,](\d*))?$/.exec(trimmed)
-  if (!m) {
-    const check = parseAmount(trimmed, currency, Number.MAX_SAFE_INTEGER)
-    const message = check.ok
-      ? 'That is not an amount. Use digits and one decimal point.'
-      : trimmed === ''
-        ? 'Nothing to paste: the clipboard has no amount.'
-        : check.message
-    return { text: state.text, message }
+  if (trimmed === '')
+    return { text: state.text, message: 'Nothing to paste: the clipboard has no amount.' }
+  let typed = emptyKeypad
+  for (const char of trimmed) {
+    typed = press(typed, keyForChar(char, s), currency, s)
+    if (typed.message) return { text: state.text, message: typed.message }
   }
-  const whole = (m[1] ?? '').replace(/^0+(?=\d)/, '')
-  const fraction = m[2]
-  if (whole.length > MAX_WHOLE_DIGITS) return { text: state.text, message: tooLong }
-  if (fraction !== undefined) {
-    if (fraction.length > minorDigits(currency)) {
-      return { text: state.text, message: decimalsMessage(currency) }
-    }
-    if (minorDigits(currency) === 0) {
-      return fraction === ''
-        ? { text: whole, message: null }
-        : { text: state.text, message: decimalsMessage(currency) }
-    }
-    return { text: `${whole}.${fraction}`, message: null }
+  if (!groupingComplete(split(typed.text).groups, s)) {
+    return { text: state.text, message: groupingMessage(s) }
   }
-  return { text: whole, message: null }
+  return typed
+}
+
+/**
+ * The decimal text to charge for this entry ("1,000.5" → "1000.5"), or why there is none: a
+ * group the cashier has not finished ("1,0") is never charged as some other amount.
+ */
+export function chargeableText(
+  text: string,
+  config: KeypadConfig,
+): { ok: true; text: string } | { ok: false; message: string } {
+  const s = amountSymbols(config.currency, config.locale)
+  if (!groupingComplete(split(text).groups, s)) return { ok: false, message: groupingMessage(s) }
+  return { ok: true, text: text.replaceAll(',', '') }
 }
 
 /** Whether the entry may be charged, and if not, why (in words for the cashier). */
-export function checkEntry(text: string, currency: string, maxMinor: number): AmountCheck {
-  return parseAmount(text, currency, maxMinor)
+export function checkEntry(
+  entry: KeypadState,
+  config: KeypadConfig,
+  maxMinor: number,
+): AmountCheck {
+  if (entry.message !== null) return { ok: false, message: entry.message }
+  const amount = chargeableText(entry.text, config)
+  return amount.ok ? parseAmount(amount.text, config.currency, maxMinor) : amount
 }
 
 /** The till's maximum in minor units, from `settings.maxAmount` (whole units). */

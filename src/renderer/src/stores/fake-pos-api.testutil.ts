@@ -23,6 +23,7 @@ export function saleView(patch: Partial<SaleView> = {}): SaleView {
       btcPrice: '0.00025',
       btcDue: '0.00025',
       btcPaid: '0',
+      rate: '50000',
     },
     trouble: null,
     ...patch,

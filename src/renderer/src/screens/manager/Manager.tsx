@@ -7,6 +7,7 @@ import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
 import { PinPrompt } from './PinPrompt'
 import { PinUnreadable } from './PinUnreadable'
+import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
@@ -46,7 +47,9 @@ export function Manager() {
       )}
       {connection.status === 'paired' && <CatalogPanel />}
       {settings && <SettingsPanel settings={settings} />}
-      {error && (
+      {settings && <ReceiptSettingsPanel settings={settings} />}
+      {/* A pairing error stands in the pairing form itself. */}
+      {error && connection.status !== 'unpaired' && (
         <p className="message error" role="alert" data-testid="manager-error">
           {error}
         </p>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Connection } from '../../../../shared/terminal-state'
 import { CopyButton } from '../../components/CopyButton'
 import { QrCode } from '../../components/QrCode'
@@ -30,10 +30,24 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
   const [method, setMethod] = useState<Method>('code')
   const [serverUrl, setServerUrl] = useState('')
   const [code, setCode] = useState('')
-  const { run, busy } = useTerminalStore()
+  const [schemeHint, setSchemeHint] = useState<string | null>(null)
+  const { run, busy, error } = useTerminalStore()
+  const errorRef = useRef<HTMLParagraphElement>(null)
+
+  useEffect(() => {
+    // The answer appears next to the form that caused it, where the manager is looking.
+    if (error || schemeHint) errorRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [error, schemeHint])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    const address = serverUrl.trim()
+    if (address !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(address)) {
+      // "btcpay.example.com": offer the secure address instead of refusing it.
+      setSchemeHint(`https://${address}`)
+      return
+    }
+    setSchemeHint(null)
     void (method === 'code'
       ? run('pairWithCode', { serverUrl, pairingCode: code })
       : method === 'request'
@@ -82,15 +96,37 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
         <label>
           BTCPay Server address
           <input
-            type="url"
+            type="text"
             inputMode="url"
             placeholder="https://btcpay.example.com"
             value={serverUrl}
             required
             autoComplete="off"
-            onChange={(e) => setServerUrl(e.target.value)}
+            spellCheck={false}
+            aria-describedby="server-url-hint"
+            onChange={(e) => {
+              setServerUrl(e.target.value)
+              setSchemeHint(null)
+            }}
           />
         </label>
+        <div id="server-url-hint" aria-live="polite">
+          {schemeHint && (
+            <p className="message error" data-testid="scheme-hint">
+              A server address starts with https://.{' '}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setServerUrl(schemeHint)
+                  setSchemeHint(null)
+                }}
+              >
+                Use {schemeHint}
+              </button>
+            </p>
+          )}
+        </div>
         {method === 'code' && (
           <label>
             Pairing code
@@ -115,6 +151,14 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
                 ? 'Get a pairing link'
                 : 'Wait for approval'}
         </button>
+        <p
+          ref={errorRef}
+          className={error ? 'message error' : 'message'}
+          aria-live="assertive"
+          data-testid="pairing-error"
+        >
+          {error}
+        </p>
       </form>
     </div>
   )

@@ -8,6 +8,7 @@ type Draft = {
   cashier: string
   currency: string
   checkoutMode: Settings['checkoutMode']
+  theme: Settings['theme']
   sound: boolean
   returnToKeypadSeconds: string
   maxAmount: string
@@ -20,12 +21,24 @@ const draftOf = (s: Settings): Draft => ({
   cashier: s.cashier,
   currency: s.currency,
   checkoutMode: s.checkoutMode,
+  theme: s.theme,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
   customerDisplay: s.customerDisplay === 'second-screen',
 })
+
+const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], string]> = [
+  ['native', 'QR code on this screen'],
+  ['embedded', "BTCPay's checkout page"],
+]
+
+const themes: ReadonlyArray<[Settings['theme'], string]> = [
+  ['system', 'Like the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+]
 
 const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
@@ -48,6 +61,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       cashier: draft.cashier,
       currency: draft.currency.trim().toUpperCase(),
       checkoutMode: draft.checkoutMode,
+      theme: draft.theme,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
       maxAmount: wholeNumber(draft.maxAmount),
@@ -98,21 +112,20 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           onChange={(e) => edit('maxAmount', e.target.value)}
         />
       </label>
-      <fieldset className="segmented">
-        <legend>Customer pays with</legend>
-        {(['native', 'embedded'] as const).map((mode) => (
-          <label key={mode} className={draft.checkoutMode === mode ? 'tab active' : 'tab'}>
-            <input
-              type="radio"
-              name="checkoutMode"
-              value={mode}
-              checked={draft.checkoutMode === mode}
-              onChange={() => edit('checkoutMode', mode)}
-            />
-            {mode === 'native' ? 'QR code on this screen' : "BTCPay's checkout page"}
-          </label>
-        ))}
-      </fieldset>
+      <Choice
+        legend="Customer pays with"
+        name="checkoutMode"
+        options={checkoutModes}
+        value={draft.checkoutMode}
+        onChange={(mode) => edit('checkoutMode', mode)}
+      />
+      <Choice
+        legend="Screen colours"
+        name="theme"
+        options={themes}
+        value={draft.theme}
+        onChange={(theme) => edit('theme', theme)}
+      />
       <label>
         Back to the keypad after a payment (seconds, 0 = stay)
         <input
@@ -152,5 +165,38 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         <FormResult result={result} testId="settings-result" />
       </div>
     </form>
+  )
+}
+
+/** One of a few settings values, as touch-sized radio buttons. */
+function Choice<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string
+  name: string
+  options: ReadonlyArray<[V, string]>
+  value: V
+  onChange: (value: V) => void
+}) {
+  return (
+    <fieldset className="segmented">
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className={value === option ? 'tab active' : 'tab'}>
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
   )
 }

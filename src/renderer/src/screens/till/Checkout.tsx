@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatMinor, minorDigits, minorToDecimal } from '../../../../shared/money'
-import { successPhases, type SaleView } from '../../../../shared/sale'
+import { successPhases, type SalePhase, type SaleView } from '../../../../shared/sale'
 import type { Settings } from '../../../../shared/settings'
 import { playPaymentSound } from '../../sales/payment-sound'
 import { payablePhases } from '../../../../shared/sale'
@@ -9,6 +9,7 @@ import { useAppStore, useSalesStore } from '../../stores/bound-stores'
 import { EmbeddedPayment } from './EmbeddedPayment'
 import { NativePayment } from './NativePayment'
 import { PhaseNote } from './PhaseNote'
+import { ReceiptStatus } from './ReceiptStatus'
 import { DemoCustomer } from './DemoCustomer'
 
 const isSuccess = (sale: SaleView) => successPhases.includes(sale.phase)
@@ -25,9 +26,15 @@ function usePaymentSound(sale: SaleView, enabled: boolean) {
   }, [sale, enabled])
 }
 
+/**
+ * Only a plain success goes back to the keypad on its own; an outcome that needs the cashier's
+ * decision (overpaid, paid late, partial, invalid) stays until dismissed.
+ */
+const returnsByItself: readonly SalePhase[] = ['paid', 'settled']
+
 /** Seconds left before the keypad comes back on its own; null when it stays. */
 function useAutoReturn(sale: SaleView, seconds: number, leave: () => void): number | null {
-  const active = isSuccess(sale) && seconds > 0
+  const active = returnsByItself.includes(sale.phase) && seconds > 0
   const key = `${sale.id}:${seconds}`
   const [tick, setTick] = useState<{ key: string; left: number } | null>(null)
   useEffect(() => {
@@ -133,6 +140,8 @@ export function Checkout({
         ) : (
           <NativePayment sale={sale} />
         ))}
+
+      {success && <ReceiptStatus saleId={sale.id} autoPrint={settings.receipts.autoPrint} />}
 
       {(error ?? againError) && (
         <p className="message error" role="alert" data-testid="checkout-error">

@@ -1,12 +1,19 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { formatMinor, minorDigits } from '../../../../shared/money'
 import type { Settings } from '../../../../shared/settings'
-import { decimalSeparator, formatEntry } from '../../keypad/format-entry'
-import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '../../keypad/keypad'
+import { amountSymbols } from '../../keypad/amount-symbols'
+import { formatEntry } from '../../keypad/format-entry'
+import { keyForKeyboard } from '../../keypad/keyboard'
+import {
+  checkEntry,
+  emptyKeypad,
+  maxMinorFor,
+  pressKey,
+  type Digit,
+  type KeypadKey,
+} from '../../keypad/keypad'
 import { primeSound } from '../../sales/payment-sound'
 import { useSalesStore } from '../../stores/bound-stores'
-
-type Digit = Extract<KeypadKey, { type: 'digit' }>['digit']
 
 const digitRows: Digit[][] = [
   ['7', '8', '9'],
@@ -35,8 +42,11 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   const sectionRef = useRef<HTMLElement>(null)
   const amountRef = useRef<HTMLDivElement>(null)
 
+  // The system's locale, as every other Intl call on this screen uses.
+  const config = { currency }
+  const symbols = amountSymbols(currency)
   const maxMinor = maxMinorFor(maxAmount, currency)
-  const check = checkEntry(entry.text, currency, maxMinor)
+  const check = checkEntry(entry, config, maxMinor)
   const noDecimals = minorDigits(currency) === 0
 
   const message =
@@ -47,7 +57,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
     chargeError
 
   const press = (key: KeypadKey) => {
-    setEntry((e) => pressKey(e, key, { currency }))
+    setEntry((e) => pressKey(e, key, config))
     setAttempted(false)
     if (chargeError) clearError()
   }
@@ -75,14 +85,9 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
       return
     }
     if (inDescription || typing) return
-    let key: KeypadKey | null = null
-    const numpad = /^Numpad([0-9])$/.exec(e.code)?.[1]
-    // Numpad digits count even with Num Lock off (then they arrive as Insert, End, …).
-    if (numpad) key = { type: 'digit', digit: numpad as Digit }
-    else if (/^[0-9]$/.test(e.key)) key = { type: 'digit', digit: e.key as Digit }
-    else if (e.key === '.' || e.key === ',' || e.code === 'NumpadDecimal') key = { type: 'decimal' }
-    else if (e.key === 'Backspace') key = { type: 'backspace' }
-    else if (e.key === 'Delete' || e.key === 'Escape') key = { type: 'clear' }
+    // Space on a focused button presses it; it is not typing.
+    if (e.key === ' ' && target?.closest('button, a, [role="button"]')) return
+    const key = keyForKeyboard(e, symbols)
     if (!key) return
     e.preventDefault()
     press(key)
@@ -109,7 +114,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   }, [])
 
   const shown = entry.text === '' ? formatMinor(0, currency) : formatEntry(entry.text, currency)
-  const separator = decimalSeparator(currency)
+  const separator = symbols.decimal
 
   return (
     <section className="till" ref={sectionRef} data-testid="keypad-screen" aria-label="Keypad">
@@ -132,6 +137,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           data-testid="keypad-message"
         >
           {message ?? (entry.text === '' ? 'Type the amount to charge.' : '')}
+          {entry.message ? ' Press ⌫ or Clear to go on.' : ''}
         </p>
         <p className="limit" data-testid="keypad-limit">
           Up to {formatMinor(maxMinor, currency)}
@@ -182,12 +188,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
         <button type="button" className="key" onClick={() => press({ type: 'digit', digit: '0' })}>
           0
         </button>
-        <button
-          type="button"
-          className="key"
-          aria-label="Double zero"
-          onClick={() => press({ type: 'digit', digit: '00' })}
-        >
+        <button type="button" className="key" onClick={() => press({ type: 'digit', digit: '00' })}>
           00
         </button>
         <button

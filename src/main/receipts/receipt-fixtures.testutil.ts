@@ -1,0 +1,56 @@
+import type { Receipt, ReceiptHeader } from './receipt'
+
+/** 5 December 2026, 18:59 UTC: 19:59 in Berlin. */
+const header: ReceiptHeader = {
+  shopName: 'Corner Café',
+  terminal: 'Front counter',
+  at: Date.UTC(2026, 11, 5, 18, 59, 30),
+  footer: 'Thank you for paying with bitcoin!\nVAT no. DE123456789',
+  locale: 'en-GB',
+  timeZone: 'Europe/Berlin',
+  copy: false,
+}
+const link = 'https://btcpay.example.com/i/Jx9AbCdEfGhJkLmNoPqRsT'
+
+/** One receipt of every kind, as the golden files show them. */
+export const receiptsByKind: Record<Receipt['kind'], Receipt> = {
+  sale: {
+    kind: 'sale',
+    header,
+    orderId: 'K7Q2M9XA-42',
+    description: 'Espresso & croissant -- 10% off',
+    amount: { minor: 1250, currency: 'EUR' },
+    outcome: 'settled',
+    payments: [{ method: 'lightning', btc: '0.00027174', rate: '46000.0' }],
+    invoiceId: 'Jx9AbCdEfGhJkLmNoPqRsT',
+    link,
+  },
+  'request-payment': {
+    kind: 'request-payment',
+    header,
+    requestId: 'PR8xYz',
+    title: 'Catering, 12 December',
+    paid: { minor: 20000, currency: 'EUR' },
+    remaining: { minor: 5050, currency: 'EUR' },
+    payments: [{ method: 'on-chain', btc: '0.00434783', rate: '46000' }],
+    invoiceId: 'Lm3NoPqRsTuVwXyZaBcDeF',
+    link: 'https://btcpay.example.com/i/Lm3NoPqRsTuVwXyZaBcDeF',
+  },
+  void: {
+    kind: 'void',
+    header,
+    orderId: 'K7Q2M9XA-43',
+    description: 'Cake',
+    amount: { minor: 450, currency: 'EUR' },
+    invoiceId: 'Qr5StUvWxYzAbCdEfGhJkL',
+    reason: 'Customer changed their mind',
+  },
+  refund: {
+    kind: 'refund',
+    header,
+    orderId: 'K7Q2M9XA-42',
+    invoiceId: 'Jx9AbCdEfGhJkLmNoPqRsT',
+    refunded: { minor: 1250, currency: 'EUR' },
+    claimLink: 'https://btcpay.example.com/pull-payments/3mVrNq8aBcD',
+  },
+}

@@ -1,0 +1,204 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startBtcpayTestServer, type TestServer } from '../../../e2e/btcpay-test-server'
+import type { PrintOutcome } from '../../shared/receipts'
+import { defaultReceiptSettings, type ReceiptSettings } from '../../shared/receipt-settings'
+import type { SaleView } from '../../shared/sale'
+import { LegacyClient } from '../btcpay/legacy-client'
+import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
+import { startFakePrinter, type FakePrinter } from '../printing/fake-printer.testutil'
+import { memorySettingsBackend } from '../settings/memory-settings.testutil'
+import { makeTestCore } from '../core/test-core.testutil'
+
+// Receipts and shifts through the core: the BTCPay test server over real HTTP, real files in a
+// temp data folder, a loopback fake network printer; only the keychain is a memory double.
+let server: TestServer
+let printer: FakePrinter
+let core: ReturnType<typeof makeTestCore>
+let sales: SaleView[]
+let printed: Array<{ saleId: string; outcome: PrintOutcome }>
+
+const waitFor = async (check: () => boolean, ms = 8000) => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+const receipts = (patch: Partial<ReceiptSettings>) =>
+  core.settings.update({
+    receipts: {
+      ...defaultReceiptSettings,
+      shopName: 'Corner Cafe',
+      printer: { kind: 'network', host: '127.0.0.1', port: printer.port },
+      autoPrint: true,
+      ...patch,
+    },
+  })
+
+async function paidSale(amount: string, method: 'BTC-LN' | 'BTC-CHAIN' = 'BTC-LN') {
+  const sale = await core.handlers['sales:charge']({ amount })
+  server.control.pay(sale.invoiceId!, { paymentMethod: method })
+  if (method === 'BTC-CHAIN') server.control.confirm(sale.invoiceId!)
+  await waitFor(() => sales.some((s) => s.id === sale.id && s.phase === 'settled'))
+  return sale
+}
+
+beforeEach(async () => {
+  server = await startBtcpayTestServer()
+  printer = await startFakePrinter('ready')
+  core = makeTestCore({
+    dataDir: mkdtempSync(join(tmpdir(), 'pos-receipts-')),
+    vault: createMemoryVaultForTests(),
+    settingsBackend: memorySettingsBackend(),
+    watcherOptions: { pollIntervalMs: 100, maxPollIntervalMs: 200, expiredPollIntervalMs: 100 },
+    makeClient: (o) => new LegacyClient({ ...o, timeoutMs: 5000, retry: { limit: 0 } }),
+    printTimeouts: { connectMs: 500, jobMs: 1000 },
+  })
+  sales = []
+  printed = []
+  core.events.connect((channel, envelope) => {
+    if (channel === 'sale:changed') sales.push(envelope.data as SaleView)
+    if (channel === 'receipt:printed') printed.push(envelope.data as (typeof printed)[number])
+  })
+  await core.start()
+  await core.pairing.pairWithCode({
+    serverUrl: server.url,
+    pairingCode: server.control.createPairingCode().pairingCode,
+  })
+})
+afterEach(async () => {
+  await core.stop()
+  await printer.close()
+  await server.close()
+})
+
+const latin1 = (b: Buffer) => b.toString('latin1')
+
+describe('receipts of sales', () => {
+  it('prints by itself when a sale is paid, with how it was paid, without any dialog', async () => {
+    receipts({})
+    const sale = await paidSale('12.50')
+    const [job] = await printer.waitForJobs(1)
+    const text = latin1(job!)
+    expect(text).toContain('Corner Cafe')
+    expect(text).toContain(sale.orderId)
+    expect(text).toContain('$12.50')
+    expect(text).toContain('Lightning')
+    // The demo store prices BTC at 50 000 USD: 12.50 USD is 0.00025 BTC.
+    expect(text).toContain('0.00025000 BTC')
+    expect(text).toContain('1 BTC = $50,000.00')
+    await waitFor(() => printed.length === 1)
+    expect(printed[0]).toEqual({ saleId: sale.id, outcome: { printed: true } })
+  })
+
+  it('a dead printer never blocks the sale; the cashier is told and can retry', async () => {
+    const deadPort = printer.port
+    await printer.close()
+    receipts({ printer: { kind: 'network', host: '127.0.0.1', port: deadPort } })
+    const sale = await paidSale('3.00')
+    await waitFor(() => printed.length === 1)
+    expect(printed[0]?.outcome).toMatchObject({
+      printed: false,
+      message: 'Receipt not printed: printer unreachable',
+    })
+    expect(sales.at(-1)).toMatchObject({ id: sale.id, phase: 'settled' })
+    // The printer is back (here: another one); Retry prints the receipt.
+    printer = await startFakePrinter('ready')
+    receipts({ printer: { kind: 'network', host: '127.0.0.1', port: printer.port } })
+    expect(await core.handlers['receipts:print']({ saleId: sale.id })).toEqual({ printed: true })
+    expect(latin1((await printer.waitForJobs(1))[0]!)).toContain(sale.orderId)
+  })
+
+  it('reprints a copy from History, and previews the same receipt on screen', async () => {
+    receipts({ autoPrint: false, paperWidth: 58 })
+    const sale = await paidSale('7.25', 'BTC-CHAIN')
+    const preview = await core.handlers['receipts:preview']({ saleId: sale.id })
+    expect(preview.text).toContain('Bitcoin on-chain')
+    expect(preview.text).toContain(sale.invoiceId!)
+    expect(preview.svg).toMatch(/^<svg /)
+    expect(printer.jobs).toEqual([])
+    expect(await core.handlers['receipts:reprint']({ saleId: sale.id })).toEqual({ printed: true })
+    const copy = latin1((await printer.waitForJobs(1))[0]!)
+    expect(copy).toContain('COPY')
+    expect(copy).toContain('$7.25')
+  })
+
+  it('refuses a receipt for a sale that is not paid', async () => {
+    receipts({})
+    const sale = await core.handlers['sales:charge']({ amount: '1.00' })
+    await expect(core.handlers['receipts:print']({ saleId: sale.id })).rejects.toMatchObject({
+      code: 'bad-input',
+    })
+  })
+})
+
+describe('shifts', () => {
+  it('a cashier opens a shift, a manager closes it, the Z-report matches the sales made', async () => {
+    receipts({ autoPrint: false })
+    const shift = await core.handlers['shifts:open']({ cashier: 'Ann', openingFloat: '100' })
+    expect(shift).toMatchObject({ cashier: 'Ann', openingFloatMinor: 10000, closedAt: null })
+    expect(core.settings.get().cashier).toBe('Ann')
+    const paid = [
+      await paidSale('12.50'),
+      await paidSale('0.99'),
+      await paidSale('20.00', 'BTC-CHAIN'),
+    ]
+    const cancelled = await core.handlers['sales:charge']({ amount: '5.00' })
+    await core.handlers['sales:cancel']({ saleId: cancelled.id })
+    const open = await core.handlers['sales:charge']({ amount: '4.00' })
+    // How each sale was paid is fetched from BTCPay once it is paid; a preview waits for it.
+    for (const sale of paid) await core.handlers['receipts:preview']({ saleId: sale.id })
+
+    const x = await core.handlers['shifts:report']({ shiftId: shift.id })
+    expect(x.shift?.closedAt).toBeNull()
+
+    const { shift: closed, report } = await core.handlers['shifts:close'](undefined)
+    expect(closed?.closedAt).toEqual(expect.any(Number))
+    const row = (cashier: string | null, method: string) =>
+      report.rows.find((r) => r.cashier === cashier && r.currency === 'USD' && r.method === method)
+    expect(row(null, 'all')).toMatchObject({
+      sales: 3,
+      grossMinor: 3349,
+      voids: 1,
+      voidsMinor: 500,
+      netMinor: 3349,
+      averageMinor: 1116,
+      open: 1,
+      openMinor: 400,
+    })
+    expect(row(null, 'lightning')).toMatchObject({ sales: 2, grossMinor: 1349 })
+    expect(row(null, 'on-chain')).toMatchObject({ sales: 1, grossMinor: 2000 })
+    expect(row('Ann', 'all')).toMatchObject({ sales: 3, grossMinor: 3349 })
+    expect(open.phase).toBe('waiting')
+
+    // The Z-report is frozen at closing: a later payment does not change it.
+    server.control.pay(open.invoiceId!, { paymentMethod: 'BTC-LN' })
+    await waitFor(() => sales.some((s) => s.id === open.id && s.phase === 'settled'))
+    const again = await core.handlers['shifts:report']({ shiftId: shift.id })
+    expect(again.report).toEqual(report)
+
+    const { path } = await core.handlers['shifts:export-csv']({ shiftId: shift.id })
+    const csv = readFileSync(path, 'utf8').split('\r\n')
+    expect(csv[0]).toMatch(/^from,to,scope,cashier,currency,method,sales,gross,/)
+    expect(csv.find((l) => l.includes(',till,,USD,all,'))).toContain(',3,33.49,')
+  })
+
+  it('allows one open shift at a time, and closing needs the manager PIN when one is set', async () => {
+    await core.handlers['shifts:open']({ cashier: 'Ann' })
+    await expect(core.handlers['shifts:open']({ cashier: 'Bob' })).rejects.toMatchObject({
+      code: 'bad-input',
+      message: expect.stringContaining('Ann'),
+    })
+    await core.handlers['manager:set-pin']({ pin: '4321' })
+    await core.handlers['manager:lock'](undefined)
+    await expect(core.handlers['shifts:close'](undefined)).rejects.toMatchObject({
+      code: 'manager-locked',
+    })
+    await core.handlers['manager:unlock']({ pin: '4321' })
+    expect((await core.handlers['shifts:close'](undefined)).shift?.cashier).toBe('Ann')
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * Receipts of sales: when a sale is paid, its payment details are fetched from BTCPay once and
+ * kept (payment-record-store.ts), and the receipt prints by itself if the manager turned that
+ * on. Printing never holds up the sale: it runs after the sale's own update, and its outcome is
+ * published for the cashier with a retry.
+ */
+import { AppError } from '../../shared/ipc/result'
+import { successPhases, type SaleView } from '../../shared/sale'
+import type { LegacyClient } from '../btcpay/legacy-client'
+import type { Journal } from '../journal/journal'
+import type { Logger } from '../log/logger'
+import type { ReceiptPrinter } from '../printing/receipt-printer'
+import type { PrintOutcome } from '../printing/print-outcome'
+import { salePhaseOf } from '../sales/sale-phase'
+import type { SettingsStore } from '../settings/settings-store'
+import { paymentsOf } from './invoice-payments'
+import type { PaymentRecordStore } from './payment-record-store'
+import type { PaidOutcome, SaleReceipt } from './receipt'
+import { receiptDocument } from './receipt-document'
+import { receiptSvg, receiptText } from './render-receipt'
+
+export interface ReceiptServiceDeps {
+  journal: Journal
+  payments: PaymentRecordStore
+  client: () => LegacyClient
+  settings: SettingsStore
+  printer: ReceiptPrinter
+  log: Logger
+  /** Where an automatic print's outcome goes (the cashier's screen). */
+  onAutoPrint: (saleId: string, outcome: PrintOutcome) => void
+}
+
+const paidOutcomes: readonly string[] = successPhases
+
+export function createReceiptService(deps: ReceiptServiceDeps) {
+  const { journal, payments, settings, log } = deps
+  /** Payment details being fetched right now, per sale. */
+  const capturing = new Map<string, Promise<boolean>>()
+
+  function receiptOf(saleId: string, copy: boolean): SaleReceipt {
+    const sale = journal.get(saleId)
+    if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+    const phase = salePhaseOf(sale)
+    if (!paidOutcomes.includes(phase) || !sale.invoiceId)
+      throw new AppError('bad-input', 'Only a paid sale has a receipt.')
+    const s = settings.get()
+    const record = payments.get(saleId)
+    return {
+      kind: 'sale',
+      header: {
+        shopName: s.receipts.shopName,
+        terminal: s.terminalLabel,
+        at: sale.updatedAt,
+        footer: s.receipts.footer,
+        locale: s.receipts.locale,
+        timeZone: null,
+        copy,
+      },
+      orderId: sale.orderId,
+      description: sale.description,
+      amount: { minor: sale.amountMinor, currency: sale.currency },
+      outcome: phase as PaidOutcome,
+      payments: record?.payments ?? [],
+      invoiceId: sale.invoiceId,
+      link: record?.link ?? sale.checkoutLink,
+    }
+  }
+
+  /** Fetches how a paid sale was paid and keeps it, once; true when it is kept. */
+  function capture(saleId: string): Promise<boolean> {
+    if (payments.get(saleId)) return Promise.resolve(true)
+    let pending = capturing.get(saleId)
+    if (!pending) {
+      pending = fetchPayments(saleId).finally(() => capturing.delete(saleId))
+      capturing.set(saleId, pending)
+    }
+    return pending
+  }
+
+  async function fetchPayments(saleId: string): Promise<boolean> {
+    const sale = journal.get(saleId)
+    if (!sale?.invoiceId) return false
+    const invoice = await deps.client().getInvoice(sale.invoiceId)
+    payments.put({
+      saleId,
+      createdAt: sale.createdAt,
+      invoiceId: invoice.id,
+      link: invoice.url,
+      payments: paymentsOf(invoice),
+    })
+    return true
+  }
+
+  /**
+   * The receipt with the payment details when they can be had: kept ones, or fetched now. Without
+   * them (BTCPay unreachable) the receipt still prints, without the bitcoin lines.
+   */
+  async function completeReceipt(saleId: string, copy: boolean): Promise<SaleReceipt> {
+    receiptOf(saleId, copy) // refuses an unknown or unpaid sale before asking BTCPay anything
+    await capture(saleId).catch((err: unknown) =>
+      log.warn('receipts.capture-failed', { saleId, err }),
+    )
+    return receiptOf(saleId, copy)
+  }
+
+  const print = async (saleId: string, copy: boolean) =>
+    deps.printer.print(await completeReceipt(saleId, copy))
+
+  return {
+    /** Called for every sale change: the first time a sale shows as paid, keep and print. */
+    saleChanged(view: SaleView): void {
+      if (!paidOutcomes.includes(view.phase)) return
+      if (payments.get(view.id) || capturing.has(view.id)) return
+      void capture(view.id)
+        .then(async (kept) => {
+          if (!kept || !settings.get().receipts.autoPrint) return
+          deps.onAutoPrint(view.id, await print(view.id, false))
+        })
+        .catch((err: unknown) => log.warn('receipts.capture-failed', { saleId: view.id, err }))
+    },
+
+    async preview(saleId: string) {
+      const width = settings.get().receipts.paperWidth
+      const doc = receiptDocument(await completeReceipt(saleId, false), width)
+      return { text: receiptText(doc, width), svg: receiptSvg(doc, width) }
+    },
+
+    /** First print, or a retry after "not printed". */
+    print: (saleId: string) => print(saleId, false),
+    /** A copy for a sale printed before ("Reprint" in History). */
+    reprint: (saleId: string) => print(saleId, true),
+  }
+}
+export type ReceiptService = ReturnType<typeof createReceiptService>

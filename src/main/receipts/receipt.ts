@@ -1,0 +1,93 @@
+/**
+ * What a receipt says, independent of how it is printed or shown. One union member per kind of
+ * receipt; a new kind (a payment on a payment request, a void, a refund) adds a member here and a
+ * body in receipt-document.ts, and everything downstream (text, SVG, ESC/POS, StarPRNT) follows.
+ * Amounts are integer minor units; bitcoin amounts and rates stay the decimal text BTCPay sent.
+ */
+
+export type PaymentMethod = 'on-chain' | 'lightning'
+
+export interface Money {
+  minor: number
+  /** ISO 4217 code. */
+  currency: string
+}
+
+/** One way the customer paid, as BTCPay accounted it. */
+export interface BitcoinPayment {
+  method: PaymentMethod
+  /** BTC paid through this method, exact decimal text ("0.00025"). */
+  btc: string
+  /** The fiat price of one BTC BTCPay used for the invoice, exact decimal text ("50000.0"). */
+  rate: string | null
+}
+
+/** Printed on every receipt. */
+export interface ReceiptHeader {
+  shopName: string
+  terminal: string
+  /** When the thing the receipt proves happened (ms since the epoch). */
+  at: number
+  footer: string
+  /** BCP 47 tag for dates and amounts; null: the system's. */
+  locale: string | null
+  /** IANA zone for the date; null: the system's. */
+  timeZone: string | null
+  /** A reprint: marked as a copy so it cannot pass for a second sale. */
+  copy: boolean
+}
+
+/** The outcomes of a sale a receipt is printed for. */
+export type PaidOutcome = 'paid' | 'settled' | 'overpaid' | 'paid-late'
+
+export interface SaleReceipt {
+  kind: 'sale'
+  header: ReceiptHeader
+  orderId: string
+  description: string | null
+  amount: Money
+  outcome: PaidOutcome
+  payments: BitcoinPayment[]
+  invoiceId: string
+  /** Link encoded in the QR code: the invoice (its receipt page) at BTCPay. */
+  link: string | null
+}
+
+/** A payment toward a BTCPay payment request (issue: payment requests). */
+export interface RequestPaymentReceipt {
+  kind: 'request-payment'
+  header: ReceiptHeader
+  requestId: string
+  title: string
+  paid: Money
+  /** Still due on the request after this payment. */
+  remaining: Money
+  payments: BitcoinPayment[]
+  invoiceId: string
+  link: string | null
+}
+
+/** A sale cancelled before it was paid (issue: voids). */
+export interface VoidReceipt {
+  kind: 'void'
+  header: ReceiptHeader
+  orderId: string
+  description: string | null
+  amount: Money
+  invoiceId: string | null
+  reason: string | null
+}
+
+/** Money given back for a sale (issue: refunds): the customer claims it through the link. */
+export interface RefundReceipt {
+  kind: 'refund'
+  header: ReceiptHeader
+  orderId: string
+  invoiceId: string
+  refunded: Money
+  /** BTCPay's pull-payment page where the customer claims the refund; printed as a QR code. */
+  claimLink: string
+}
+
+export type Receipt = SaleReceipt | RequestPaymentReceipt | VoidReceipt | RefundReceipt
+export type ReceiptKind = Receipt['kind']

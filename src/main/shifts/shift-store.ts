@@ -1,0 +1,94 @@
+/**
+ * The till's shifts in one small file, `shifts.json`, replaced atomically on every change (temp
+ * file, fsync, rename, fsync the folder): a crash leaves the previous or the new list, never a
+ * mix. At most one shift is open. A closed shift keeps its Z-report as it was at closing, so the
+ * report reprints the same later even if a sale's status changes afterwards.
+ *
+ * A file that cannot be read is left untouched and every shift action fails with a clear error
+ * until someone looks at it: nothing is overwritten.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { AppError } from '../../shared/ipc/result'
+import { shiftSchema, type Report, type Shift } from '../../shared/shifts'
+import { replaceFileSync } from '../journal/durable-fs'
+
+export type { Shift }
+
+const fileSchema = z.strictObject({
+  format: z.literal('btcpay-cashier-shifts'),
+  v: z.literal(1),
+  shifts: z.array(shiftSchema),
+})
+
+const FILE = 'shifts.json'
+
+export function createShiftStore(opts: { dir: string; fsync?: boolean }) {
+  const { dir } = opts
+  let shifts: Shift[] = []
+  let damaged: string | null = null
+
+  const usable = () => {
+    if (damaged) throw new AppError('internal', damaged)
+  }
+  const save = (next: Shift[]) => {
+    const text = JSON.stringify({ format: 'btcpay-cashier-shifts', v: 1, shifts: next })
+    replaceFileSync(dir, FILE, text, opts.fsync ?? true)
+    shifts = next
+  }
+
+  return {
+    load(): void {
+      mkdirSync(dir, { recursive: true, mode: 0o700 })
+      const path = `${dir}/${FILE}`
+      if (!existsSync(path)) return
+      let data: unknown = null
+      try {
+        data = JSON.parse(readFileSync(path, 'utf8'))
+      } catch {
+        // reported below
+      }
+      const parsed = fileSchema.safeParse(data)
+      if (parsed.success) shifts = parsed.data.shifts
+      else
+        damaged = `The shift file ${path} cannot be read; it was left as it is. Shifts are unavailable until it is repaired or moved away.`
+    },
+    current(): Shift | null {
+      usable()
+      return shifts.find((s) => s.closedAt === null) ?? null
+    },
+    get(id: string): Shift | undefined {
+      usable()
+      return shifts.find((s) => s.id === id)
+    },
+    /** Shifts that overlap from <= t < to, newest first. */
+    list(range: { from: number; to: number }): Shift[] {
+      usable()
+      return shifts
+        .filter((s) => s.openedAt < range.to && (s.closedAt ?? Infinity) > range.from)
+        .sort((a, b) => b.openedAt - a.openedAt)
+    },
+    open(input: Omit<Shift, 'id' | 'closedAt' | 'zReport'>): Shift {
+      usable()
+      const open = shifts.find((s) => s.closedAt === null)
+      if (open)
+        throw new AppError(
+          'bad-input',
+          `${open.cashier || 'Someone'}'s shift is still open. A manager closes it first.`,
+        )
+      const shift: Shift = { ...input, id: crypto.randomUUID(), closedAt: null, zReport: null }
+      save([...shifts, shift])
+      return shift
+    },
+    close(id: string, closedAt: number, zReport: Report): Shift {
+      usable()
+      const shift = shifts.find((s) => s.id === id)
+      if (!shift || shift.closedAt !== null)
+        throw new AppError('bad-input', 'That shift is not open.')
+      const closed = { ...shift, closedAt, zReport }
+      save(shifts.map((s) => (s.id === id ? closed : s)))
+      return closed
+    },
+  }
+}
+export type ShiftStore = ReturnType<typeof createShiftStore>
