@@ -8,11 +8,13 @@ const editable = (target: EventTarget | null) =>
 /**
  * Listens for a USB barcode scanner (a keyboard that types fast and presses Enter) on the whole
  * page, without a focused field. The Enter that ends a scan is swallowed, so it does not also
- * press the screen's default button. Keys typed into a field are left to the field.
+ * press the screen's default button. Keys typed into a field are left to the field, and nothing
+ * is intercepted while `enabled` is false (a till without a catalog has nothing to scan).
  */
-export function useScanner(onCode: (code: string) => void): void {
+export function useScanner(enabled: boolean, onCode: (code: string) => void): void {
   const report = useEffectEvent(onCode)
   useEffect(() => {
+    if (!enabled) return
     const detector = createScanDetector()
     const onKey = (e: KeyboardEvent) => {
       if (editable(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
@@ -24,5 +26,5 @@ export function useScanner(onCode: (code: string) => void): void {
     }
     window.addEventListener('keydown', onKey, { capture: true })
     return () => window.removeEventListener('keydown', onKey, { capture: true })
-  }, [])
+  }, [enabled])
 }

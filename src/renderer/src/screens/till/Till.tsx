@@ -24,8 +24,7 @@ export function Till() {
   const catalog = useCartStore((s) => s.catalog)
   const [keypadOnly, setKeypadOnly] = useState(false)
   const hasCatalog = catalog !== null && catalog.appId !== null && catalog.items.length > 0
-  useScanner((code) => {
-    if (!hasCatalog) return
+  useScanner(hasCatalog, (code) => {
     if (useCartStore.getState().scan(code)) setKeypadOnly(false)
     else playUnknownCode()
   })
