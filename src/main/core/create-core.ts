@@ -153,11 +153,6 @@ export function createCore(deps: CoreDeps) {
     watch: watchInvoice,
     watcherOptions: deps.watcherOptions,
   })
-  const history = createSalesHistory({
-    journal,
-    view: cashier.view,
-    exportDir: join(deps.dataDir, 'exports'),
-  })
   const customerFeed = createCustomerFeed(events)
   const tillFocus = createTillFocus({
     events,
@@ -170,6 +165,12 @@ export function createCore(deps: CoreDeps) {
     holdMs: deps.customerResultMs,
   })
   const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const history = createSalesHistory({
+    journal,
+    view: cashier.view,
+    payments: paymentRecords,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,

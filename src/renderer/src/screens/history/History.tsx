@@ -3,6 +3,7 @@ import { dayRange } from '../../sales/day-range'
 import { useAppStore, useSalesStore } from '../../stores/bound-stores'
 import { CsvExport } from './CsvExport'
 import { SalesList } from './SalesList'
+import { SalesSearch } from './SalesSearch'
 import { TotalsPanel } from './TotalsPanel'
 
 function dayTitle(offset: number, from: number): string {
@@ -16,9 +17,13 @@ function dayTitle(offset: number, from: number): string {
   })
 }
 
-/** One local day of sales at a time, newest first, with that day's totals and a CSV export. */
+/**
+ * One local day of sales at a time, newest first, with that day's totals, a search and a CSV
+ * export.
+ */
 export function History() {
   const [offset, setOffset] = useState(0)
+  const [search, setSearch] = useState('')
   const history = useSalesStore((s) => s.history)
   const showRange = useSalesStore((s) => s.showRange)
   const loadMore = useSalesStore((s) => s.loadMore)
@@ -33,8 +38,8 @@ export function History() {
   useEffect(() => clearError(), [clearError])
 
   useEffect(() => {
-    void showRange(dayRange(today, offset))
-  }, [showRange, today, offset])
+    void showRange(dayRange(today, offset), search)
+  }, [showRange, today, offset, search])
 
   const reopen = async (saleId: string) => {
     if (await openSale(saleId)) go('home')
@@ -63,6 +68,7 @@ export function History() {
         </button>
       </div>
       <TotalsPanel totals={history.totals} />
+      <SalesSearch search={search} onSearch={setSearch} />
       {(history.error ?? openError) && (
         <p className="message error" role="alert" data-testid="history-error">
           {history.error ?? openError}
@@ -75,7 +81,7 @@ export function History() {
         </p>
       ) : history.sales.length === 0 && !history.error ? (
         <p className="message" data-testid="history-empty">
-          No sales on this day.
+          {search ? `No sale on this day matches “${search}”.` : 'No sales on this day.'}
         </p>
       ) : null}
       {history.hasMore && !history.loading && (
