@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
+import { FieldError } from '../../components/FieldError'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { useAppStore } from '../../stores/bound-stores'
 
@@ -47,12 +48,16 @@ const wholeNumber = (text: string): number =>
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
   const [result, setResult] = useState<Outcome | null>(null)
+  /** Main's refusal of one field, shown under that field. */
+  const [problem, setProblem] = useState<{ field: string; text: string } | null>(null)
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     setResult(null)
+    if (problem?.field === key) setProblem(null)
   }
+  const errorOf = (field: keyof Draft) => (problem?.field === field ? problem.text : null)
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -72,46 +77,54 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
     const r = await updateSettings(patch)
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
-    setResult(r.ok ? { ok: true, text: 'Settings saved.' } : { ok: false, text: r.message })
+    const field = !r.ok && r.field && r.field in draft ? r.field : null
+    setProblem(field && !r.ok ? { field, text: r.message } : null)
+    setResult(
+      r.ok
+        ? { ok: true, text: 'Settings saved.' }
+        : field
+          ? { ok: false, text: 'Not saved: see the field marked above.' }
+          : { ok: false, text: r.message },
+    )
   }
 
   return (
     <form className="form settings" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
       <h2 id="settings-title">Till settings</h2>
-      <label>
-        Terminal name
-        <input
-          value={draft.terminalLabel}
-          maxLength={64}
-          onChange={(e) => edit('terminalLabel', e.target.value)}
-        />
-      </label>
-      <label>
-        Cashier (sent to BTCPay with each invoice)
-        <input
-          value={draft.cashier}
-          maxLength={64}
-          onChange={(e) => edit('cashier', e.target.value)}
-        />
-      </label>
-      <label>
-        Currency (ISO 4217 code, e.g. EUR)
-        <input
-          value={draft.currency}
-          maxLength={3}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => edit('currency', e.target.value.toUpperCase())}
-        />
-      </label>
-      <label>
-        Largest charge, in whole {draft.currency || 'currency'} units
-        <input
-          inputMode="numeric"
-          value={draft.maxAmount}
-          onChange={(e) => edit('maxAmount', e.target.value)}
-        />
-      </label>
+      <TextField
+        field="terminalLabel"
+        label="Terminal name"
+        value={draft.terminalLabel}
+        error={errorOf('terminalLabel')}
+        onText={(t) => edit('terminalLabel', t)}
+        maxLength={64}
+      />
+      <TextField
+        field="cashier"
+        label="Cashier (sent to BTCPay with each invoice)"
+        value={draft.cashier}
+        error={errorOf('cashier')}
+        onText={(t) => edit('cashier', t)}
+        maxLength={64}
+      />
+      <TextField
+        field="currency"
+        label="Currency (ISO 4217 code, e.g. EUR)"
+        value={draft.currency}
+        error={errorOf('currency')}
+        onText={(t) => edit('currency', t.toUpperCase())}
+        maxLength={3}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        field="maxAmount"
+        label={`Largest charge, in whole ${draft.currency || 'currency'} units`}
+        value={draft.maxAmount}
+        error={errorOf('maxAmount')}
+        onText={(t) => edit('maxAmount', t)}
+        inputMode="numeric"
+      />
       <Choice
         legend="Customer pays with"
         name="checkoutMode"
@@ -126,14 +139,14 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         value={draft.theme}
         onChange={(theme) => edit('theme', theme)}
       />
-      <label>
-        Back to the keypad after a payment (seconds, 0 = stay)
-        <input
-          inputMode="numeric"
-          value={draft.returnToKeypadSeconds}
-          onChange={(e) => edit('returnToKeypadSeconds', e.target.value)}
-        />
-      </label>
+      <TextField
+        field="returnToKeypadSeconds"
+        label="Back to the keypad after a payment (seconds, 0 = stay)"
+        value={draft.returnToKeypadSeconds}
+        error={errorOf('returnToKeypadSeconds')}
+        onText={(t) => edit('returnToKeypadSeconds', t)}
+        inputMode="numeric"
+      />
       <label className="check">
         <input
           type="checkbox"
@@ -165,6 +178,42 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         <FormResult result={result} testId="settings-result" />
       </div>
     </form>
+  )
+}
+
+/** A typed setting with main's sentence about it, if any, right under it. */
+function TextField({
+  field,
+  label,
+  value,
+  error,
+  onText,
+  ...input
+}: {
+  field: keyof Draft
+  label: string
+  value: string
+  error: string | null
+  onText: (text: string) => void
+} & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'maxLength' | 'autoComplete' | 'spellCheck' | 'inputMode'
+>) {
+  const errorId = `settings-error-${field}`
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <input
+          {...input}
+          value={value}
+          aria-invalid={error !== null}
+          aria-describedby={errorId}
+          onChange={(e) => onText(e.target.value)}
+        />
+      </label>
+      <FieldError id={errorId} text={error} />
+    </div>
   )
 }
 
