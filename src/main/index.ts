@@ -6,6 +6,7 @@ import { createCore } from './core/create-core'
 import { lockDataDir } from './data-dir/data-dir-lock'
 import { followCustomerDisplay } from './electron/customer-window'
 import { connectWindowEvents, registerIpc } from './electron/ipc-main'
+import { closeCoreBeforeQuit } from './electron/close-on-quit'
 import { lockDown, startAtLogin } from './electron/kiosk'
 import { reloadWhenGone } from './electron/renderer-recovery'
 import { installNavigationGuards } from './electron/guards'
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
   // The window shows "starting" until the keychain answered; its state arrives as an event.
   core.start().catch((err: unknown) => log.error('core.start-failed', { err }))
   mainWindow.on('closed', () => (mainWindow = null))
+  closeCoreBeforeQuit(app, core, log)
   log.info('app.started', { dataDir, kiosk: flags.kiosk || core.settings.get().kiosk })
 }
 

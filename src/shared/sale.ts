@@ -97,5 +97,18 @@ export const totalsSchema = z.strictObject({
       pendingMinor: z.int(),
     }),
   ),
+  /** Sales of the range that a damaged journal line hides: their amount is not known. */
+  unknown: z.int().nonnegative(),
+})
+/** What the journal could not read at start (Manager, "Journal problems"). */
+export const journalProblemsSchema = z.strictObject({
+  problems: z.array(
+    z.strictObject({
+      file: z.string(),
+      /** 1-based; null when only the sale's later lines were found. */
+      line: z.int().positive().nullable(),
+      kept: z.string(),
+    }),
+  ),
 })
 export const exportResultSchema = z.strictObject({ path: z.string(), count: z.int() })

@@ -213,14 +213,23 @@ export class LegacyClient {
 
   /** POST /invoices. Never retried automatically. */
   async createInvoice(input: CreateInvoiceInput): Promise<LegacyInvoice> {
+    return this.prepareInvoice(input).send()
+  }
+
+  /**
+   * POST /invoices in two steps: the body is built and signed now (the largest synchronous part
+   * of a charge), sent by `send()`. The cashier signs while the sale's journal line is written
+   * and sends once it is durable. Invalid input throws here, before anything is sent.
+   */
+  prepareInvoice(input: CreateInvoiceInput): { send(): Promise<LegacyInvoice> } {
     const body = serializeInvoiceBody(input, this.#requireToken())
-    const res = await this.#call({
+    const send = this.#prepare({
       method: 'POST',
       path: '/invoices',
       body,
       schema: invoiceEnvelopeSchema,
     })
-    return res.data
+    return { send: async () => (await send()).data }
   }
 
   async getInvoice(id: string): Promise<LegacyInvoice> {
@@ -251,11 +260,25 @@ export class LegacyClient {
     return this.#token
   }
 
-  async #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
+  #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
+    return this.#prepare(call)()
+  }
+
+  /** Builds and signs the request now; the returned function sends it and checks the answer. */
+  #prepare<S extends z.ZodType>(call: Call<S>): () => Promise<z.output<S>> {
     const href = buildEndpointUrl(this.baseUrl, call.path, call.query)
-    const path = new URL(href).pathname
     const body = call.body ?? ''
     const headers = signedLegacyHeaders(this.#identity, href, body)
+    return () => this.#send(call, href, body, headers)
+  }
+
+  async #send<S extends z.ZodType>(
+    call: Call<S>,
+    href: string,
+    body: string,
+    headers: ReturnType<typeof signedLegacyHeaders>,
+  ): Promise<z.output<S>> {
+    const path = new URL(href).pathname
     const secrets = [this.#token, headers['x-signature']]
     const reply = await this.#http.send({
       method: call.method,

@@ -292,6 +292,7 @@ export function createCore(deps: CoreDeps) {
     'sales:list': afterStart(history.listSales),
     'sales:totals': afterStart(history.salesTotals),
     'sales:export-csv': afterStart(history.exportSalesCsv),
+    'sales:journal-problems': asManager(afterStart(history.journalProblems)),
     'till:focus-sale': afterStart(focusSale),
     'till:focused-sale': afterStart(focusedSale),
     'app:quit': asManager(quitApp),
@@ -354,13 +355,26 @@ export function createCore(deps: CoreDeps) {
     shifts,
     log,
     start,
-    async stop() {
+    /**
+     * Stops watchers and timers, closes the journal, which writes the exact next order number (so
+     * a restart skips none), and releases the data folder. Never throws for the journal: a full
+     * disk at close is logged and answered with `journalClosed: false`; every sale line was
+     * already durable, only the number is lost.
+     */
+    async stop(): Promise<{ journalClosed: boolean }> {
       tillFocus.stop()
       pairing.stop()
       apiKeys.stop()
       cashier.stop()
-      await journal.close()
+      let journalClosed = true
+      try {
+        await journal.close()
+      } catch (err) {
+        log.error('journal.close-failed', { err })
+        journalClosed = false
+      }
       await deps.dataDirLock.release()
+      return { journalClosed }
     },
   }
 }

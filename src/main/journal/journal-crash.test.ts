@@ -86,7 +86,7 @@ describe('journal under kill -9', () => {
       expect(new Set(sales.map((s) => s.sequence)).size).toBe(sales.length)
       expect(new Set(sales.map((s) => s.orderId)).size).toBe(sales.length)
       // The next sequence is above everything handed out, recorded or not.
-      const next = journal.nextOrderId('T1').sequence
+      const next = (await journal.nextOrderId('T1')).sequence
       expect(next).toBeGreaterThan(Math.max(0, ...handedOut))
       await journal.close()
     }

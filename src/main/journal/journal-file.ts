@@ -1,16 +1,24 @@
 /**
  * One day file of the journal: reading it back (tolerating a torn last line and garbage lines)
- * and appending to it through a kept-open descriptor, one write + fdatasync per append.
+ * and appending to it through a kept-open descriptor: one write + fdatasync per group of lines.
  */
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs'
+import { fstat } from 'node:fs'
 import { dirname } from 'node:path'
-import { fsyncDir, writeAll } from './durable-fs'
+import { promisify } from 'node:util'
+import { closeFd, datasyncFd, fsyncDir, openFd, truncateFd, writeAll } from './durable-fs'
 import { decodeLine, type JournalEntry } from './line-codec'
+
+const statFd = promisify(fstat)
+
+export interface BadLine {
+  line: number
+  text: string
+}
 
 export interface DayFileContent {
   entries: JournalEntry[]
-  /** 1-based numbers of lines that were not valid journal lines (skipped). */
-  badLines: number[]
+  /** Lines that were not valid journal lines (skipped): 1-based number and text. */
+  badLines: BadLine[]
   /**
    * Bytes after the last newline: a write cut short by a crash. 'kept' when they still form a
    * complete journal line (its newline is missing), 'dropped' otherwise.
@@ -49,29 +57,32 @@ export function parseDayFile(buf: Buffer): DayFileContent {
  * Makes a torn tail harmless for later appends: a kept last line gets its newline, anything
  * else after the last newline is cut off.
  */
-export function repairDayFile(path: string, content: DayFileContent, fsync: boolean): void {
+export async function repairDayFile(
+  path: string,
+  content: DayFileContent,
+  fsync: boolean,
+): Promise<void> {
   if (content.tail === 'clean') return
-  const fd = openSync(path, 'r+')
+  const fd = await openFd(path, 'a')
   try {
-    if (content.tail === 'kept') {
-      const size = fstatSync(fd).size
-      writeSync(fd, '\n', size)
-    } else ftruncateSync(fd, content.completeBytes)
-    if (fsync) fdatasyncSync(fd)
+    if (content.tail === 'kept') await writeAll(fd, Buffer.from('\n'))
+    else await truncateFd(fd, content.completeBytes)
+    if (fsync) await datasyncFd(fd)
   } finally {
-    closeSync(fd)
+    await closeFd(fd)
   }
 }
 
-function parseLines(lines: string[]): { entries: JournalEntry[]; badLines: number[] } {
+function parseLines(lines: string[]): { entries: JournalEntry[]; badLines: BadLine[] } {
   const entries: JournalEntry[] = []
-  const badLines: number[] = []
+  const badLines: BadLine[] = []
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string
     // One parser call per line is faster in V8 than one call for the file as an array.
-    const entry = decodeLine(line.charCodeAt(0) === 0 ? line.replace(/^\0+/, '') : line)
+    const text = line.charCodeAt(0) === 0 ? line.replace(/^\0+/, '') : line
+    const entry = decodeLine(text)
     if (entry) entries.push(entry)
-    else badLines.push(i + 1)
+    else badLines.push({ line: i + 1, text })
   }
   return { entries, badLines }
 }
@@ -83,35 +94,46 @@ export class JournalWriteError extends Error {
 export interface AppendFile {
   readonly path: string
   /** Appends `text` (whole lines) durably. On failure nothing of it stays in the file. */
-  append(text: string): void
-  close(): void
+  append(text: string): Promise<void>
+  close(): Promise<void>
 }
 
 /**
  * Opens (creating if needed) a day file for appending. `header` is written before the first
- * line of an empty file, in the same write.
+ * line of an empty file, in the same write. Appends must not overlap (the journal's writer runs
+ * one at a time): the undo of a failed one truncates to the length before it.
  */
-export function openAppendFile(path: string, header: string, fsync: boolean): AppendFile {
-  const fd = openSync(path, 'a', 0o600)
-  let size = fstatSync(fd).size
+export async function openAppendFile(
+  path: string,
+  header: string,
+  fsync: boolean,
+): Promise<AppendFile> {
+  const fd = await openFd(path, 'a', 0o600)
+  let size: number
+  try {
+    size = (await statFd(fd)).size
+  } catch (err) {
+    await closeFd(fd)
+    throw err
+  }
   let dirSynced = size > 0
   let broken: unknown = null
   let closed = false
 
   return {
     path,
-    append(text) {
+    async append(text) {
       if (closed) throw new JournalWriteError(`journal file closed: ${path}`)
       if (broken) throw new JournalWriteError(`journal file unwritable after an error: ${path}`)
       const buf = Buffer.from(size === 0 ? header + text : text, 'utf8')
       try {
-        writeAll(fd, buf)
-        if (fsync) fdatasyncSync(fd)
+        await writeAll(fd, buf)
+        if (fsync) await datasyncFd(fd)
       } catch (err) {
         // Take back whatever reached the file, so the file matches what callers were told.
         try {
-          ftruncateSync(fd, size)
-          if (fsync) fdatasyncSync(fd)
+          await truncateFd(fd, size)
+          if (fsync) await datasyncFd(fd)
         } catch (undoErr) {
           broken = undoErr
         }
@@ -119,14 +141,14 @@ export function openAppendFile(path: string, header: string, fsync: boolean): Ap
       }
       size += buf.length
       if (!dirSynced && fsync) {
-        fsyncDir(dirname(path))
+        await fsyncDir(dirname(path))
         dirSynced = true
       }
     },
-    close() {
+    async close() {
       if (closed) return
       closed = true
-      closeSync(fd)
+      await closeFd(fd)
     },
   }
 }

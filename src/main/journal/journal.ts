@@ -3,22 +3,20 @@
  * change (invoice id, status, payment) is appended. See README.md in this folder for the file
  * format and the durability guarantees.
  *
- * record() and update() are synchronous: when they return, the line is on disk (write +
- * fdatasync on a kept-open descriptor), so the caller can send the invoice request right after.
- * They block the event loop for the length of one fdatasync (about a millisecond on an SSD).
+ * Writes never block the event loop: record() and update() change memory at once (get, list and
+ * later updates see the change) and return a promise that resolves when the line is on disk. The
+ * caller awaits record() before sending the invoice request; lines go out in order, in groups
+ * (journal-writer.ts).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { silentLogger, type Logger } from '../log/logger'
 import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key'
-import { replaceFileSync } from './durable-fs'
-import {
-  openAppendFile,
-  parseDayFile,
-  repairDayFile,
-  JournalWriteError,
-  type AppendFile,
-} from './journal-file'
+import { parseDayFile, repairDayFile, JournalWriteError } from './journal-file'
+import { createJournalWriter } from './journal-writer'
+import { salvageLine } from './salvage'
 import {
   encodeHeader,
   encodePatch,
@@ -92,12 +90,22 @@ export interface CompactResult {
 export interface Journal {
   /** Reads every day file (repairing a torn last line); must be called once before use. */
   load(): Promise<void>
-  /** The next order id of this terminal; the sequence is never handed out twice. */
-  nextOrderId(terminalId: string): { orderId: string; sequence: number }
-  /** Writes a new sale durably before returning it (rev 1). Throws on invalid or duplicate. */
-  record(sale: NewSale): Sale
-  /** Appends the changed fields durably; no write when nothing changes. Throws on unknown id. */
-  update(id: string, patch: SalePatch): Sale
+  /**
+   * The next order id of this terminal; the sequence is never handed out twice. Resolves at once
+   * while the durably reserved block of sequences lasts (sequence-file.ts).
+   */
+  nextOrderId(terminalId: string): Promise<{ orderId: string; sequence: number }>
+  /**
+   * Records a new sale (rev 1): in memory at once, resolved with it once its line is on disk.
+   * Rejects on invalid or duplicate input (nothing kept), or when the write failed (taken back).
+   */
+  record(sale: NewSale): Promise<Sale>
+  /**
+   * Changes a sale: in memory at once, resolved with the changed sale once the line is on disk;
+   * no write when nothing changes. Rejects on an unknown id or invalid patch (nothing changed),
+   * or when the write failed (the change is taken back).
+   */
+  update(id: string, patch: SalePatch): Promise<Sale>
   get(id: string): Sale | undefined
   byInvoiceId(invoiceId: string): Sale | undefined
   byOrderId(orderId: string): Sale | undefined
@@ -107,10 +115,34 @@ export interface Journal {
   list(opts: ListOptions): Sale[]
   /** Per currency (sorted by code) for sales with from <= createdAt < to. */
   totals(opts: { from: number; to: number }): CurrencyTotal[]
+  /**
+   * Sales in from <= createdAt < to (by their day file) that a damaged line hides: their amount is
+   * unknown, so the day's totals must say they are missing something.
+   */
+  unknownSales(opts: { from: number; to: number }): number
+  /** What load() could not read: file, line, and what was kept of it. */
+  problems(): JournalProblem[]
   /** Rewrites old day files with superseded lines to one line per sale (atomic). */
-  compact(opts?: { minAgeDays?: number }): CompactResult
-  /** Writes the exact next sequence and closes every file. */
+  compact(opts?: { minAgeDays?: number }): Promise<CompactResult>
+  /** Waits for queued lines, writes the exact next sequence and closes every file. */
   close(): Promise<void>
+}
+
+export interface JournalProblem {
+  /** The day file's name. */
+  file: string
+  /** 1-based line number, or null when only later lines of the sale were found. */
+  line: number | null
+  /** What was kept of it, in words for the manager. */
+  kept: string
+}
+
+interface LostSale {
+  file: string
+  line: number | null
+  day: number
+  invoiceId: string | null
+  status: string | null
 }
 
 interface Day {
@@ -123,7 +155,6 @@ interface Day {
   bad: number
 }
 
-const MAX_OPEN_FILES = 4
 const DEFAULT_LIMIT = 50
 /** Compact a day once it has this many superseded lines per sale (and at least 16 in all). */
 const COMPACT_RATIO = 0.5
@@ -134,6 +165,7 @@ function olderFirst(a: Sale, b: Sale): number {
 }
 
 const copy = (s: Sale): Sale => ({ ...s })
+const readFileAsync = promisify(readFile)
 
 export function createJournal(opts: JournalOptions): Journal {
   const { dir } = opts
@@ -150,9 +182,16 @@ export function createJournal(opts: JournalOptions): Journal {
   const days = new Map<number, Day>()
   /** Day numbers present in `days`, ascending. */
   const dayList: number[] = []
-  const files = new Map<number, AppendFile>()
+  const writer = createJournalWriter({ dir, fsync })
+  /** Each sale's latest queued line, so an update that changes nothing still answers from disk. */
+  const lastWrite = new WeakMap<Sale, Promise<void>>()
   let sequence: SequenceFile | null = null
   let state: 'new' | 'loading' | 'open' | 'closed' = 'new'
+  /** What load() could not read, in file order; and per day, sales whose amount is unknown. */
+  const problems: JournalProblem[] = []
+  const unknownPerDay = new Map<number, number>()
+  const addProblem = (file: string, line: number | null, kept: string) =>
+    problems.push({ file, line, kept })
   let compactTimer: NodeJS.Timeout | null = null
 
   function ensureOpen(): void {
@@ -172,28 +211,15 @@ export function createJournal(opts: JournalOptions): Journal {
     return d
   }
 
-  function fileFor(n: number): AppendFile {
-    let f = files.get(n)
-    if (f) {
-      files.delete(n)
-      files.set(n, f) // most recently used last
-      return f
-    }
-    f = openAppendFile(join(dir, dayFileName(n)), encodeHeader(dayKey(n)), fsync)
-    files.set(n, f)
-    if (files.size > MAX_OPEN_FILES) {
-      const [oldest, oldFile] = files.entries().next().value as [number, AppendFile]
-      files.delete(oldest)
-      oldFile.close()
-    }
-    return f
-  }
-
-  function append(n: number, text: string): void {
-    const isNewFile = (days.get(n)?.lines ?? 0) === 0
-    fileFor(n).append(text)
+  /** Queues a line for day `n`; `undo` takes its change back out of memory if it fails. */
+  function append(n: number, text: string, undo: () => void): Promise<void> {
     const d = dayOf(n)
-    d.lines += isNewFile ? 2 : 1
+    const added = d.lines === 0 ? 2 : 1 // the header goes with a new file's first line
+    d.lines += added
+    return writer.append(n, text, () => {
+      d.lines -= added
+      undo()
+    })
   }
 
   function invoiceIndex(): Map<string, Sale> {
@@ -211,15 +237,38 @@ export function createJournal(opts: JournalOptions): Journal {
     if (isUnfinished(s.status)) unfinishedSet.add(s)
   }
 
+  function unindex(s: Sale): void {
+    byId.delete(s.id)
+    byOrder.remove(s)
+    if (byInvoice && s.invoiceId !== null && byInvoice.get(s.invoiceId) === s) {
+      byInvoice.delete(s.invoiceId)
+    }
+    unfinishedSet.delete(s)
+    const sales = days.get(dayNumber(s.createdAt))?.sales
+    const at = sales?.lastIndexOf(s) ?? -1
+    if (at >= 0) sales?.splice(at, 1)
+  }
+
+  /** Applies a change in memory, keeping the invoice index and the unfinished set right. */
+  function change(s: Sale, fields: Partial<Sale>): void {
+    if (byInvoice && fields.invoiceId !== undefined && s.invoiceId !== null) {
+      byInvoice.delete(s.invoiceId)
+    }
+    Object.assign(s, fields)
+    if (byInvoice && s.invoiceId !== null) byInvoice.set(s.invoiceId, s)
+    if (isUnfinished(s.status)) unfinishedSet.add(s)
+    else unfinishedSet.delete(s)
+  }
+
   // ---- load ----
 
   async function load(): Promise<void> {
     if (state !== 'new') throw new Error('journal.load() may be called once')
     state = 'loading'
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const names = readdirSync(dir)
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    const names = await readdir(dir)
     for (const name of names) {
-      if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true }) // a rewrite cut short
+      if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true }) // a rewrite cut short
     }
     const dayNames = names
       .map((name) => ({ name, day: parseDayFileName(name) }))
@@ -227,15 +276,49 @@ export function createJournal(opts: JournalOptions): Journal {
 
     const perDay = new Map<number, { lines: number; bad: number }>()
     let orphans = 0
-    const fold = (name: string, day: number, buf: Buffer): void => {
+    /** Sales known only by id (their full line is damaged): what later lines say of them. */
+    const lost = new Map<string, LostSale>()
+    const loseSale = (id: string, file: string, line: number | null, day: number): LostSale => {
+      let l = lost.get(id)
+      if (!l) {
+        l = { file, line, day, invoiceId: null, status: null }
+        lost.set(id, l)
+      }
+      return l
+    }
+    const fold = async (name: string, day: number, buf: Buffer): Promise<void> => {
       const content = parseDayFile(buf)
       let bad = content.badLines.length
       if (bad > 0) {
-        log.warn('journal.bad-lines-skipped', { file: name, lines: content.badLines.slice(0, 20) })
+        log.warn('journal.bad-lines-skipped', {
+          file: name,
+          lines: content.badLines.slice(0, 20).map((b) => b.line),
+        })
       }
       if (content.tail !== 'clean') {
         log.warn('journal.torn-tail-repaired', { file: name, tail: content.tail })
-        repairDayFile(join(dir, name), content, fsync)
+        await repairDayFile(join(dir, name), content, fsync)
+      }
+      // Damaged lines first: a sale they still describe takes the later lines that follow it.
+      for (const b of content.badLines) {
+        const found = salvageLine(b.text)
+        if (found.sale && !byId.has(found.sale.id)) {
+          byId.set(found.sale.id, found.sale)
+          addProblem(
+            name,
+            b.line,
+            `sale ${found.sale.orderId} rebuilt from what the line still says`,
+          )
+        } else if (found.kind === 'sale' && found.id && !byId.has(found.id)) {
+          loseSale(found.id, name, b.line, day)
+        } else if (found.kind === 'patch') {
+          addProblem(name, b.line, 'a change of a sale; its state is asked of BTCPay again')
+        } else if (found.kind === null) {
+          addProblem(name, b.line, 'nothing legible; counted as one unknown sale')
+          unknownPerDay.set(day, (unknownPerDay.get(day) ?? 0) + 1)
+        } else {
+          addProblem(name, b.line, `a copy of sale ${found.id ?? '?'}, which another line holds`)
+        }
       }
       for (const e of content.entries) {
         if (e.t === 'sale') {
@@ -249,6 +332,9 @@ export function createJournal(opts: JournalOptions): Journal {
           if (!s) {
             orphans++
             bad++
+            const l = loseSale(e.id, name, null, day)
+            if (e.patch.invoiceId) l.invoiceId = e.patch.invoiceId
+            if (e.patch.status) l.status = e.patch.status
           } else if (e.rev > s.rev) {
             applyPatch(s, e.patch)
             s.rev = e.rev
@@ -263,9 +349,28 @@ export function createJournal(opts: JournalOptions): Journal {
       perDay.set(day, { lines: content.lineCount, bad })
     }
 
-    // Synchronous reads: for hundreds of small files this is clearly faster than fs.promises.
-    for (const x of dayNames) fold(x.name, x.day, readFileSync(join(dir, x.name)))
+    // The next file is read (on the thread pool) while this one is parsed.
+    let reading = dayNames[0] && readFileAsync(join(dir, dayNames[0].name))
+    for (let i = 0; i < dayNames.length; i++) {
+      const buf = await (reading as Promise<Buffer>)
+      const following = dayNames[i + 1]
+      reading = following && readFileAsync(join(dir, following.name))
+      await fold((dayNames[i] as { name: string }).name, (dayNames[i] as { day: number }).day, buf)
+    }
     if (orphans > 0) log.warn('journal.orphan-patches-skipped', { count: orphans })
+    for (const [id, l] of lost) {
+      if (byId.has(id)) continue // a full line of it turned up after all
+      const said = [
+        l.invoiceId && `invoice ${l.invoiceId}`,
+        l.status && `status ${l.status}`,
+      ].filter(Boolean)
+      addProblem(
+        l.file,
+        l.line,
+        `sale ${id}: ${said.length > 0 ? `${said.join(', ')} (from later lines)` : 'no field legible'}; amount unknown, counted as one unknown sale`,
+      )
+      unknownPerDay.set(l.day, (unknownPerDay.get(l.day) ?? 0) + 1)
+    }
 
     let highest = 0
     const dupOrders: string[] = []
@@ -282,7 +387,7 @@ export function createJournal(opts: JournalOptions): Journal {
       d.bad = st.bad
     }
     for (const d of days.values()) d.sales.sort(olderFirst)
-    sequence = openSequenceFile({ dir, fsync, log, highestRecorded: highest })
+    sequence = await openSequenceFile({ dir, fsync, log, highestRecorded: highest })
     state = 'open'
     log.info('journal.loaded', { sales: byId.size, files: dayNames.length })
     if (autoCompact) scheduleCompaction(1000)
@@ -292,16 +397,16 @@ export function createJournal(opts: JournalOptions): Journal {
 
   // ---- writes ----
 
-  function nextOrderId(terminalId: string): { orderId: string; sequence: number } {
+  async function nextOrderId(terminalId: string): Promise<{ orderId: string; sequence: number }> {
     ensureOpen()
     if (typeof terminalId !== 'string' || terminalId === '') {
       throw new TypeError('terminalId must be a non-empty string')
     }
-    const seq = (sequence as SequenceFile).take()
+    const seq = await (sequence as SequenceFile).take()
     return { orderId: `${terminalId}-${seq}`, sequence: seq }
   }
 
-  function record(input: NewSale): Sale {
+  async function record(input: NewSale): Promise<Sale> {
     ensureOpen()
     const raw = input as unknown as Record<string, unknown>
     const problem = saleProblem(raw)
@@ -335,29 +440,39 @@ export function createJournal(opts: JournalOptions): Journal {
       rev: 1,
     }
     const n = dayNumber(sale.createdAt)
-    append(n, encodeSale(sale))
     index(sale)
     insertSorted(dayOf(n).sales, sale)
     ;(sequence as SequenceFile).observe(sale.sequence)
-    return copy(sale)
+    const recorded = copy(sale)
+    const written = append(n, encodeSale(sale), () => unindex(sale))
+    lastWrite.set(sale, written)
+    await written
+    return recorded
   }
 
-  function update(id: string, patch: SalePatch): Sale {
+  async function update(id: string, patch: SalePatch): Promise<Sale> {
     ensureOpen()
     const s = byId.get(id)
     if (!s) throw new Error(`unknown sale ${id}`)
     const problem = patchProblem(patch as Record<string, unknown>)
     if (problem) throw new TypeError(`invalid update: ${problem}`)
     const changes: SalePatch = {}
+    const before: Partial<Sale> = { rev: s.rev, updatedAt: s.updatedAt }
     let changed = false
     for (const f of patchableFields) {
       const v = patch[f]
       if (v !== undefined && v !== s[f]) {
         ;(changes as Record<string, unknown>)[f] = v
+        ;(before as Record<string, unknown>)[f] = s[f]
         changed = true
       }
     }
-    if (!changed) return copy(s)
+    if (!changed) {
+      // What the caller is told must be on disk, like any other answer of update().
+      const unchanged = copy(s)
+      await lastWrite.get(s)
+      return unchanged
+    }
     if (changes.invoiceId != null) {
       const other = invoiceIndex().get(changes.invoiceId)
       if (other && other !== s) {
@@ -366,17 +481,13 @@ export function createJournal(opts: JournalOptions): Journal {
     }
     const rev = s.rev + 1
     const updatedAt = Math.max(now(), s.updatedAt)
-    append(dayNumber(s.createdAt), encodePatch(s.id, rev, updatedAt, changes))
-    if (byInvoice && changes.invoiceId !== undefined && s.invoiceId !== null) {
-      byInvoice.delete(s.invoiceId)
-    }
-    applyPatch(s, changes)
-    s.rev = rev
-    s.updatedAt = updatedAt
-    if (byInvoice && s.invoiceId !== null) byInvoice.set(s.invoiceId, s)
-    if (isUnfinished(s.status)) unfinishedSet.add(s)
-    else unfinishedSet.delete(s)
-    return copy(s)
+    const line = encodePatch(s.id, rev, updatedAt, changes)
+    change(s, { ...changes, rev, updatedAt })
+    const updated = copy(s)
+    const written = append(dayNumber(s.createdAt), line, () => change(s, before))
+    lastWrite.set(s, written)
+    await written
+    return updated
   }
 
   // ---- reads ----
@@ -444,23 +555,19 @@ export function createJournal(opts: JournalOptions): Journal {
 
   // ---- compaction ----
 
-  function compactDay(d: Day): boolean {
+  /** Rewrites a day to one full record per sale, as memory has it once every queued line is out. */
+  async function compactDay(d: Day): Promise<boolean> {
     if (d.bad > 0 || d.lines <= d.sales.length + 1) return false
-    const name = dayFileName(d.day)
-    const f = files.get(d.day)
-    if (f) {
-      files.delete(d.day)
-      f.close()
-    }
     let text = encodeHeader(dayKey(d.day))
     for (const s of d.sales) text += encodeSale(s)
+    const dropped = d.lines - (d.sales.length + 1)
     try {
-      replaceFileSync(dir, name, text, fsync)
+      await writer.replace(d.day, text)
     } catch (err) {
-      log.warn('journal.compaction-failed', { file: name, err })
+      log.warn('journal.compaction-failed', { file: dayFileName(d.day), err })
       return false
     }
-    d.lines = d.sales.length + 1
+    d.lines -= dropped
     return true
   }
 
@@ -478,15 +585,16 @@ export function createJournal(opts: JournalOptions): Journal {
     return out
   }
 
-  function compact(o?: { minAgeDays?: number }): CompactResult {
+  async function compact(o?: { minAgeDays?: number }): Promise<CompactResult> {
     ensureOpen()
     const result: CompactResult = { files: 0, linesBefore: 0, linesAfter: 0 }
     for (const d of o?.minAgeDays === undefined ? eligible(2) : eligibleAll(o.minAgeDays)) {
       const before = d.lines
-      if (compactDay(d)) {
+      const after = d.sales.length + 1
+      if (await compactDay(d)) {
         result.files++
         result.linesBefore += before
-        result.linesAfter += d.lines
+        result.linesAfter += after
       }
     }
     return result
@@ -503,7 +611,9 @@ export function createJournal(opts: JournalOptions): Journal {
       compactTimer = null
       if (state !== 'open') return
       const d = eligible(2)[0]
-      scheduleCompaction(d && compactDay(d) ? 10 : COMPACT_INTERVAL_MS)
+      void (d ? compactDay(d) : Promise.resolve(false)).then((done) => {
+        if (state === 'open') scheduleCompaction(done ? 10 : COMPACT_INTERVAL_MS)
+      })
     }, delayMs)
     compactTimer.unref()
   }
@@ -514,9 +624,8 @@ export function createJournal(opts: JournalOptions): Journal {
     compactTimer = null
     const wasOpen = state === 'open'
     state = 'closed'
-    for (const f of files.values()) f.close()
-    files.clear()
-    if (wasOpen && sequence) sequence.close()
+    await writer.close()
+    if (wasOpen && sequence) await sequence.close()
   }
 
   return {
@@ -545,6 +654,19 @@ export function createJournal(opts: JournalOptions): Journal {
     },
     list,
     totals,
+    unknownSales: (o) => {
+      ensureOpen()
+      if (o.to <= o.from) return 0
+      const first = dayNumber(o.from)
+      const last = dayNumber(o.to - 1)
+      let n = 0
+      for (const [day, count] of unknownPerDay) if (day >= first && day <= last) n += count
+      return n
+    },
+    problems: () => {
+      ensureOpen()
+      return problems.map((p) => ({ ...p }))
+    },
     compact,
     close,
   }

@@ -10,12 +10,12 @@ export type SaleDraft = Pick<NewSale, 'createdAt' | 'amountMinor' | 'currency'> 
  * A sale ready for `journal.record`, with the next order id of `terminalId`: status 'creating',
  * no invoice yet. The one way sales are made, by the cashier, the seeder, the bench and tests.
  */
-export function newSale(
+export async function newSale(
   journal: Pick<Journal, 'nextOrderId'>,
   terminalId: string,
   draft: SaleDraft,
-): NewSale {
-  const { orderId, sequence } = journal.nextOrderId(terminalId)
+): Promise<NewSale> {
+  const { orderId, sequence } = await journal.nextOrderId(terminalId)
   return {
     id: randomUUID(),
     description: null,

@@ -9,6 +9,8 @@ export interface OrderIndex {
   get(orderId: string): Sale | undefined
   /** false (and nothing added) if the order id is already taken. */
   add(sale: Sale): boolean
+  /** Takes back an add (a sale whose line could not be written). */
+  remove(sale: Sale): void
 }
 
 export function createOrderIndex(): OrderIndex {
@@ -39,6 +41,10 @@ export function createOrderIndex(): OrderIndex {
       if (get(sale.orderId) !== undefined) return false
       others.set(sale.orderId, sale)
       return true
+    },
+    remove(sale) {
+      if (bySequence.get(sale.sequence) === sale) bySequence.delete(sale.sequence)
+      else if (others.get(sale.orderId) === sale) others.delete(sale.orderId)
     },
   }
 }

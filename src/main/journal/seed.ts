@@ -61,21 +61,25 @@ export async function seedJournal(
     return state / 0x1_0000_0000
   }
   let updates = 0
+  // Not awaited one by one: the journal writes what is queued together, in order.
+  let writes: Promise<unknown>[] = []
   for (let i = 0; i < n; i++) {
     const createdAt = startAt + i * step
     const c = currencies[i % currencies.length] ?? { currency: 'USD', maxMinor: 10_000 }
     const amountMinor = 1 + Math.floor(random() * c.maxMinor)
-    const sale = await journal.record(
-      newSale(journal, terminalId, {
-        createdAt,
-        amountMinor,
-        currency: c.currency,
-        description: random() < 0.3 ? `Item ${i % 97}` : null,
-        cashier: random() < 0.5 ? 'Alex' : null,
-      }),
-    )
-    const invoiceId = invoiceIdFor(sale.sequence, random)
-    await journal.update(sale.id, {
+    const draft = await newSale(journal, terminalId, {
+      createdAt,
+      amountMinor,
+      currency: c.currency,
+      description: random() < 0.3 ? `Item ${i % 97}` : null,
+      cashier: random() < 0.5 ? 'Alex' : null,
+    })
+    const { id, sequence } = draft
+    writes.push(journal.record(draft))
+    const invoiceId = invoiceIdFor(sequence, random)
+    const update = (patch: Parameters<Journal['update']>[1]) =>
+      writes.push(journal.update(id, patch))
+    update({
       invoiceId,
       status: 'new',
       checkoutLink: `https://btcpay.example.com/i/${invoiceId}`,
@@ -84,17 +88,22 @@ export async function seedJournal(
     updates++
     const r = random()
     if (r < 0.85) {
-      await journal.update(sale.id, { status: 'paid' })
+      update({ status: 'paid' })
       const end: SaleStatus = r < 0.83 ? 'complete' : 'invalid'
-      await journal.update(sale.id, { status: end })
+      update({ status: end })
       updates += 2
     } else {
-      await journal.update(sale.id, { status: 'expired' })
+      update({ status: 'expired' })
       updates++
+    }
+    if ((i + 1) % 1000 === 0) {
+      await Promise.all(writes)
+      writes = []
     }
     if ((i + 1) % 10_000 === 0) opts.onProgress?.(i + 1)
   }
-  if (opts.compact ?? true) journal.compact()
+  await Promise.all(writes)
+  if (opts.compact ?? true) await journal.compact()
   return {
     sales: n,
     updates,

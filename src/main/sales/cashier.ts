@@ -9,7 +9,7 @@ import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
 import type { Journal } from '../journal/journal'
 import { newSale } from '../journal/new-sale'
-import type { Sale } from '../journal/sale'
+import type { NewSale, Sale } from '../journal/sale'
 import type { Logger } from '../log/logger'
 import type { watchInvoice } from '../payments/invoice-watcher'
 import {
@@ -92,25 +92,43 @@ export function createCashier(deps: CashierDeps) {
     return sale
   }
 
-  async function applyInvoice(sale: Sale, invoice: LegacyInvoice): Promise<Sale> {
-    liveOf(sale.id).links = paymentLinksOf(invoice)
-    return journal.update(sale.id, {
-      invoiceId: invoice.id,
-      status: normalizeLegacyStatus(invoice.status),
-      exceptionStatus: normalizeExceptionStatus(invoice.exceptionStatus),
-      checkoutLink: invoice.url,
-      expiresAt: invoice.expirationTime,
+  /**
+   * A journal line nobody waits for: BTCPay holds the truth it records, so if the write fails the
+   * sale is put right again by asking BTCPay (reconcile by orderId, or the watcher's next fetch).
+   */
+  function writeInBackground(saleId: string, written: Promise<Sale>): Sale {
+    written.catch((err: unknown) => {
+      log.error('sales.journal-write-failed', { saleId, err })
+      scheduleResume()
     })
+    return saleOf(saleId) // the journal has the change in memory at once
   }
 
-  async function applyStatus(saleId: string, status: PaymentStatus): Promise<void> {
+  function applyInvoice(sale: Sale, invoice: LegacyInvoice): Sale {
+    liveOf(sale.id).links = paymentLinksOf(invoice)
+    return writeInBackground(
+      sale.id,
+      journal.update(sale.id, {
+        invoiceId: invoice.id,
+        status: normalizeLegacyStatus(invoice.status),
+        exceptionStatus: normalizeExceptionStatus(invoice.exceptionStatus),
+        checkoutLink: invoice.url,
+        expiresAt: invoice.expirationTime,
+      }),
+    )
+  }
+
+  function applyStatus(saleId: string, status: PaymentStatus): void {
     const before = journal.get(saleId)
     if (!before) return
-    const updated = await journal.update(saleId, {
-      status: status.legacyStatus,
-      exceptionStatus: status.exceptionStatus,
-      expiresAt: status.expiresAt,
-    })
+    const updated = writeInBackground(
+      saleId,
+      journal.update(saleId, {
+        status: status.legacyStatus,
+        exceptionStatus: status.exceptionStatus,
+        expiresAt: status.expiresAt,
+      }),
+    )
     liveOf(saleId).trouble = null
     const shown = view(updated)
     if (paidAfterCancel(shown) && salePhaseOf(before) !== shown.phase) {
@@ -118,6 +136,25 @@ export function createCashier(deps: CashierDeps) {
     }
     events.emit('sale:changed', shown)
     if (status.final) stopFollowing(saleId)
+  }
+
+  /**
+   * The watcher (a websocket and a first signed GET) starts once the charge's answer is on its
+   * way to the cashier: setImmediate runs after the promise callbacks that send it. Until then
+   * the sale's watcher slot holds the pending start, so stopFollowing() and stop() cancel it.
+   */
+  function followAfterAnswer(saleId: string): void {
+    const entry = liveOf(saleId)
+    if (entry.watcher) return
+    const start = setImmediate(() => {
+      entry.watcher = null
+      try {
+        follow(saleOf(saleId))
+      } catch (err) {
+        log.warn('sales.watch-failed', { saleId, err })
+      }
+    })
+    entry.watcher = { stop: () => clearImmediate(start) }
   }
 
   function follow(sale: Sale): void {
@@ -132,11 +169,7 @@ export function createCashier(deps: CashierDeps) {
         liveOf(saleId).links = paymentLinksOf(invoice)
         return invoice
       },
-      onStatus: (status) => {
-        applyStatus(saleId, status).catch((err: unknown) =>
-          log.error('sales.status-not-saved', { saleId, err }),
-        )
-      },
+      onStatus: (status) => applyStatus(saleId, status),
       onConnection: ({ trouble: code }) => {
         const entry = liveOf(saleId)
         // The watcher reports a client error code; the cashier gets the client's sentence for it.
@@ -171,7 +204,7 @@ export function createCashier(deps: CashierDeps) {
       const [invoice] = await deps.client().listInvoices({ orderId: sale.orderId })
       if (!invoice && now() - sale.createdAt < graceMs) return false
       const updated = invoice
-        ? await applyInvoice(sale, invoice)
+        ? applyInvoice(sale, invoice)
         : await journal.update(sale.id, { status: 'not-created' })
       log.info('sales.reconciled', { orderId: sale.orderId, found: Boolean(invoice) })
       publish(updated)
@@ -201,25 +234,41 @@ export function createCashier(deps: CashierDeps) {
     if (pending) scheduleResume()
   }
 
-  /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
-  async function requestInvoice(recorded: Sale, digits: number): Promise<SaleView> {
+  /**
+   * The invoice request of a sale, built and BitId-signed now (the largest synchronous step of a
+   * charge) and sent by the returned function. Input the client refuses surfaces when sending.
+   */
+  function signedInvoiceRequest(sale: NewSale, digits: number): () => Promise<LegacyInvoice> {
     const s = settings.get()
     try {
-      const invoice = await deps.client().createInvoice({
-        price: minorToDecimal(recorded.amountMinor, digits),
-        currency: recorded.currency,
-        orderId: recorded.orderId,
-        ...(recorded.description ? { itemDesc: recorded.description } : {}),
+      const request = deps.client().prepareInvoice({
+        price: minorToDecimal(sale.amountMinor, digits),
+        currency: sale.currency,
+        orderId: sale.orderId,
+        ...(sale.description ? { itemDesc: sale.description } : {}),
         posData: JSON.stringify({
           terminal: s.terminalLabel,
           terminalId: s.terminalId,
-          cashier: recorded.cashier,
+          cashier: sale.cashier,
         }),
         redirectAutomatically: false,
       })
-      const sale = await applyInvoice(recorded, invoice)
+      return () => request.send()
+    } catch (err) {
+      return () => Promise.reject(err)
+    }
+  }
+
+  /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
+  async function requestInvoice(
+    recorded: Sale,
+    send: () => Promise<LegacyInvoice>,
+  ): Promise<SaleView> {
+    try {
+      const invoice = await send()
+      const sale = applyInvoice(recorded, invoice)
       publish(sale)
-      follow(sale)
+      followAfterAnswer(sale.id)
       return view(sale)
     } catch (err) {
       const code = err instanceof BtcpayError ? err.code : 'network'
@@ -265,18 +314,23 @@ export function createCashier(deps: CashierDeps) {
       if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
       charging = true
       try {
-        // Written before the request: a crash from here on is reconciled by orderId at start.
-        const recorded = await journal.record(
-          newSale(journal, s.terminalId ?? 'POS', {
-            createdAt: now(),
-            amountMinor: amount.minor,
-            currency: s.currency,
-            description: input.description?.trim() || null,
-            cashier: s.cashier || null,
-          }),
-        )
+        const draft = await newSale(journal, s.terminalId ?? 'POS', {
+          createdAt: now(),
+          amountMinor: amount.minor,
+          currency: s.currency,
+          description: input.description?.trim() || null,
+          cashier: s.cashier || null,
+        })
+        // Written before the request is sent: a crash from here on is reconciled by orderId.
+        const written = journal.record(draft)
+        written.catch(() => undefined) // awaited below, after the signature
+        // The journal's writer starts the line on the next tick; the request is signed while the
+        // disk works on it, then sent only once the line is durable.
+        await new Promise((resolve) => setImmediate(resolve))
+        const send = signedInvoiceRequest(draft, digits)
+        const recorded = await written
         publish(recorded)
-        return await requestInvoice(recorded, digits)
+        return await requestInvoice(recorded, send)
       } finally {
         charging = false
       }
@@ -287,7 +341,7 @@ export function createCashier(deps: CashierDeps) {
       let sale = saleOf(saleId)
       if (sale.invoiceId && reopenablePhases.includes(salePhaseOf(sale))) {
         try {
-          sale = await applyInvoice(sale, await deps.client().getInvoice(sale.invoiceId))
+          sale = applyInvoice(sale, await deps.client().getInvoice(sale.invoiceId))
           follow(sale)
         } catch (err) {
           throw toAppError(err)

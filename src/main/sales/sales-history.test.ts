@@ -27,9 +27,14 @@ async function historyWith(drafts: Omit<SaleDraft, 'createdAt'>[]) {
   journals.push(journal)
   const payments = createPaymentRecordStore({ dir: join(dir, 'receipts'), log: silentLogger })
   payments.load()
-  const sales = drafts.map((d, i) =>
-    journal.record(newSale(journal, 'TILL1', { ...d, createdAt: DAY + (i + 1) * 60_000 })),
-  )
+  const sales = []
+  for (const [i, d] of drafts.entries()) {
+    sales.push(
+      await journal.record(
+        await newSale(journal, 'TILL1', { ...d, createdAt: DAY + (i + 1) * 60_000 }),
+      ),
+    )
+  }
   const history = createSalesHistory({
     journal,
     view: (sale) => saleViewOf(sale, undefined),

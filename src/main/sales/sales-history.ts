@@ -42,7 +42,11 @@ export function createSalesHistory(deps: {
     },
 
     salesTotals(range: RequestInput<'sales:totals'>): RequestOutput<'sales:totals'> {
-      return { totals: journal.totals(range) }
+      return { totals: journal.totals(range), unknown: journal.unknownSales(range) }
+    },
+
+    async journalProblems(): Promise<RequestOutput<'sales:journal-problems'>> {
+      return { problems: journal.problems() }
     },
 
     async exportSalesCsv(

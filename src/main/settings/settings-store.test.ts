@@ -50,6 +50,24 @@ describe('settings store on conf', () => {
     expect(seen).toEqual(['EUR'])
   })
 
+  it('reads the file once, not on every get (no disk work per charge), and keeps what it wrote', () => {
+    const backend = open(mkdtempSync(join(tmpdir(), 'pos-settings-')))
+    let reads = 0
+    const counting: SettingsBackend = {
+      get store() {
+        reads++
+        return backend.store
+      },
+      set: (values) => backend.set(values),
+    }
+    const store = createSettingsStore(counting)
+    for (let i = 0; i < 100; i++) store.get()
+    store.update({ currency: 'EUR' })
+    store.get().currency = 'GBP' // a caller's copy: the store is not changed through it
+    expect(store.get().currency).toBe('EUR')
+    expect(reads).toBe(1)
+  })
+
   it('guards the file with the same schema: a hand-edited bad value is refused at start', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pos-settings-'))
     writeFileSync(

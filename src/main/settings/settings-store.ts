@@ -33,13 +33,21 @@ export function settingsBackendOptions() {
 
 export function createSettingsStore(backend: SettingsBackend) {
   const listeners = new Set<(s: Settings) => void>()
+  // conf's `store` reads, parses and validates the file on every access: synchronous disk work on
+  // the main process's event loop, once per charge. This store is the file's only writer, so it
+  // reads the file once and then keeps what it wrote; callers get a copy each time.
+  let current: Settings | null = null
   const read = (): Settings => {
-    const parsed = settingsSchema.safeParse({ ...defaultSettings, ...backend.store })
-    return parsed.success ? parsed.data : defaultSettings
+    if (!current) {
+      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...backend.store })
+      current = parsed.success ? parsed.data : defaultSettings
+    }
+    return { ...current, pairedServer: current.pairedServer && { ...current.pairedServer } }
   }
   const write = (values: Settings): Settings => {
     const next = settingsSchema.parse(values)
     backend.set(next)
+    current = next
     for (const l of listeners) l(next)
     return next
   }

@@ -3,6 +3,7 @@ import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema 
 import {
   chargeInputSchema,
   exportResultSchema,
+  journalProblemsSchema,
   listInputSchema,
   rangeSchema,
   saleRefSchema,
@@ -126,6 +127,11 @@ export const requests = {
   },
   'sales:totals': { method: 'salesTotals', input: rangeSchema, output: totalsSchema },
   'sales:export-csv': { method: 'exportSalesCsv', input: rangeSchema, output: exportResultSchema },
+  'sales:journal-problems': {
+    method: 'journalProblems',
+    input: noInput,
+    output: journalProblemsSchema,
+  },
   'till:focus-sale': {
     method: 'focusSale',
     input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),

@@ -175,14 +175,20 @@ describe('sales store: history', () => {
     )
   const totals = [{ currency: 'USD', count: 3, settledMinor: 3750, pendingMinor: 0 }]
 
-  it('loads a day with its totals', async () => {
+  it('loads a day with its totals and the sales a damaged journal line hides', async () => {
     const { fake, store } = setup()
     fake.on('listSales', () => ok({ sales: page(0, 3) }))
-    fake.on('salesTotals', () => ok({ totals }))
+    fake.on('salesTotals', () => ok({ totals, unknown: 2 }))
     await store.getState().showRange(range)
     const h = store.getState().history
     expect(h.sales.map((s) => s.id)).toEqual(['s0', 's1', 's2'])
-    expect(h).toMatchObject({ hasMore: false, loading: false, error: null, totals })
+    expect(h).toMatchObject({
+      hasMore: false,
+      loading: false,
+      error: null,
+      totals,
+      unknownSales: 2,
+    })
     expect(fake.calls).toContainEqual({
       method: 'listSales',
       input: { ...range, limit: PAGE_SIZE },
@@ -195,7 +201,7 @@ describe('sales store: history', () => {
     fake.on('listSales', (input: { before?: { createdAt: number; id: string } }) =>
       ok({ sales: input.before ? page(PAGE_SIZE - 1, 3) : page(0, PAGE_SIZE) }),
     )
-    fake.on('salesTotals', () => ok({ totals }))
+    fake.on('salesTotals', () => ok({ totals, unknown: 0 }))
     await store.getState().showRange(range)
     expect(store.getState().history.hasMore).toBe(true)
     await store.getState().loadMore()
@@ -218,7 +224,7 @@ describe('sales store: history', () => {
     const slow = deferred<ReturnType<typeof ok<{ sales: SaleView[] }>>>()
     let n = 0
     fake.on('listSales', () => (n++ === 0 ? slow.promise : ok({ sales: page(10, 1) })))
-    fake.on('salesTotals', () => ok({ totals: [] }))
+    fake.on('salesTotals', () => ok({ totals: [], unknown: 0 }))
     const first = store.getState().showRange(range)
     const other = { from: range.from - 86_400_000, to: range.from }
     await store.getState().showRange(other)
@@ -231,7 +237,7 @@ describe('sales store: history', () => {
   it('shows a list failure as the history error', async () => {
     const { fake, store } = setup()
     fake.on('listSales', () => fail('The journal could not be read.'))
-    fake.on('salesTotals', () => ok({ totals: [] }))
+    fake.on('salesTotals', () => ok({ totals: [], unknown: 0 }))
     await store.getState().showRange(range)
     expect(store.getState().history).toMatchObject({
       loading: false,
@@ -242,7 +248,7 @@ describe('sales store: history', () => {
   it('a sale event updates its row, adds a new sale of the day and refreshes the totals', async () => {
     const { fake, store } = setup()
     fake.on('listSales', () => ok({ sales: page(1, 2) }))
-    fake.on('salesTotals', () => ok({ totals }))
+    fake.on('salesTotals', () => ok({ totals, unknown: 0 }))
     await store.getState().showRange(range)
     const totalsCalls = () => fake.calls.filter((c) => c.method === 'salesTotals').length
     const before = totalsCalls()

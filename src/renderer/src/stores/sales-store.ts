@@ -20,6 +20,8 @@ type History = {
   loading: boolean
   error: string | null
   totals: Totals
+  /** Sales of the range a damaged journal line hides (amount unknown); see Manager. */
+  unknownSales: number
 }
 
 export type SalesState = {
@@ -61,6 +63,7 @@ const emptyHistory: History = {
   loading: false,
   error: null,
   totals: [],
+  unknownSales: 0,
 }
 
 const inRange = (range: Range | null, at: number) =>
@@ -243,7 +246,7 @@ export function createSalesStore(api: PosApi) {
         const history = get().history
         set({
           history: result.ok
-            ? { ...history, totals: result.data.totals }
+            ? { ...history, totals: result.data.totals, unknownSales: result.data.unknown }
             : { ...history, error: result.message },
         })
       },

@@ -67,7 +67,7 @@ export function History() {
           Next day ›
         </button>
       </div>
-      <TotalsPanel totals={history.totals} />
+      <TotalsPanel totals={history.totals} unknownSales={history.unknownSales} />
       <SalesSearch search={search} onSearch={setSearch} />
       {(history.error ?? openError) && (
         <p className="message error" role="alert" data-testid="history-error">

@@ -1,6 +1,7 @@
 import { FormResult } from '../../components/FormResult'
 import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
+import { JournalProblemsPanel } from './JournalProblemsPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
@@ -44,6 +45,7 @@ export function Manager() {
           defaultServerUrl={connection.status === 'paired' ? connection.server.url : ''}
         />
       )}
+      <JournalProblemsPanel />
       {settings && <SettingsPanel settings={settings} />}
       {settings && <ReceiptSettingsPanel settings={settings} />}
       {/* A pairing error stands in the pairing form itself. */}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import type { RequestOutput } from '../../../../shared/ipc/contract'
+import { pos } from '../../bridge'
+
+type Problems = RequestOutput<'sales:journal-problems'>['problems']
+
+/**
+ * What the sales journal could not read when the terminal started: each damaged line with its
+ * file, line and what was kept of it. Nothing shows while the journal is whole.
+ */
+export function JournalProblemsPanel() {
+  const [problems, setProblems] = useState<Problems>([])
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    void pos.journalProblems().then((r) => {
+      if (r.ok) setProblems(r.data.problems)
+      else setError(r.message)
+    })
+  }, [])
+  if (problems.length === 0 && !error) return null
+  return (
+    <section
+      className="panel"
+      aria-labelledby="journal-problems-title"
+      data-testid="journal-problems"
+    >
+      <h2 id="journal-problems-title">Journal problems</h2>
+      {error && <p className="message error">{error}</p>}
+      <p className="hint">
+        These lines of the sales journal were damaged. Nothing was deleted: the files keep them as
+        evidence. Check these sales in BTCPay Server.
+      </p>
+      <ul className="journal-problems">
+        {problems.map((p, i) => (
+          <li key={i} data-testid="journal-problem">
+            <strong>
+              {p.file}
+              {p.line !== null ? `, line ${p.line}` : ''}
+            </strong>
+            : {p.kept}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
