@@ -72,7 +72,9 @@ describe('journal problems', () => {
     expect(await call('sales:totals', { from: T - 3_600_000, to: T + 3_600_000 })).toEqual({
       ok: true,
       data: {
-        totals: [{ currency: 'USD', count: 1, settledMinor: 500, pendingMinor: 0 }],
+        totals: [
+          { currency: 'USD', count: 1, settledMinor: 500, pendingMinor: 0, refundedMinor: 0 },
+        ],
         unknown: 1,
       },
     })
