@@ -49,10 +49,11 @@ test('screens follow the system’s light or dark until the manager picks one', 
   await page.getByText('Dark', { exact: true }).click()
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
-  expect(await background()).toBe(dark)
+  // The colours follow the settings event, which may land just after the answer.
+  await expect.poll(background).toBe(dark)
   await page.reload()
   await expect(page.getByTestId('terminal-label')).toBeVisible()
-  expect(await background()).toBe(dark)
+  await expect.poll(background).toBe(dark)
   expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
     data: { theme: 'dark' },
   })
