@@ -5,7 +5,7 @@ type Capability = Extract<ApiKeyView['state'], { status: 'ready' }>['capabilitie
 
 /**
  * What the terminal does with its API key, each in a manager's words with the permissions it
- * needs (shared docs/btcpay-protocol.md §6.2, §9): the authorize link asks for all of them, and
+ * needs (BTCPay's `BTCPayServer.Client/Permissions.cs`, mirrored in btcpay/greenfield-permissions.ts): the authorize link asks for all of them, and
  * the Manager screen shows which ones the key really got.
  */
 const CHARGE = {

@@ -1,6 +1,6 @@
 /**
- * Voids and refunds of the till's sales through BTCPay's Greenfield API (shared
- * docs/btcpay-protocol.md §9.2), each written to the refund ledger before its request:
+ * Voids and refunds of the till's sales through BTCPay's Greenfield API
+ * (`GreenfieldInvoiceController.RefundInvoice` and `MarkInvoiceStatus` in BTCPay's source), each written to the refund ledger before its request:
  *
  * - `voidSale` runs after the cashier's Cancel of an unpaid sale: the invoice is marked Invalid,
  *   so the customer can no longer pay it. Without a key, or refused, the sale stays cancelled and

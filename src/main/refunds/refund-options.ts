@@ -1,6 +1,6 @@
 /**
- * Which refunds BTCPay offers for a sale and what each pays, in a manager's words (shared
- * docs/btcpay-protocol.md §9.2). Pure: the sale as the journal has it and BTCPay's refund preview
+ * Which refunds BTCPay offers for a sale and what each pays, in a manager's words (BTCPay's
+ * `GreenfieldInvoiceController.RefundInvoice` and its refund preview). Pure: the sale as the journal has it and BTCPay's refund preview
  * in, the choices out. Every amount stays exact: decimal text from the server, integer minor
  * units for the sale's currency, BigInt in between.
  */
