@@ -88,7 +88,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     const sale = journal.get(saleId)
     if (!sale?.invoiceId) return false
     const invoice = await deps.client().getInvoice(sale.invoiceId)
-    payments.put({
+    await payments.put({
       saleId,
       createdAt: sale.createdAt,
       invoiceId: invoice.id,
