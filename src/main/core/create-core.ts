@@ -41,6 +41,7 @@ import { createShiftService } from '../shifts/shift-service'
 import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { RefundView } from '../../shared/refund'
+import type { ReceiptRef } from '../../shared/receipts'
 import type { SettingsPatch } from '../../shared/settings'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -183,12 +184,13 @@ export function createCore(deps: CoreDeps) {
     now,
     fsync: deps.journalFsync ?? true,
   })
+  const refundLedger = createRefundLedger({
+    dir: join(deps.dataDir, 'refunds'),
+    log,
+    fsync: deps.journalFsync,
+  })
   const refunds = createRefundDesk({
-    ledger: createRefundLedger({
-      dir: join(deps.dataDir, 'refunds'),
-      log,
-      fsync: deps.journalFsync,
-    }),
+    ledger: refundLedger,
     journal,
     client: () => apiKeys.client(),
     events,
@@ -228,6 +230,7 @@ export function createCore(deps: CoreDeps) {
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,
+    refunds: refundLedger,
     client: invoiceApi,
     settings,
     printer: createReceiptPrinter({
@@ -236,11 +239,14 @@ export function createCore(deps: CoreDeps) {
       timeouts: deps.printTimeouts,
     }),
     log,
-    onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+    onAutoPrint: ({ saleId, refundId }, outcome) =>
+      events.emit('receipt:printed', { saleId, refundId: refundId ?? null, outcome }),
   })
-  // Every sale change passes by the receipts: the first paid one keeps its details and may print.
+  // Every sale, void and refund change passes by the receipts: the first paid one keeps its
+  // details and may print; a void BTCPay carried out and a refund it issued may print their slip.
   events.connect((channel, envelope) => {
     if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
+    if (channel === 'refund:changed') receipts.refundChanged(envelope.data as RefundView)
   })
   const methodOf = (saleId: string) => {
     const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
@@ -347,9 +353,9 @@ export function createCore(deps: CoreDeps) {
     return { done: true as const }
   }
 
-  const previewReceipt = ({ saleId }: { saleId: string }) => receipts.preview(saleId)
-  const printReceipt = ({ saleId }: { saleId: string }) => receipts.print(saleId)
-  const reprintReceipt = ({ saleId }: { saleId: string }) => receipts.reprint(saleId)
+  const previewReceipt = (ref: ReceiptRef) => receipts.preview(ref)
+  const printReceipt = (ref: ReceiptRef) => receipts.print(ref)
+  const reprintReceipt = (ref: ReceiptRef) => receipts.reprint(ref)
   const currentShift = async () => shifts.current()
   const openShift = (input: RequestInput<'shifts:open'>) => shifts.open(input)
   const closeShift = () => shifts.close()

@@ -3,6 +3,7 @@ import type { SaleView } from '../../../../shared/sale'
 import type { RefundView } from '../../../../shared/refund'
 import { moneyPhases, reopenablePhases, successPhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
+import type { ReceiptRef } from '../../../../shared/receipts'
 import { RefundBadges } from '../refunds/RefundBadges'
 
 /** Sales a manager may try to refund (BTCPay has the last word, with a sentence when it refuses). */
@@ -26,7 +27,7 @@ export function SalesList({
   sales: SaleView[]
   refunds: Record<string, RefundView[]>
   onOpen: (id: string) => void
-  onReceipt: (id: string) => void
+  onReceipt: (receipt: ReceiptRef) => void
   onRefund: (sale: SaleView) => void
 }) {
   if (sales.length === 0) return null
@@ -56,7 +57,10 @@ export function SalesList({
               <td>
                 <span className={`badge tone-${look.tone}`}>{look.label}</span>
                 {s.trouble && <span className="badge tone-warn">Offline</span>}
-                <RefundBadges refunds={refunds[s.id] ?? []} />
+                <RefundBadges
+                  refunds={refunds[s.id] ?? []}
+                  onSlip={(refundId) => onReceipt({ saleId: s.id, refundId })}
+                />
               </td>
               <td>
                 {reopenablePhases.includes(s.phase) && (
@@ -73,7 +77,7 @@ export function SalesList({
                     className="secondary"
                     data-testid="sale-receipt"
                     aria-label={`Receipt of ${formatMinor(s.amountMinor, s.currency)}`}
-                    onClick={() => onReceipt(s.id)}
+                    onClick={() => onReceipt({ saleId: s.id })}
                   >
                     Receipt
                   </button>
