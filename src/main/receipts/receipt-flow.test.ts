@@ -313,4 +313,52 @@ describe('slips of voids and refunds', () => {
       core.handlers['receipts:print']({ saleId: 'nope', refundId: refund.id }),
     ).rejects.toMatchObject({ code: 'not-found' })
   })
+
+  it('the X-report lists the void and the refund made through BTCPay; its figures add up against the journal', async () => {
+    receipts({ autoPrint: false })
+    await withKey(['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
+    const shift = await core.handlers['shifts:open']({ cashier: 'Ana' })
+    const kept = await paidSale('12.50')
+    const refunded = await paidSale('8.00')
+    const cancelled = await core.handlers['sales:charge']({ amount: '4.20' })
+    await core.handlers['sales:cancel']({ saleId: cancelled.id })
+    // BTCPay voided it: the watcher sees the invoice invalid and stops following it.
+    await waitFor(
+      () => core.refunds.refundsOfSale({ saleId: cancelled.id }).refunds[0]?.state === 'voided',
+    )
+    await waitFor(() => sales.some((s) => s.id === cancelled.id && s.phase !== 'abandoned'))
+    await core.handlers['refunds:issue']({ saleId: refunded.id, variant: 'Fiat' })
+
+    const { report } = await core.handlers['shifts:report']({ shiftId: shift.id })
+    const till = report.rows.find((r) => r.cashier === null && r.method === 'all')!
+    // The journal's and the refund ledger's own view of the shift, summed here independently.
+    const { sales: journal } = await core.handlers['sales:list']({
+      from: shift.openedAt,
+      to: Date.now() + 1,
+    })
+    const paid = journal.filter((s) => s.phase === 'settled')
+    const voided = journal.filter((s) => s.cancelledAt !== null && s.phase === 'invalid')
+    const moneyBack = core.refunds.moneyRefunds()
+    const sum = (minors: number[]) => minors.reduce((a, b) => a + b, 0)
+    expect(paid.map((s) => s.id).sort()).toEqual([kept.id, refunded.id].sort())
+    expect(voided.map((s) => s.id)).toEqual([cancelled.id])
+    expect(till).toMatchObject({
+      sales: paid.length,
+      grossMinor: sum(paid.map((s) => s.amountMinor)),
+      voids: 1,
+      voidsMinor: sum(voided.map((s) => s.amountMinor)),
+      refunds: moneyBack.length,
+      refundsMinor: sum(moneyBack.map((r) => r.fiatMinor)),
+    })
+    expect([till.grossMinor, till.voidsMinor, till.refundsMinor, till.netMinor]).toEqual([
+      2050, 420, 800, 1250,
+    ])
+    // And on paper, the same figures.
+    expect(await core.handlers['shifts:print-report']({ shiftId: shift.id })).toEqual({
+      printed: true,
+    })
+    const paper = latin1((await printer.waitForJobs(1))[0]!)
+    for (const figure of ['$20.50', '1 / $4.20', '1 / $8.00', '$12.50'])
+      expect(paper).toContain(figure)
+  })
 })
