@@ -29,6 +29,7 @@ import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { chosenInvoiceApi } from '../sales/invoice-api'
+import { testConnection } from '../pairing/connection-test'
 import { createRefundDesk } from '../refunds/refund-desk'
 import { createRefundLedger } from '../refunds/refund-ledger'
 import { createSalesHistory } from '../sales/sales-history'
@@ -378,7 +379,7 @@ export function createCore(deps: CoreDeps) {
     'pairing:request-code': asManager(thenState((input) => pairing.requestPairingCode(input))),
     'pairing:with-public-key': asManager(thenState((input) => pairing.pairWithPublicKey(input))),
     'pairing:cancel': asManager(thenState(() => pairing.cancelPairing())),
-    'pairing:test-connection': async () => pairing.testConnection(),
+    'pairing:test-connection': () => testConnection({ pairing, apiKeys, settings }),
     'pairing:unpair': asManager(thenState(() => pairing.unpair())),
     'pairing:rotate-key': asManager(thenState(() => pairing.rotateKey())),
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
