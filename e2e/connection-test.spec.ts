@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_STORE_ID, startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import { pairThroughUi, updateSettings } from './fixtures/cashier'
+import { pairThroughUi, pasteApiKey, updateSettings } from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
 
 // "Test connection" in the Manager's paired panel, in the browser host against the BTCPay test
@@ -22,16 +22,7 @@ test.afterEach(async () => {
 test('a till charging with its API key: the key is checked; once revoked in BTCPay the manager reads which part fails', async ({
   page,
 }) => {
-  const { apiKey } = server.control.createApiKey({
-    permissions: ['cancreateinvoice', 'canviewinvoices'].map(
-      (p) => `btcpay.store.${p}:${DEMO_STORE_ID}`,
-    ),
-  })
-  const pasted = await page.evaluate((input) => window.pos?.pasteApiKey(input), {
-    serverUrl: server.url,
-    apiKey,
-  })
-  expect(pasted).toMatchObject({ ok: true })
+  const apiKey = await pasteApiKey(page, server, ['cancreateinvoice', 'canviewinvoices'])
   await updateSettings(page, { chargeVia: 'greenfield' })
 
   await page.getByRole('button', { name: 'Manager', exact: true }).click()

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { startFakePrinter, type FakePrinter } from '../src/main/printing/fake-printer.testutil'
-import { DEMO_STORE_ID, startBtcpayTestServer, type TestServer } from './btcpay-test-server'
+import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
 import {
   chargeByTouch,
   newestInvoice,
   pairThroughUi,
+  pasteApiKey,
   snap,
   updateSettings,
 } from './fixtures/cashier'
@@ -26,16 +27,7 @@ test.beforeEach(async ({ page }) => {
   printer = await startFakePrinter('ready')
   await page.setViewportSize({ width: 1280, height: 900 })
   await pairThroughUi(page, host, server)
-  const { apiKey } = server.control.createApiKey({
-    permissions: ['canmodifyinvoices', 'cancreatenonapprovedpullpayments'].map(
-      (p) => `btcpay.store.${p}:${DEMO_STORE_ID}`,
-    ),
-  })
-  const pasted = await page.evaluate((input) => window.pos?.pasteApiKey(input), {
-    serverUrl: server.url,
-    apiKey,
-  })
-  expect(pasted).toMatchObject({ ok: true })
+  await pasteApiKey(page, server, ['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
   await updateSettings(page, {
     returnToKeypadSeconds: 0,
     sound: false,

@@ -93,14 +93,9 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     if (!entry || entry.saleId !== saleId || !sale)
       throw new AppError('not-found', 'That void or refund is not in this terminal’s records.')
     const header = headerOf(entry.createdAt, copy, settings.get().receipts.footer)
-    if (!hasSlip(entry))
-      throw new AppError(
-        'bad-input',
-        entry.kind === 'void'
-          ? 'Only a sale whose invoice BTCPay voided has a void slip.'
-          : 'Only a refund BTCPay issued has a refund slip.',
-      )
     if (entry.kind === 'void') {
+      if (!hasSlip(entry))
+        throw new AppError('bad-input', 'Only a sale whose invoice BTCPay voided has a void slip.')
       const slip: VoidReceipt = {
         kind: 'void',
         header,
@@ -111,7 +106,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       }
       return slip
     }
-    if (!entry.claimLink || !sale.invoiceId)
+    if (!hasSlip(entry) || !entry.claimLink || !sale.invoiceId)
       throw new AppError('bad-input', 'Only a refund BTCPay issued has a refund slip.')
     const slip: RefundReceipt = {
       kind: 'refund',
