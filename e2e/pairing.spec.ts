@@ -198,6 +198,9 @@ test('unpair and new key both need pairing again, with a new identity', async ({
   await page.getByRole('button', { name: 'Unpair…' }).click()
   await page.getByRole('button', { name: 'Yes, unpair' }).click()
   await expect(page.getByTestId('pairing-notice')).toHaveText(/Unpaired/)
+  // Nothing on the manager's screen still claims a pairing.
+  await expect(page.getByTestId('paired-panel')).toHaveCount(0)
+  await expect(page.getByText(/paired with/i)).toHaveCount(0)
   await page.getByRole('tab', { name: 'Public key' }).click()
   await expect(page.getByTestId('public-key')).not.toHaveText(second)
 })

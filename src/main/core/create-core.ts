@@ -207,12 +207,6 @@ export function createCore(deps: CoreDeps) {
     watch: watchInvoice,
     watcherOptions: deps.watcherOptions,
   })
-  const history = createSalesHistory({
-    journal,
-    view: cashier.view,
-    refunds,
-    exportDir: join(deps.dataDir, 'exports'),
-  })
   const customerFeed = createCustomerFeed(events)
   const tillFocus = createTillFocus({
     events,
@@ -225,6 +219,13 @@ export function createCore(deps: CoreDeps) {
     holdMs: deps.customerResultMs,
   })
   const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const history = createSalesHistory({
+    journal,
+    view: cashier.view,
+    refunds,
+    payments: paymentRecords,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,

@@ -6,6 +6,7 @@ import { RefundPanel } from '../refunds/RefundPanel'
 import { CsvExport } from './CsvExport'
 import { ReceiptPreview } from './ReceiptPreview'
 import { SalesList } from './SalesList'
+import { SalesSearch } from './SalesSearch'
 import { TotalsPanel } from './TotalsPanel'
 
 function dayTitle(offset: number, from: number): string {
@@ -19,9 +20,13 @@ function dayTitle(offset: number, from: number): string {
   })
 }
 
-/** One local day of sales at a time, newest first, with that day's totals and a CSV export. */
+/**
+ * One local day of sales at a time, newest first, with that day's totals, a search and a CSV
+ * export.
+ */
 export function History() {
   const [offset, setOffset] = useState(0)
+  const [search, setSearch] = useState('')
   const history = useSalesStore((s) => s.history)
   const showRange = useSalesStore((s) => s.showRange)
   const loadMore = useSalesStore((s) => s.loadMore)
@@ -41,9 +46,9 @@ export function History() {
   useEffect(() => clearError(), [clearError])
 
   useEffect(() => {
-    void showRange(dayRange(today, offset))
+    void showRange(dayRange(today, offset), search)
     void listRefunds(dayRange(today, offset))
-  }, [showRange, listRefunds, today, offset])
+  }, [showRange, listRefunds, today, offset, search])
 
   if (refunding) {
     const close = () => {
@@ -82,6 +87,7 @@ export function History() {
         </button>
       </div>
       <TotalsPanel totals={history.totals} unknownSales={history.unknownSales} />
+      <SalesSearch search={search} onSearch={setSearch} />
       {(history.error ?? openError) && (
         <p className="message error" role="alert" data-testid="history-error">
           {history.error ?? openError}
@@ -100,7 +106,7 @@ export function History() {
         </p>
       ) : history.sales.length === 0 && !history.error ? (
         <p className="message" data-testid="history-empty">
-          No sales on this day.
+          {search ? `No sale on this day matches “${search}”.` : 'No sales on this day.'}
         </p>
       ) : null}
       {history.hasMore && !history.loading && (
