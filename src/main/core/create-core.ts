@@ -378,7 +378,9 @@ export function createCore(deps: CoreDeps) {
     'pairing:rotate-key': asManager(thenState(() => pairing.rotateKey())),
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
     'manager:lock': thenState(() => manager.lockManager()),
-    'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
+    'manager:set-pin': asManager(
+      thenState(({ pin, currentPin }) => manager.setManagerPin(pin, currentPin)),
+    ),
     'api-key:get': async () => apiKeys.getApiKey(),
     'api-key:authorize': asManager(apiKeys.authorizeApiKey),
     'api-key:paste': asManager(apiKeys.pasteApiKey),

@@ -158,7 +158,22 @@ export function createManagerLock(deps: {
       pin = hash === null ? { kind: 'none' } : { kind: 'set', hash }
       deps.onChange()
     },
-    async setManagerPin(entered: string | null): Promise<void> {
+    /**
+     * Sets, changes or (null) removes the PIN. Changing or removing one needs the current PIN,
+     * checked like an unlock (same count of wrong tries and waits), so a till left unlocked
+     * cannot have its PIN taken over.
+     */
+    async setManagerPin(entered: string | null, current?: string): Promise<void> {
+      if (pin.kind === 'set') {
+        if (current === undefined)
+          throw new AppError('manager-locked', 'Enter the current PIN first.', 'currentPin')
+        try {
+          await this.unlockManager(current)
+        } catch (err) {
+          if (err instanceof AppError) throw new AppError(err.code, err.message, 'currentPin')
+          throw err
+        }
+      }
       await this.setHash(entered === null ? null : await hashPin(entered))
       if (entered !== null) unlockedUntil = deps.now() + UNLOCK_MS
     },

@@ -15,6 +15,7 @@ export function FieldError({ id, text }: { id: string; text: string | null }) {
       id={id}
       className={text ? 'message error field-error' : 'visually-hidden'}
       aria-live="assertive"
+      role={text ? 'alert' : undefined}
       data-testid={id}
     >
       {text}
