@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useLocale, useTranslation } from '../../i18n'
 import { dayRange } from '../../sales/day-range'
 import type { SaleView } from '../../../../shared/sale'
 import { useAppStore, useRefundsStore, useSalesStore } from '../../stores/bound-stores'
@@ -9,10 +10,12 @@ import { SalesList } from './SalesList'
 import { SalesSearch } from './SalesSearch'
 import { TotalsPanel } from './TotalsPanel'
 
-function dayTitle(offset: number, from: number): string {
-  if (offset === 0) return 'Today'
-  if (offset === -1) return 'Yesterday'
-  return new Date(from).toLocaleDateString(undefined, {
+function DayTitle({ offset, from }: { offset: number; from: number }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  if (offset === 0) return t('history.today')
+  if (offset === -1) return t('history.yesterday')
+  return new Date(from).toLocaleDateString(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -25,6 +28,7 @@ function dayTitle(offset: number, from: number): string {
  * export.
  */
 export function History() {
+  const { t } = useTranslation()
   const [offset, setOffset] = useState(0)
   const [search, setSearch] = useState('')
   const history = useSalesStore((s) => s.history)
@@ -72,10 +76,10 @@ export function History() {
           data-testid="previous-day"
           onClick={() => setOffset((o) => o - 1)}
         >
-          ‹ Previous day
+          {t('history.previousDay')}
         </button>
         <h1 id="history-title" data-testid="history-day">
-          {dayTitle(offset, range.from)}
+          <DayTitle offset={offset} from={range.from} />
         </h1>
         <button
           className="secondary"
@@ -83,7 +87,7 @@ export function History() {
           disabled={offset >= 0}
           onClick={() => setOffset((o) => Math.min(0, o + 1))}
         >
-          Next day ›
+          {t('history.nextDay')}
         </button>
       </div>
       <TotalsPanel totals={history.totals} unknownSales={history.unknownSales} />
@@ -102,16 +106,16 @@ export function History() {
       />
       {history.loading ? (
         <p className="message" role="status">
-          Loading…
+          {t('history.loading')}
         </p>
       ) : history.sales.length === 0 && !history.error ? (
         <p className="message" data-testid="history-empty">
-          {search ? `No sale on this day matches “${search}”.` : 'No sales on this day.'}
+          {search ? t('history.noMatch', { search }) : t('history.empty')}
         </p>
       ) : null}
       {history.hasMore && !history.loading && (
         <button className="big secondary" data-testid="load-more" onClick={() => void loadMore()}>
-          Load more
+          {t('history.loadMore')}
         </button>
       )}
       <CsvExport />

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from '../../i18n'
 
 /** Search the shown day's sales by amount, order id or description; main does the matching. */
 export function SalesSearch({
@@ -8,6 +9,7 @@ export function SalesSearch({
   search: string
   onSearch: (query: string) => void
 }) {
+  const { t } = useTranslation()
   const [text, setText] = useState(search)
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -16,7 +18,7 @@ export function SalesSearch({
   return (
     <form className="row sales-search" role="search" onSubmit={submit}>
       <label>
-        Find a sale by amount, order id or description
+        {t('history.searchLabel')}
         <input
           type="search"
           value={text}
@@ -26,7 +28,7 @@ export function SalesSearch({
         />
       </label>
       <button className="big" type="submit" data-testid="sales-search-go">
-        Search
+        {t('history.search')}
       </button>
       {search && (
         <button
@@ -38,7 +40,7 @@ export function SalesSearch({
             onSearch('')
           }}
         >
-          Show all
+          {t('history.showAll')}
         </button>
       )}
     </form>
