@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { requests } from '../../shared/ipc/contract'
 import { settingsPatchSchema } from '../../shared/settings'
 import { inputProblem } from './input-problem'
 
@@ -25,6 +26,23 @@ describe('inputProblem', () => {
     expect(problemWith({ terminalLabel: '   ' })).toEqual({
       field: 'terminalLabel',
       message: 'The terminal name cannot be empty.',
+    })
+  })
+  it('says what form a typed code or PIN has', () => {
+    const refused = (channel: 'pairing:with-code' | 'manager:set-pin', input: unknown) => {
+      const parsed = requests[channel].input.safeParse(input)
+      if (parsed.success) throw new Error('expected the input to be refused')
+      return inputProblem(parsed.error.issues)
+    }
+    expect(
+      refused('pairing:with-code', { serverUrl: 'https://a.example', pairingCode: 'abc' }),
+    ).toEqual({
+      field: 'pairingCode',
+      message: 'The pairing code is the 7 letters and digits BTCPay shows.',
+    })
+    expect(refused('manager:set-pin', { pin: '12' })).toEqual({
+      field: 'pin',
+      message: 'A PIN has 4 to 12 digits.',
     })
   })
   it('says something plain for a field it has no name for', () => {

@@ -17,7 +17,6 @@ const fieldNames: Record<string, string> = {
   serverUrl: 'The server address',
   pairingCode: 'The pairing code',
   pin: 'The PIN',
-  newPin: 'The new PIN',
   currentPin: 'The current PIN',
   shopName: 'The shop name',
   footer: 'The receipt footer',
@@ -25,7 +24,13 @@ const fieldNames: Record<string, string> = {
   search: 'The search',
 }
 
-function sentence(name: string, issue: z.core.$ZodIssue): string {
+/** What a field's form is, for the fields whose form a manager types by hand. */
+const formOf: Record<string, string> = {
+  pairingCode: 'The pairing code is the 7 letters and digits BTCPay shows.',
+  pin: 'A PIN has 4 to 12 digits.',
+}
+
+function sentence(name: string, key: string | null, issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'number' || issue.expected === 'int'
@@ -42,7 +47,7 @@ function sentence(name: string, issue: z.core.$ZodIssue): string {
         ? `${name} can have at most ${issue.maximum} characters.`
         : `${name} can be at most ${issue.maximum}.`
     case 'invalid_format':
-      return `${name} is not in the right form.`
+      return (key && formOf[key]) ?? `${name} is not in the right form.`
     case 'unrecognized_keys':
       return 'The request has fields the terminal does not know.'
     default:
@@ -55,5 +60,5 @@ export function inputProblem(issues: readonly z.core.$ZodIssue[]): InputProblem 
   if (!issue) return { field: null, message: 'The request could not be read.' }
   const key = issue.path.findLast((p): p is string => typeof p === 'string') ?? null
   const name = (key && fieldNames[key]) ?? 'A value'
-  return { field: key, message: sentence(name, issue) }
+  return { field: key, message: sentence(name, key, issue) }
 }

@@ -39,7 +39,9 @@ describe('PIN hash', () => {
 })
 
 describe('manager lock', () => {
-  const setup = async (opts: { vault?: MemoryVaultForTests; dir?: string; now?: number } = {}) => {
+  const setup = async (
+    opts: { vault?: MemoryVaultForTests; dir?: string; now?: number; onChange?: () => void } = {},
+  ) => {
     let now = opts.now ?? 1_000_000
     const vault = opts.vault ?? createMemoryVaultForTests()
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-pin-'))
@@ -47,7 +49,7 @@ describe('manager lock', () => {
       vault,
       log: silentLogger,
       now: () => now,
-      onChange: () => {},
+      onChange: opts.onChange ?? (() => {}),
       attemptsFile: join(dir, 'manager-pin-attempts.json'),
     })
     await lock.load()
@@ -104,6 +106,17 @@ describe('manager lock', () => {
     expect(lock.view()).toEqual({ pinSet: false, unlocked: true, pinUnreadable: false })
     await lock.setManagerPin('9753')
     expect(lock.view()).toEqual({ pinSet: true, unlocked: true, pinUnreadable: false })
+  })
+
+  it('tells the screens the manager is still in after setting a PIN', async () => {
+    // What a screen reads each time it is told of a change.
+    const seen: boolean[] = []
+    let read = () => false
+    const { lock } = await setup({ onChange: () => seen.push(read()) })
+    read = () => lock.view().unlocked
+    seen.length = 0
+    await lock.setManagerPin('1357')
+    expect(seen.at(-1)).toBe(true)
   })
 
   it('checks one PIN at a time and refuses the others at once', async () => {

@@ -175,7 +175,10 @@ export function createManagerLock(deps: {
         }
       }
       await this.setHash(entered === null ? null : await hashPin(entered))
-      if (entered !== null) unlockedUntil = deps.now() + UNLOCK_MS
+      if (entered === null) return
+      // Whoever just set the PIN stays in; the screens hear it (setHash told them "locked").
+      unlockedUntil = deps.now() + UNLOCK_MS
+      deps.onChange()
     },
   }
 }
