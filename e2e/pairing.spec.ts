@@ -302,3 +302,21 @@ test('an address without https:// is offered with it, next to the field', async 
   await expect(address).toHaveValue('https://btcpay.example.com')
   await expect(page.getByTestId('scheme-hint')).toHaveCount(0)
 })
+
+test('a pairing code of the wrong form is said in a sentence under the code field', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 480 })
+  await openManager(page)
+  await page.getByLabel('BTCPay Server address').fill(server.url)
+  await page.getByLabel('Pairing code').fill('Ab1')
+  await page.getByRole('button', { name: 'Pair', exact: true }).click()
+  const codeError = page.getByTestId('pairing-error-pairingCode')
+  await expect(codeError).toHaveText('The pairing code is the 7 letters and digits BTCPay shows.')
+  await expect(codeError).toBeInViewport()
+  await expect(codeError).toHaveAttribute('aria-live', 'assertive')
+  await expect(page.getByLabel('Pairing code')).toHaveAttribute('aria-invalid', 'true')
+  // Not also under the form, and never in zod's words.
+  await expect(page.getByTestId('pairing-error')).toHaveText('')
+  await expect(page.getByText(/Invalid request|pairingCode:/)).toHaveCount(0)
+})

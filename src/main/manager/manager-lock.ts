@@ -149,13 +149,17 @@ export function createManagerLock(deps: {
       unlockedUntil = 0
       deps.onChange()
     },
-    /** Stores an already-made hash (provisioning) or clears the PIN. */
-    async setHash(hash: string | null): Promise<void> {
+    /**
+     * Stores an already-made hash (provisioning) or clears the PIN. `stayUnlocked`: whoever set it
+     * stays in, and the screens hear so in the same change (never a "locked" in between).
+     */
+    async setHash(hash: string | null, opts: { stayUnlocked?: boolean } = {}): Promise<void> {
       if (pin.kind === 'unknown' || pin.kind === 'unreadable')
         throw new AppError('manager-locked', 'The manager PIN cannot be read from the keychain.')
       if (hash === null) await deps.vault.delete(MANAGER_PIN_ACCOUNT)
       else await deps.vault.set(MANAGER_PIN_ACCOUNT, hash)
       pin = hash === null ? { kind: 'none' } : { kind: 'set', hash }
+      if (hash !== null && opts.stayUnlocked) unlockedUntil = deps.now() + UNLOCK_MS
       deps.onChange()
     },
     /**
@@ -174,11 +178,7 @@ export function createManagerLock(deps: {
           throw err
         }
       }
-      await this.setHash(entered === null ? null : await hashPin(entered))
-      if (entered === null) return
-      // Whoever just set the PIN stays in; the screens hear it (setHash told them "locked").
-      unlockedUntil = deps.now() + UNLOCK_MS
-      deps.onChange()
+      await this.setHash(entered === null ? null : await hashPin(entered), { stayUnlocked: true })
     },
   }
 }
