@@ -50,6 +50,10 @@ export type SalesState = {
   refreshTotals(): Promise<void>
   exportSalesCsv(range: Range): Promise<Result<RequestOutput<'sales:export-csv'>>>
   simulateCustomer(input: RequestInput<'demo:simulate'>): Promise<Result<{ done: true }>>
+  /** The cashier switched the QR code: the customer display shows the same one. */
+  showPaymentMethod(
+    input: RequestInput<'till:show-payment-method'>,
+  ): Promise<Result<{ done: true }>>
   previewReceipt(saleId: string): Promise<Result<RequestOutput<'receipts:preview'>>>
   reprintReceipt(saleId: string): Promise<Result<RequestOutput<'receipts:reprint'>>>
 }
@@ -247,6 +251,7 @@ export function createSalesStore(api: PosApi) {
 
       exportSalesCsv: (range) => api.exportSalesCsv(range),
       simulateCustomer: (input) => api.simulateCustomer(input),
+      showPaymentMethod: (input) => api.showPaymentMethod(input),
       previewReceipt: (saleId) => api.previewReceipt({ saleId }),
       reprintReceipt: (saleId) => api.reprintReceipt({ saleId }),
     }

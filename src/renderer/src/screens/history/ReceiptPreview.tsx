@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
 import { FormResult, type Outcome } from '../../components/FormResult'
+import { useTranslation } from '../../i18n'
 import { useSalesStore } from '../../stores/bound-stores'
 
 /** A paid sale's receipt as the printer gets it, with Reprint; stays until the cashier goes back. */
 export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () => void }) {
+  const { t } = useTranslation()
   const previewReceipt = useSalesStore((s) => s.previewReceipt)
   const reprintReceipt = useSalesStore((s) => s.reprintReceipt)
   const [text, setText] = useState<string | null>(null)
@@ -27,16 +29,16 @@ export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () 
     setOutcome(null)
     const r = await reprintReceipt(saleId)
     setBusy(false)
-    if (!r.ok) setOutcome({ ok: false, text: `Receipt not printed: ${r.message}` })
-    else if (r.data.printed) setOutcome({ ok: true, text: 'Receipt printed' })
+    if (!r.ok) setOutcome({ ok: false, text: t('receipt.notPrinted', { problem: r.message }) })
+    else if (r.data.printed) setOutcome({ ok: true, text: t('receipt.printed') })
     else setOutcome({ ok: false, text: r.data.message })
   }
 
   return (
     <section className="panel receipt-preview" aria-labelledby="receipt-title">
-      <h1 id="receipt-title">Receipt</h1>
+      <h1 id="receipt-title">{t('receipt.title')}</h1>
       {text === null ? (
-        !outcome && <p className="message">Loading…</p>
+        !outcome && <p className="message">{t('common.loading')}</p>
       ) : (
         <pre className="receipt-text" data-testid="receipt-text">
           {text}
@@ -45,7 +47,7 @@ export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () 
       <FormResult result={outcome} testId="reprint-result" />
       <div className="row">
         <button className="big secondary" data-testid="receipt-back" onClick={onBack}>
-          ‹ Back to the day
+          {t('receipt.back')}
         </button>
         <button
           className="big primary"
@@ -53,7 +55,7 @@ export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () 
           data-testid="reprint"
           onClick={() => void reprint()}
         >
-          {busy ? 'Printing…' : 'Reprint'}
+          {busy ? t('receipt.printing') : t('receipt.reprint')}
         </button>
       </div>
     </section>

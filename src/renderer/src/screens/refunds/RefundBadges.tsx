@@ -1,22 +1,24 @@
 import type { RefundView } from '../../../../shared/refund'
+import { useTranslation, type TranslationKey } from '../../i18n'
 
-const looks: Record<RefundView['state'], { label: string; tone: string } | null> = {
-  requested: { label: 'Refund pending', tone: 'warn' },
-  issued: { label: 'Refund issued', tone: 'wait' },
-  claimed: { label: 'Refund claimed', tone: 'wait' },
-  paid: { label: 'Refunded', tone: 'done' },
+const looks: Record<RefundView['state'], { label: TranslationKey; tone: string } | null> = {
+  requested: { label: 'refund.badgePending', tone: 'warn' },
+  issued: { label: 'refund.badgeIssued', tone: 'wait' },
+  claimed: { label: 'refund.badgeClaimed', tone: 'wait' },
+  paid: { label: 'refund.badgePaid', tone: 'done' },
   failed: null,
-  voided: { label: 'Voided', tone: 'neutral' },
-  'stays-payable': { label: 'Not voided', tone: 'warn' },
+  voided: { label: 'refund.voided', tone: 'neutral' },
+  'stays-payable': { label: 'refund.notVoided', tone: 'warn' },
 }
 
 /** A sale's voids and refunds as badges in the History list. */
 export function RefundBadges({ refunds }: { refunds: RefundView[] }) {
+  const { t } = useTranslation()
   return refunds.map((r) => {
     const look = looks[r.state]
     return look ? (
       <span key={r.id} className={`badge tone-${look.tone}`} data-testid="refund-badge">
-        {look.label}
+        {t(look.label)}
       </span>
     ) : null
   })

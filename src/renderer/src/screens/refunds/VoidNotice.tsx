@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useRefundsStore } from '../../stores/bound-stores'
 
 /**
@@ -5,11 +6,12 @@ import { useRefundsStore } from '../../stores/bound-stores'
  * invoice stays payable. Shown above every screen until the cashier presses Seen.
  */
 export function VoidNotice() {
+  const { t } = useTranslation()
   const notices = useRefundsStore((s) => s.voidNotices)
   const dismiss = useRefundsStore((s) => s.dismissVoidNotice)
   if (notices.length === 0) return null
   return (
-    <section aria-label="Cancelled sales" className="paid-after-cancel">
+    <section aria-label={t('refund.cancelledSales')} className="paid-after-cancel">
       {notices.map((n) => (
         <div
           key={n.id}
@@ -20,7 +22,7 @@ export function VoidNotice() {
         >
           <strong>{n.note}</strong>
           <button className="big" onClick={() => dismiss(n.id)}>
-            Seen
+            {t('common.seen')}
           </button>
         </div>
       ))}

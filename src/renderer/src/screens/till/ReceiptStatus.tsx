@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { pos as api } from '../../bridge'
+import { useTranslation } from '../../i18n'
 import type { PrintOutcome } from '../../../../shared/receipts'
 
 /**
@@ -7,6 +8,7 @@ import type { PrintOutcome } from '../../../../shared/receipts'
  * Print button when the till does not print by itself. The sale never waits for the printer.
  */
 export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint: boolean }) {
+  const { t } = useTranslation()
   const [outcome, setOutcome] = useState<PrintOutcome | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -25,14 +27,18 @@ export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint
     setOutcome(
       result.ok
         ? result.data
-        : { printed: false, problem: 'failed', message: `Receipt not printed: ${result.message}` },
+        : {
+            printed: false,
+            problem: 'failed',
+            message: t('receipt.notPrinted', { problem: result.message }),
+          },
     )
   }
 
   if (outcome?.printed) {
     return (
       <p className="message" role="status" data-testid="receipt-status">
-        Receipt printed
+        {t('receipt.printed')}
       </p>
     )
   }
@@ -48,7 +54,7 @@ export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint
           data-testid="receipt-retry"
           onClick={() => void print()}
         >
-          {busy ? 'Printing…' : 'Retry'}
+          {busy ? t('receipt.printing') : t('receipt.retry')}
         </button>
       </div>
     )
@@ -56,7 +62,7 @@ export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint
   if (autoPrint) {
     return (
       <p className="message" role="status" data-testid="receipt-status">
-        Printing receipt…
+        {t('receipt.printingReceipt')}
       </p>
     )
   }
@@ -67,7 +73,7 @@ export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint
       data-testid="receipt-print"
       onClick={() => void print()}
     >
-      {busy ? 'Printing…' : 'Print receipt'}
+      {busy ? t('receipt.printing') : t('receipt.print')}
     </button>
   )
 }
