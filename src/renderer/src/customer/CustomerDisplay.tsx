@@ -55,7 +55,7 @@ export function CustomerDisplay() {
           <Mark kind="paid" />
           <h1>{t('customer.paid')}</h1>
           <p data-testid="customer-amount">
-            {formatMinor(view.amountMinor, view.currency, locale)}
+            <bdi dir="ltr">{formatMinor(view.amountMinor, view.currency, locale)}</bdi>
           </p>
         </section>
       )}
@@ -66,7 +66,9 @@ export function CustomerDisplay() {
             <p className="customer-total-label">{t('customer.refund')}</p>
             {view.amount && (
               <p className="customer-total">
-                {view.amount} {view.amountCurrency}
+                <bdi dir="ltr">
+                  {view.amount} {view.amountCurrency}
+                </bdi>
               </p>
             )}
           </div>
@@ -102,11 +104,11 @@ function ChargeScreen({ view }: { view: Extract<CustomerView, { screen: 'charge'
           {view.partlyPaid ? t('customer.stillToPay') : t('customer.toPay')}
         </p>
         <p className="customer-total" data-testid="customer-amount">
-          {formatMinor(view.amountMinor, view.currency, locale)}
+          <bdi dir="ltr">{formatMinor(view.amountMinor, view.currency, locale)}</bdi>
         </p>
         {view.payment?.btcDue && (
           <p className="customer-btc" data-testid="customer-btc">
-            {view.payment.btcDue} BTC
+            <bdi dir="ltr">{view.payment.btcDue} BTC</bdi>
           </p>
         )}
         {view.expiresAt !== null && (

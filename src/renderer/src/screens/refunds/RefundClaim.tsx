@@ -30,7 +30,9 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
       <h2 data-testid="refund-state">{t(stateWords[refund.state])}</h2>
       {refund.amount && (
         <p className="refund-amount" data-testid="refund-amount">
-          {refund.amount} {refund.amountCurrency}
+          <bdi dir="ltr">
+            {refund.amount} {refund.amountCurrency}
+          </bdi>
         </p>
       )}
       {qrText && (refund.state === 'issued' || refund.state === 'claimed') && (

@@ -118,7 +118,7 @@ export function Checkout({
           {look.subtitle && <span className="subtitle"> {t(look.subtitle)}</span>}
         </h1>
         <p className="fiat" data-testid="fiat-amount">
-          {fiat}
+          <bdi dir="ltr">{fiat}</bdi>
         </p>
         {sale.description && <p className="sale-description">{sale.description}</p>}
       </div>

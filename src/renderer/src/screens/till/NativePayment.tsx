@@ -59,7 +59,7 @@ export function NativePayment({ sale }: { sale: SaleView }) {
       <div className="pay-facts">
         {someBtc(sale.payment?.btcDue) && (
           <p className="btc" data-testid="btc-amount">
-            {sale.payment.btcDue} BTC
+            <bdi dir="ltr">{sale.payment.btcDue} BTC</bdi>
           </p>
         )}
         <p className="scan-hint">
