@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { useTranslation } from '../../i18n'
+import { printProblemWords } from '../../sales/print-problems'
 import { useSalesStore } from '../../stores/bound-stores'
 
 /** A paid sale's receipt as the printer gets it, with Reprint; stays until the cashier goes back. */
@@ -31,7 +32,10 @@ export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () 
     setBusy(false)
     if (!r.ok) setOutcome({ ok: false, text: t('receipt.notPrinted', { problem: r.message }) })
     else if (r.data.printed) setOutcome({ ok: true, text: t('receipt.printed') })
-    else setOutcome({ ok: false, text: r.data.message })
+    else {
+      const problem = t(printProblemWords[r.data.problem])
+      setOutcome({ ok: false, text: t('receipt.notPrinted', { problem }) })
+    }
   }
 
   return (

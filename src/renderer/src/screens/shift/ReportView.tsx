@@ -3,6 +3,7 @@ import { FormResult, type Outcome } from '../../components/FormResult'
 import { formatMinor } from '../../../../shared/money'
 import type { ReportRow } from '../../../../shared/shifts'
 import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
+import { printProblemWords } from '../../sales/print-problems'
 import { useShiftStore } from '../../stores/bound-stores'
 import type { ShownReport } from '../../stores/shift-store'
 
@@ -37,7 +38,10 @@ export function ReportView({ shown }: { shown: ShownReport }) {
     const r = await printReport(shown.period)
     if (!r.ok) setResult({ ok: false, text: t('report.notPrinted', { problem: r.message }) })
     else if (r.data.printed) setResult({ ok: true, text: t('report.printed') })
-    else setResult({ ok: false, text: r.data.message })
+    else {
+      const problem = t(printProblemWords[r.data.problem])
+      setResult({ ok: false, text: t('report.notPrinted', { problem }) })
+    }
   }
   return (
     <section className="panel shift-report" aria-labelledby="report-title" data-testid="report">

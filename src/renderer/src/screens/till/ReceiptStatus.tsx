@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { pos as api } from '../../bridge'
-import { useTranslation } from '../../i18n'
 import type { PrintOutcome } from '../../../../shared/receipts'
+import { useTranslation } from '../../i18n'
+import { printProblemWords } from '../../sales/print-problems'
 
 /**
  * The receipt of a paid sale on its outcome screen: "printed", or why not with a Retry, or a
@@ -9,7 +10,10 @@ import type { PrintOutcome } from '../../../../shared/receipts'
  */
 export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint: boolean }) {
   const { t } = useTranslation()
-  const [outcome, setOutcome] = useState<PrintOutcome | null>(null)
+  /** What main said of the last job, or the error of a request that did not reach the printer. */
+  const [outcome, setOutcome] = useState<PrintOutcome | { printed: false; error: string } | null>(
+    null,
+  )
   const [busy, setBusy] = useState(false)
 
   useEffect(
@@ -24,15 +28,7 @@ export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint
     setBusy(true)
     const result = await api.printReceipt({ saleId })
     setBusy(false)
-    setOutcome(
-      result.ok
-        ? result.data
-        : {
-            printed: false,
-            problem: 'failed',
-            message: t('receipt.notPrinted', { problem: result.message }),
-          },
-    )
+    setOutcome(result.ok ? result.data : { printed: false, error: result.message })
   }
 
   if (outcome?.printed) {
@@ -46,7 +42,9 @@ export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint
     return (
       <div className="row">
         <p className="message error" role="alert" data-testid="receipt-status">
-          {outcome.message}
+          {t('receipt.notPrinted', {
+            problem: 'error' in outcome ? outcome.error : t(printProblemWords[outcome.problem]),
+          })}
         </p>
         <button
           className="big secondary"
