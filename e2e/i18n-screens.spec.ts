@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test'
 import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import { chargeByTouch, newestInvoice, pairThroughUi, updateSettings } from './fixtures/cashier'
+import * as till from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
 
 // The translated screens in German and in Arabic (right to left) at a kiosk panel's 800x480:
@@ -110,38 +110,35 @@ for (const language of ['de', 'ar'] as const) {
     server = await startBtcpayTestServer()
     host = await startHostProcess()
     await page.setViewportSize({ width: 800, height: 480 })
-    await pairThroughUi(page, host, server)
-    await updateSettings(page, { returnToKeypadSeconds: 0, sound: false, terminalLabel: 'Café' })
+    await till.pairThroughUi(page, host, server)
+    await till.updateSettings(page, {
+      returnToKeypadSeconds: 0,
+      sound: false,
+      terminalLabel: 'Café',
+    })
     const customer = await context.newPage()
     await customer.setViewportSize({ width: 800, height: 480 })
     await customer.goto(host.customerUrl)
     const customerScreen = customer.getByTestId('customer-screen')
 
     // Charged in English (the touch keys are another screen's), then the shop's language.
-    await chargeByTouch(page, '12.50')
+    await till.chargeByTouch(page, '12.50')
     const waiting = page.getByTestId('checkout-waiting')
     await expect(waiting).toBeVisible()
     await expect(page.locator('img.qr')).toBeVisible()
     // The check itself sees English where there is English.
     expect(await englishIn(waiting, englishOnly(language))).toContain('Cancel sale')
-    await updateSettings(page, { language })
+    await till.updateSettings(page, { language })
     await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr')
     await expect(page.getByTestId('cancel-sale')).toHaveText(words['checkout.cancel']!)
     await check(page, testInfo, language, 'checkout', waiting)
-    for (const [name, control] of [
-      ['QR code', page.locator('img.qr')],
-      ['total', page.getByTestId('fiat-amount')],
-      ['countdown', page.getByTestId('countdown')],
-      ['on-chain', page.getByTestId('method-onchain')],
-      ['lightning', page.getByTestId('method-lightning')],
-      ['cancel', page.getByTestId('cancel-sale')],
-    ] as const) {
+    for (const [name, control] of till.checkoutControls(page)) {
       await expectOnScreen(page, control, `checkout in ${language}: ${name}`)
     }
     await expect(customer.locator('html')).toHaveAttribute('lang', language)
     await check(customer, testInfo, language, 'customer-charge', customerScreen)
 
-    const invoice = await newestInvoice(server)
+    const invoice = await till.newestInvoice(server)
     server.control.pay(invoice.id, { mode: 'partial' })
     const partial = page.getByTestId('checkout-partial')
     await expect(partial).toBeVisible()
