@@ -114,6 +114,57 @@ test('the customer display shows "Expired" with the cashier, and idles when the 
   await expect(screen(customer)).toHaveAttribute('data-screen', 'idle')
 })
 
+test('the customer display shows the QR code of the method the cashier switched to', async ({
+  page,
+}) => {
+  await chargeByTouch(page, '6.40')
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  const tillQr = page.locator('img.qr')
+  const customerQr = customer.locator('img.qr')
+  const sameQr = async () =>
+    expect(customerQr).toHaveAttribute('data-qr-text', (await tillQr.getAttribute('data-qr-text'))!)
+
+  // Lightning first on both screens, as long as the cashier switches nothing.
+  await expect(page.getByTestId('method-lightning')).toHaveAttribute('aria-selected', 'true')
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'lightning')
+  await sameQr()
+
+  await page.getByTestId('method-onchain').click()
+  await expect(tillQr).toHaveAttribute('data-qr-text', /^bitcoin:/i)
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'onchain')
+  await expect(customerQr).toHaveAttribute('data-qr-text', /^bitcoin:/i)
+  await sameQr()
+
+  await page.getByTestId('method-lightning').click()
+  await expect(customerQr).toHaveAttribute('data-qr-text', /^LIGHTNING:/)
+  await sameQr()
+
+  // The next sale starts again from the preferred code on both screens.
+  await page.getByTestId('method-onchain').click()
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'onchain')
+  await page.getByTestId('cancel-sale').click()
+  await expect(screen(customer)).toHaveAttribute('data-screen', 'idle')
+  await chargeByTouch(page, '2.10')
+  await expect(page.getByTestId('method-lightning')).toHaveAttribute('aria-selected', 'true')
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'lightning')
+  await sameQr()
+})
+
+test('the customer display speaks the shop’s language', async ({ page }) => {
+  await updateSettings(page, { language: 'de' })
+  await expect(customer.locator('html')).toHaveAttribute('lang', 'de')
+  await expect(screen(customer)).toContainText('Wir akzeptieren Bitcoin')
+  await updateSettings(page, { language: 'en' })
+  await chargeByTouch(page, '12.50')
+  await expect(screen(customer)).toHaveAttribute('data-screen', 'charge')
+  await updateSettings(page, { language: 'de' })
+  await expect(customer.getByTestId('countdown')).toContainText(/Läuft ab in \d+:\d\d/)
+  await expect(customer.getByTestId('customer-amount')).toHaveText('12,50 $')
+  await updateSettings(page, { language: 'ar' })
+  await expect(customer.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(screen(customer)).toContainText('المبلغ المطلوب')
+})
+
 test('a reloaded cashier page comes back to the sale it was on; the customer display stays', async ({
   page,
 }) => {

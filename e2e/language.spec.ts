@@ -21,7 +21,7 @@ test.describe('on a German system', () => {
 
     await page.getByRole('button', { name: 'Manager', exact: true }).click()
     await page.getByTestId('settings-language').selectOption('fr')
-    await page.getByRole('button', { name: 'Einstellungen speichern' }).click()
+    await page.getByRole('button', { name: 'Einstellungen speichern', exact: true }).click()
     await expect(page.getByTestId('settings-result')).toHaveText('Réglages enregistrés.')
     await expect(page.getByRole('button', { name: 'Caisse', exact: true })).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')

@@ -1,4 +1,12 @@
 import { z } from 'zod'
+import { settingsSchema } from './settings'
+
+/** The QR codes a sale can show: the BIP21 link or the Lightning invoice. */
+export const paymentMethodSchema = z.enum(['onchain', 'lightning'])
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>
+
+/** On every screen: whose display it is, and the shop's language for its words. */
+const shop = { shopName: z.string(), language: settingsSchema.shape.language }
 
 /**
  * What the customer display may know of the till: the shop's name, the amount, the payment links
@@ -6,10 +14,10 @@ import { z } from 'zod'
  * messages) reaches the customer's window.
  */
 export const customerViewSchema = z.discriminatedUnion('screen', [
-  z.strictObject({ screen: z.literal('idle'), shopName: z.string() }),
+  z.strictObject({ screen: z.literal('idle'), ...shop }),
   z.strictObject({
     screen: z.literal('charge'),
-    shopName: z.string(),
+    ...shop,
     amountMinor: z.int(),
     currency: z.string(),
     /** Null while the invoice is being made. */
@@ -24,18 +32,20 @@ export const customerViewSchema = z.discriminatedUnion('screen', [
     expiresAt: z.number().nullable(),
     /** Part of it is paid: the QR asks for the rest. */
     partlyPaid: z.boolean(),
+    /** The QR code the till shows, so both screens show the same; null: the preferred one. */
+    method: paymentMethodSchema.nullable(),
   }),
   z.strictObject({
     screen: z.literal('paid'),
-    shopName: z.string(),
+    ...shop,
     amountMinor: z.int(),
     currency: z.string(),
   }),
-  z.strictObject({ screen: z.literal('expired'), shopName: z.string() }),
+  z.strictObject({ screen: z.literal('expired'), ...shop }),
   /** A refund the customer claims by scanning its claim page (or LNURL-withdraw) QR code. */
   z.strictObject({
     screen: z.literal('refund'),
-    shopName: z.string(),
+    ...shop,
     /** As BTCPay wrote it ("0.00025" BTC, "4.50" USD). */
     amount: z.string().nullable(),
     amountCurrency: z.string().nullable(),

@@ -347,6 +347,10 @@ export function createCore(deps: CoreDeps) {
     tillFocus.focus(saleId)
     return { done: true as const }
   }
+  const showPaymentMethod = async (input: RequestInput<'till:show-payment-method'>) => {
+    tillFocus.showPaymentMethod(input.saleId, input.method)
+    return { done: true as const }
+  }
   const focusedSale = async () => tillFocus.focused()
   const quitApp = async () => {
     if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
@@ -407,6 +411,7 @@ export function createCore(deps: CoreDeps) {
     'demo:claim-refund': afterStart(simulateRefundClaim),
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
     'till:focus-sale': afterStart(focusSale),
+    'till:show-payment-method': afterStart(showPaymentMethod),
     'till:focused-sale': afterStart(focusedSale),
     'app:quit': asManager(quitApp),
     'receipts:preview': afterStart(previewReceipt),

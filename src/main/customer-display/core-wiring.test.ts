@@ -49,6 +49,6 @@ describe('core: quit and till focus', () => {
     const core = await start()
     const seen: unknown[] = []
     core.customerFeed.connect((e) => seen.push(e.data))
-    expect(seen).toEqual([{ screen: 'idle', shopName: 'Till 1' }])
+    expect(seen).toEqual([{ screen: 'idle', shopName: 'Till 1', language: 'system' }])
   })
 })

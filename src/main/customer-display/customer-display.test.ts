@@ -34,16 +34,19 @@ const sale = (over: Partial<SaleView> = {}): SaleView => ({
   ...over,
 })
 
+const cafe = { shopName: 'Corner Café', language: 'system' } as const
+const x = { shopName: 'X', language: 'de' } as const
+
 describe('customerViewOf', () => {
   it('shows the shop name when the till has no sale', () => {
-    expect(customerViewOf(null, 'Corner Café')).toEqual({ screen: 'idle', shopName: 'Corner Café' })
+    expect(customerViewOf(null, cafe)).toEqual({ screen: 'idle', ...cafe })
   })
 
   it('shows amount, payment links and countdown of an open charge, and nothing else of the sale', () => {
-    const view = customerViewOf(sale(), 'Corner Café')
+    const view = customerViewOf(sale(), cafe)
     expect(view).toEqual({
       screen: 'charge',
-      shopName: 'Corner Café',
+      ...cafe,
       amountMinor: 1250,
       currency: 'EUR',
       payment: {
@@ -53,6 +56,7 @@ describe('customerViewOf', () => {
       },
       expiresAt: 1_700_000_900_000,
       partlyPaid: false,
+      method: null,
     })
     const text = JSON.stringify(view)
     for (const secret of ['INV123', 'TILL1-7', 'Mrs Smith', 'btcpay.example', 'did not answer']) {
@@ -62,8 +66,8 @@ describe('customerViewOf', () => {
   })
 
   it('asks for the rest of a partly paid charge, and shows no QR while the invoice is made', () => {
-    expect(customerViewOf(sale({ phase: 'partial' }), 'X')).toMatchObject({ partlyPaid: true })
-    expect(customerViewOf(sale({ phase: 'creating', payment: null }), 'X')).toMatchObject({
+    expect(customerViewOf(sale({ phase: 'partial' }), x)).toMatchObject({ partlyPaid: true })
+    expect(customerViewOf(sale({ phase: 'creating', payment: null }), x)).toMatchObject({
       screen: 'charge',
       payment: null,
     })
@@ -72,9 +76,9 @@ describe('customerViewOf', () => {
   it.each(['paid', 'settled', 'overpaid', 'paid-late'] as const)(
     'thanks the customer when %s',
     (phase) => {
-      expect(customerViewOf(sale({ phase }), 'X')).toEqual({
+      expect(customerViewOf(sale({ phase }), x)).toEqual({
         screen: 'paid',
-        shopName: 'X',
+        ...x,
         amountMinor: 1250,
         currency: 'EUR',
       })
@@ -82,9 +86,9 @@ describe('customerViewOf', () => {
   )
 
   it('says expired, and goes idle for outcomes the cashier explains', () => {
-    expect(customerViewOf(sale({ phase: 'expired' }), 'X').screen).toBe('expired')
+    expect(customerViewOf(sale({ phase: 'expired' }), x).screen).toBe('expired')
     for (const phase of ['abandoned', 'invalid', 'not-created'] as const) {
-      expect(customerViewOf(sale({ phase }), 'X').screen).toBe('idle')
+      expect(customerViewOf(sale({ phase }), x).screen).toBe('idle')
     }
   })
 })
@@ -126,7 +130,7 @@ describe('till focus and the customer feed', () => {
     vi.advanceTimersByTime(7999)
     expect(seen.at(-1)?.screen).toBe('paid')
     vi.advanceTimersByTime(1)
-    expect(seen.at(-1)).toEqual({ screen: 'idle', shopName: 'Corner Café' })
+    expect(seen.at(-1)).toEqual({ screen: 'idle', ...cafe })
     // The cashier still sees the sale after the crash-reload, while the customer is idle.
     expect(focus.focused()?.phase).toBe('settled')
   })
@@ -144,6 +148,30 @@ describe('till focus and the customer feed', () => {
     expect(focus.focused()).toBeNull()
   })
 
+  it('shows the QR code the cashier switched to, for that sale only, until the next sale', () => {
+    const { feed, focus, seen } = setup()
+    focus.start()
+    feed.connect((e) => seen.push(e.data as CustomerView))
+    focus.focus('S1')
+    expect(seen.at(-1)).toMatchObject({ screen: 'charge', method: null })
+    focus.showPaymentMethod('S1', 'onchain')
+    expect(seen.at(-1)).toMatchObject({ screen: 'charge', method: 'onchain' })
+    // A late switch reported for another sale changes nothing.
+    focus.showPaymentMethod('S2', 'lightning')
+    expect(seen.at(-1)).toMatchObject({ method: 'onchain' })
+    focus.focus(null)
+    focus.focus('S1')
+    expect(seen.at(-1)).toMatchObject({ screen: 'charge', method: null })
+  })
+
+  it('carries the shop’s language, and follows a change of it', () => {
+    const { settings, feed, focus, seen } = setup()
+    focus.start()
+    feed.connect((e) => seen.push(e.data as CustomerView))
+    settings.update({ language: 'ar' })
+    expect(seen.map((v) => v.language)).toEqual(['system', 'ar'])
+  })
+
   it('follows a renamed shop while idle and sends no repeats', () => {
     const { settings, feed, focus, seen } = setup()
     focus.start()
@@ -151,8 +179,8 @@ describe('till focus and the customer feed', () => {
     settings.update({ sound: false })
     settings.update({ terminalLabel: 'Bakery' })
     expect(seen).toEqual([
-      { screen: 'idle', shopName: 'Corner Café' },
-      { screen: 'idle', shopName: 'Bakery' },
+      { screen: 'idle', ...cafe },
+      { screen: 'idle', ...cafe, shopName: 'Bakery' },
     ])
   })
 

@@ -1,4 +1,4 @@
-import type { CustomerView } from '../../shared/customer-view'
+import type { CustomerView, PaymentMethod } from '../../shared/customer-view'
 import type { SaleView } from '../../shared/sale'
 import type { EventHub } from '../ipc/event-hub'
 import type { SettingsStore } from '../settings/settings-store'
@@ -7,7 +7,10 @@ import { customerViewOf, isResult } from './customer-view'
 /** How long the customer reads "Paid, thank you" or "Expired" before the idle screen. */
 export const RESULT_HOLD_MS = 8_000
 
-type RefundOnDisplay = Omit<Extract<CustomerView, { screen: 'refund' }>, 'screen' | 'shopName'>
+type RefundOnDisplay = Omit<
+  Extract<CustomerView, { screen: 'refund' }>,
+  'screen' | 'shopName' | 'language'
+>
 
 /**
  * The sale the cashier has on screen, as the renderer reports it. Main keeps it for two readers:
@@ -22,6 +25,8 @@ export function createTillFocus(deps: {
 }) {
   const holdMs = deps.holdMs ?? RESULT_HOLD_MS
   let sale: SaleView | null = null
+  /** The QR code the cashier picked for that sale; null until they pick one. */
+  let method: PaymentMethod | null = null
   /** The result was on screen long enough: idle until the cashier moves on. */
   let resultOver = false
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -31,10 +36,11 @@ export function createTillFocus(deps: {
   let refund: RefundOnDisplay | null = null
 
   const publish = () => {
-    const shopName = deps.settings.get().terminalLabel
+    const { terminalLabel, language } = deps.settings.get()
+    const shop = { shopName: terminalLabel, language }
     const view: CustomerView = refund
-      ? { screen: 'refund', shopName, ...refund }
-      : customerViewOf(resultOver ? null : sale, shopName)
+      ? { screen: 'refund', ...shop, ...refund }
+      : customerViewOf(resultOver ? null : sale, shop, method)
     const text = JSON.stringify(view)
     if (text === shown) return
     shown = text
@@ -72,6 +78,13 @@ export function createTillFocus(deps: {
     focus(saleId: string | null): void {
       reset()
       sale = saleId === null ? null : deps.getSale(saleId)
+      method = null
+      publish()
+    },
+    /** The cashier switched the sale's QR code (on-chain or Lightning): the customer's follows. */
+    showPaymentMethod(saleId: string, picked: PaymentMethod): void {
+      if (saleId !== sale?.id) return
+      method = picked
       publish()
     },
     focused: (): SaleView | null => (sale ? deps.getSale(sale.id) : null),

@@ -16,7 +16,7 @@ import {
   refundViewSchema,
   saleRefundsSchema,
 } from '../refund'
-import { customerViewSchema } from '../customer-view'
+import { customerViewSchema, paymentMethodSchema } from '../customer-view'
 import {
   printOutcomeSchema,
   receiptPreviewSchema,
@@ -159,6 +159,11 @@ export const requests = {
   'till:focus-sale': {
     method: 'focusSale',
     input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),
+    output: z.strictObject({ done: z.literal(true) }),
+  },
+  'till:show-payment-method': {
+    method: 'showPaymentMethod',
+    input: z.strictObject({ saleId: saleRefSchema.shape.saleId, method: paymentMethodSchema }),
     output: z.strictObject({ done: z.literal(true) }),
   },
   'till:focused-sale': {

@@ -4,7 +4,7 @@ import { createCustomerApi } from './customer-api'
 
 const idle = (version: number, shopName: string) => ({
   version,
-  data: { screen: 'idle', shopName },
+  data: { screen: 'idle', shopName, language: 'system' },
 })
 
 describe('customer display bridge', () => {

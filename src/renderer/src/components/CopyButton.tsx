@@ -1,6 +1,8 @@
 import { useState } from 'react'
+import { useTranslation } from '../i18n'
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   return (
     <button
@@ -15,7 +17,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         )
       }
     >
-      {copied ? 'Copied' : label}
+      {copied ? t('common.copied') : label}
     </button>
   )
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { dateSpan, isoDate, type Range } from '../sales/day-range'
+import { useTranslation } from '../i18n'
 import { FormResult, type Outcome } from './FormResult'
 
 /**
@@ -21,6 +22,7 @@ export function DaySpanForm({
   onSubmit: (span: Range, from: string, to: string) => void
   result: Outcome | null
 }) {
+  const { t } = useTranslation()
   const [today] = useState(() => isoDate(Date.now()))
   const [from, setFrom] = useState(today)
   const [to, setTo] = useState(today)
@@ -28,7 +30,7 @@ export function DaySpanForm({
   const send = (e: FormEvent) => {
     e.preventDefault()
     const span = dateSpan(from, to)
-    setProblem('error' in span ? { ok: false, text: span.error } : null)
+    setProblem('error' in span ? { ok: false, text: t(span.error) } : null)
     if (!('error' in span)) onSubmit(span, from, to)
   }
   const day = (label: string, value: string, set: (v: string) => void, testId: string) => (
@@ -48,8 +50,8 @@ export function DaySpanForm({
     <form className="csv-export" onSubmit={send} aria-label={title}>
       <h2>{title}</h2>
       <div className="row">
-        {day('From', from, setFrom, testIds.from)}
-        {day('To', to, setTo, testIds.to)}
+        {day(t('days.from'), from, setFrom, testIds.from)}
+        {day(t('days.to'), to, setTo, testIds.to)}
         <button className="big" type="submit" disabled={busy} data-testid={testIds.run}>
           {submit}
         </button>

@@ -1,4 +1,5 @@
 import { formatMinor } from '../../../shared/money'
+import { useLocale, useTranslation } from '../i18n'
 import { useSalesStore } from '../stores/bound-stores'
 
 /** The number the cashier knows a sale by: the sequence at the end of its orderId. */
@@ -9,11 +10,13 @@ const saleNumber = (orderId: string) => (orderId.split('-').at(-1) ?? orderId).p
  * the customer paid and may be gone, so the cashier has to settle it by hand.
  */
 export function PaidAfterCancelNotice() {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const sales = useSalesStore((s) => s.paidAfterCancel)
   const dismiss = useSalesStore((s) => s.dismissPaidAfterCancel)
   if (sales.length === 0) return null
   return (
-    <section aria-label="Paid after cancel" className="paid-after-cancel">
+    <section aria-label={t('paidAfterCancel.label')} className="paid-after-cancel">
       {sales.map((sale) => (
         <div
           key={sale.id}
@@ -22,11 +25,13 @@ export function PaidAfterCancelNotice() {
           data-testid="paid-after-cancel"
         >
           <strong>
-            Paid after cancel: {formatMinor(sale.amountMinor, sale.currency)}, sale{' '}
-            {saleNumber(sale.orderId)}
+            {t('paidAfterCancel.notice', {
+              amount: formatMinor(sale.amountMinor, sale.currency, locale),
+              sale: saleNumber(sale.orderId),
+            })}
           </strong>
           <button className="big" onClick={() => dismiss(sale.id)}>
-            Seen
+            {t('common.seen')}
           </button>
         </div>
       ))}

@@ -4,7 +4,8 @@ import type { CustomerApi } from '../../../shared/ipc/customer-api'
 import { formatMinor } from '../../../shared/money'
 import { Countdown } from '../components/Countdown'
 import { QrCode } from '../components/QrCode'
-import { paymentChoices } from '../sales/payment-choices'
+import { applyLanguage, useLocale, useTranslation } from '../i18n'
+import { methodName, paymentChoices } from '../sales/payment-choices'
 
 declare global {
   interface Window {
@@ -27,9 +28,16 @@ function useCustomerView(): CustomerView | null {
   return view?.data ?? null
 }
 
-/** The screen that faces the customer: fiat amount first, the QR, and a result they can read from afar. */
+/**
+ * The screen that faces the customer: fiat amount first, the QR, and a result they can read from
+ * afar, in the shop's language (the view carries the till's setting).
+ */
 export function CustomerDisplay() {
   const view = useCustomerView()
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const language = view?.language ?? 'system'
+  useEffect(() => applyLanguage(language), [language])
   if (!view) {
     return <main className="customer idle" data-testid="customer-screen" data-screen="starting" />
   }
@@ -38,39 +46,43 @@ export function CustomerDisplay() {
       {view.screen === 'idle' && (
         <section className="customer-idle">
           <h1 data-testid="customer-shop">{view.shopName}</h1>
-          <p>We accept bitcoin</p>
+          <p>{t('customer.weAccept')}</p>
         </section>
       )}
       {view.screen === 'charge' && <ChargeScreen view={view} />}
       {view.screen === 'paid' && (
         <section className="customer-result paid" role="status">
           <Mark kind="paid" />
-          <h1>Paid, thank you</h1>
-          <p data-testid="customer-amount">{formatMinor(view.amountMinor, view.currency)}</p>
+          <h1>{t('customer.paid')}</h1>
+          <p data-testid="customer-amount">
+            <bdi dir="ltr">{formatMinor(view.amountMinor, view.currency, locale)}</bdi>
+          </p>
         </section>
       )}
       {view.screen === 'refund' && (
         <section className="customer-charge" data-testid="customer-refund">
           <div className="customer-amount-side">
             <p className="customer-shop-small">{view.shopName}</p>
-            <p className="customer-total-label">Your refund</p>
+            <p className="customer-total-label">{t('customer.refund')}</p>
             {view.amount && (
               <p className="customer-total">
-                {view.amount} {view.amountCurrency}
+                <bdi dir="ltr">
+                  {view.amount} {view.amountCurrency}
+                </bdi>
               </p>
             )}
           </div>
           <div className="customer-qr-side">
-            <QrCode text={view.claimLink} size={560} label="Refund claim QR code" />
-            <p className="customer-hint">Scan to claim your refund with your wallet</p>
+            <QrCode text={view.claimLink} size={560} label={t('customer.refundQr')} />
+            <p className="customer-hint">{t('customer.refundHint')}</p>
           </div>
         </section>
       )}
       {view.screen === 'expired' && (
         <section className="customer-result expired" role="status">
           <Mark kind="expired" />
-          <h1>Expired</h1>
-          <p>This payment request has run out. Please ask the cashier.</p>
+          <h1>{t('customer.expired')}</h1>
+          <p>{t('customer.expiredHint')}</p>
         </section>
       )}
     </main>
@@ -78,35 +90,48 @@ export function CustomerDisplay() {
 }
 
 function ChargeScreen({ view }: { view: Extract<CustomerView, { screen: 'charge' }> }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const { choices, preferred } = paymentChoices(view.payment)
-  const choice = choices.find((c) => c.id === preferred)
+  // The code the cashier switched to on the till, else the one both screens prefer.
+  const choice =
+    choices.find((c) => c.id === view.method) ?? choices.find((c) => c.id === preferred)
   return (
     <section className="customer-charge">
       <div className="customer-amount-side">
         <p className="customer-shop-small">{view.shopName}</p>
-        <p className="customer-total-label">{view.partlyPaid ? 'Still to pay' : 'To pay'}</p>
+        <p className="customer-total-label">
+          {view.partlyPaid ? t('customer.stillToPay') : t('customer.toPay')}
+        </p>
         <p className="customer-total" data-testid="customer-amount">
-          {formatMinor(view.amountMinor, view.currency)}
+          <bdi dir="ltr">{formatMinor(view.amountMinor, view.currency, locale)}</bdi>
         </p>
         {view.payment?.btcDue && (
           <p className="customer-btc" data-testid="customer-btc">
-            {view.payment.btcDue} BTC
+            <bdi dir="ltr">{view.payment.btcDue} BTC</bdi>
           </p>
         )}
-        {view.expiresAt !== null && <Countdown until={view.expiresAt} prefix="Expires in" />}
+        {view.expiresAt !== null && (
+          <Countdown until={view.expiresAt} label={(time) => t('pay.expiresIn', { time })} />
+        )}
       </div>
       <div className="customer-qr-side">
         {choice ? (
           <>
-            <QrCode text={choice.qrText} size={560} label={`${choice.title} payment QR code`} />
-            <p className="customer-hint">
-              Scan with your wallet ({choice.title}
-              {view.partlyPaid ? ', the rest' : ''})
+            <QrCode
+              text={choice.qrText}
+              size={560}
+              label={t('pay.qrLabel', { method: t(methodName[choice.id]) })}
+            />
+            <p className="customer-hint" data-testid="customer-method" data-method={choice.id}>
+              {view.partlyPaid
+                ? t('customer.scanRest', { method: t(methodName[choice.id]) })
+                : t('customer.scan', { method: t(methodName[choice.id]) })}
             </p>
           </>
         ) : (
           <p className="customer-hint" data-testid="customer-preparing">
-            Preparing the payment…
+            {t('customer.preparing')}
           </p>
         )}
       </div>

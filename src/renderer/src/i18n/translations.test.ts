@@ -26,10 +26,19 @@ const englishKeys = new Set(Object.keys(english).map(baseKey))
 
 /** Texts a language writes exactly as English does (names, loanwords); anything else is untranslated. */
 const sameAsEnglish: Record<Exclude<keyof typeof resources, 'en'>, readonly string[]> = {
-  de: ['app.name', 'nav.manager'],
-  es: ['app.name'],
-  fr: ['app.name'],
-  pt: ['app.name'],
+  de: [
+    'app.name',
+    'nav.manager',
+    'pay.lightning',
+    'apiKey.serverLabel',
+    'apiKey.store',
+    'receiptSettings.port',
+    'receiptSettings.mm',
+    'demo.tag',
+  ],
+  es: ['app.name', 'pay.lightning', 'pay.onchain', 'receiptSettings.mm', 'demo.tag'],
+  fr: ['app.name', 'pay.lightning', 'pay.onchain', 'receiptSettings.port', 'receiptSettings.mm'],
+  pt: ['app.name', 'pay.lightning', 'pay.onchain', 'receiptSettings.mm', 'demo.tag'],
   ar: [],
 }
 

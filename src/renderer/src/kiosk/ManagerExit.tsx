@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { pos as api } from '../bridge'
+import { useTranslation } from '../i18n'
 import { PinPrompt } from '../screens/manager/PinPrompt'
 import { useAppStore, useTerminalStore } from '../stores/bound-stores'
 import './kiosk.css'
@@ -9,6 +10,7 @@ import './kiosk.css'
  * till. The core refuses both actions without the PIN; this screen only asks for it first.
  */
 export function ManagerExit({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
   const manager = useTerminalStore((s) => s.state?.manager)
   const kiosk = useAppStore((s) => s.settings?.kiosk ?? false)
   const [busy, setBusy] = useState(false)
@@ -19,34 +21,34 @@ export function ManagerExit({ onClose }: { onClose: () => void }) {
     setBusy(true)
     const result = await action()
     setBusy(false)
-    setMessage(result.ok ? done : (result.message ?? 'That did not work.'))
+    setMessage(result.ok ? done : (result.message ?? t('exit.failed')))
   }
 
   return (
-    <div className="manager-exit" role="dialog" aria-modal="true" aria-label="Manager">
+    <div className="manager-exit" role="dialog" aria-modal="true" aria-label={t('nav.manager')}>
       <div className="manager-exit-panel">
         {locked ? (
           <PinPrompt />
         ) : (
           <div className="manager-exit-actions">
-            <h2>Manager</h2>
+            <h2>{t('nav.manager')}</h2>
             <button
               className="primary"
               disabled={busy}
               data-testid="quit-app"
-              onClick={() => void act(() => api.quitApp(), 'BTCPay Cashier is closing…')}
+              onClick={() => void act(() => api.quitApp(), t('exit.closing'))}
             >
-              Quit BTCPay Cashier
+              {t('exit.quit')}
             </button>
             {kiosk && (
               <button
                 disabled={busy}
                 data-testid="leave-kiosk"
                 onClick={() =>
-                  void act(() => api.updateSettings({ kiosk: false }), 'Kiosk mode is off.')
+                  void act(() => api.updateSettings({ kiosk: false }), t('exit.kioskOff'))
                 }
               >
-                Leave kiosk mode
+                {t('exit.leaveKiosk')}
               </button>
             )}
           </div>
@@ -57,7 +59,7 @@ export function ManagerExit({ onClose }: { onClose: () => void }) {
           </p>
         )}
         <button onClick={onClose} data-testid="manager-exit-close">
-          Back to the till
+          {t('exit.back')}
         </button>
       </div>
     </div>

@@ -1,3 +1,5 @@
+import type { TranslationKey } from '../i18n'
+
 /**
  * What BTCPay's embedded checkout posts to its parent (btcpay-protocol.md §4): 'loaded', 'close'
  * and `{invoiceId, status}`, with status in the 2.x vocabulary (New, Processing, Settled, Expired,
@@ -38,11 +40,10 @@ export function readCheckoutMessage(
   return mapped ? { kind: 'status', status: mapped } : null
 }
 
-export const checkoutHints: Record<CheckoutStatus, string> = {
-  new: 'The checkout is waiting for the customer.',
-  processing: 'The checkout saw a payment; the terminal is checking it with the server.',
-  settled:
-    'The checkout says the payment is complete; the terminal is checking it with the server.',
-  expired: 'The checkout says the invoice expired.',
-  invalid: 'The checkout says the payment is invalid.',
+export const checkoutHints: Record<CheckoutStatus, TranslationKey> = {
+  new: 'embed.hintNew',
+  processing: 'embed.hintProcessing',
+  settled: 'embed.hintSettled',
+  expired: 'embed.hintExpired',
+  invalid: 'embed.hintInvalid',
 }

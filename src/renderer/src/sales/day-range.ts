@@ -1,3 +1,5 @@
+import type { TranslationKey } from '../i18n'
+
 /**
  * Local calendar days as epoch-ms ranges, half open like main reads them: `from` is in, `to` is
  * the first ms after. Built with the Date constructor from year, month and day, so a day is 23
@@ -34,10 +36,10 @@ export function parseIsoDate(text: string): number | null {
 }
 
 /** From the start of the first day up to the end of the last, both local days included. */
-export function dateSpan(fromText: string, toText: string): Range | { error: string } {
+export function dateSpan(fromText: string, toText: string): Range | { error: TranslationKey } {
   const from = parseIsoDate(fromText)
   const to = parseIsoDate(toText)
-  if (from === null || to === null) return { error: 'Choose both dates.' }
-  if (to < from) return { error: 'The first date must not be after the last date.' }
+  if (from === null || to === null) return { error: 'days.chooseBoth' }
+  if (to < from) return { error: 'days.reversed' }
   return { from, to: dayStart(to, 1) }
 }

@@ -1,25 +1,27 @@
+import type { TranslationKey } from '../i18n'
+
 /**
  * The embedded checkout's address: the sale's checkout link with `view=modal`, allowed only when
  * it lives on the paired server's origin (the one origin the CSP lets us frame).
  */
-export type EmbedTarget = { ok: true; src: string; origin: string } | { ok: false; message: string }
+export type EmbedTarget =
+  | { ok: true; src: string; origin: string }
+  /** `origin` is the paired server's, for the sentence of a link elsewhere. */
+  | { ok: false; problem: TranslationKey; origin?: string }
 
 export function embedTarget(checkoutLink: string | null, serverUrl: string | null): EmbedTarget {
-  if (!checkoutLink) return { ok: false, message: 'This sale has no checkout page.' }
-  if (!serverUrl) return { ok: false, message: 'This terminal is not paired with a server.' }
+  if (!checkoutLink) return { ok: false, problem: 'embed.noPage' }
+  if (!serverUrl) return { ok: false, problem: 'embed.notPaired' }
   let link: URL
   let server: URL
   try {
     link = new URL(checkoutLink)
     server = new URL(serverUrl)
   } catch {
-    return { ok: false, message: 'The checkout address is not valid.' }
+    return { ok: false, problem: 'embed.badAddress' }
   }
   if (!['https:', 'http:'].includes(link.protocol) || link.origin !== server.origin) {
-    return {
-      ok: false,
-      message: `The checkout page is not on the paired server (${server.origin}), so it is not shown here.`,
-    }
+    return { ok: false, problem: 'embed.otherServer', origin: server.origin }
   }
   link.searchParams.set('view', 'modal')
   return { ok: true, src: link.toString(), origin: link.origin }

@@ -1,8 +1,9 @@
+import type { PaymentMethod } from '../../../shared/customer-view'
 import type { SaleView } from '../../../shared/sale'
+import type { TranslationKey } from '../i18n'
 
 export type PaymentChoice = {
-  id: 'onchain' | 'lightning'
-  title: string
+  id: PaymentMethod
   /** What the QR code encodes. */
   qrText: string
 }
@@ -22,16 +23,18 @@ export function paymentChoices(
   const choices: PaymentChoice[] = []
   const bip21 = payment?.bip21 ?? null
   const bolt11 = payment?.bolt11?.replace(/^lightning:/i, '') ?? null
-  if (bip21) choices.push({ id: 'onchain', title: 'On-chain', qrText: bip21 })
+  if (bip21) choices.push({ id: 'onchain', qrText: bip21 })
   if (bolt11) {
     // Upper case fits the QR code's alphanumeric mode: fewer modules, easier to scan.
-    choices.push({
-      id: 'lightning',
-      title: 'Lightning',
-      qrText: `LIGHTNING:${bolt11.toUpperCase()}`,
-    })
+    choices.push({ id: 'lightning', qrText: `LIGHTNING:${bolt11.toUpperCase()}` })
   }
   const unified = bip21 !== null && /[?&]lightning=/i.test(bip21)
   const preferred = unified ? 'onchain' : bolt11 ? 'lightning' : bip21 ? 'onchain' : null
   return { choices, preferred }
+}
+
+/** The method's name on a tab or under a QR code, as BTCPay's checkout calls it. */
+export const methodName: Record<PaymentMethod, TranslationKey> = {
+  onchain: 'pay.onchain',
+  lightning: 'pay.lightning',
 }

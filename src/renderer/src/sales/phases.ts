@@ -1,25 +1,50 @@
 import type { SalePhase } from '../../../shared/sale'
+import type { TranslationKey } from '../i18n'
 
 /** How a phase looks: the colour family of its screen and its words for the cashier. */
 export type Tone = 'wait' | 'warn' | 'ok' | 'done' | 'bad' | 'neutral'
 
-type PhaseLook = { label: string; title: string; subtitle?: string; tone: Tone }
+/**
+ * `label` is the History badge (English until the History list is translated by its owner);
+ * `title` and `subtitle` are translation keys of the checkout's banner.
+ */
+type PhaseLook = { label: string; title: TranslationKey; subtitle?: TranslationKey; tone: Tone }
 
 export const phaseLook: Record<SalePhase, PhaseLook> = {
-  creating: { label: 'Creating', title: 'Creating the invoice…', tone: 'neutral' },
-  waiting: { label: 'Waiting', title: 'Waiting for payment', tone: 'wait' },
-  partial: { label: 'Partly paid', title: 'Partly paid', tone: 'warn' },
-  paid: { label: 'Paid', title: 'Paid', subtitle: 'Waiting for confirmation', tone: 'ok' },
-  settled: { label: 'Settled', title: 'Payment complete', tone: 'done' },
-  overpaid: { label: 'Overpaid', title: 'Overpaid', subtitle: 'Paid more than due', tone: 'ok' },
-  'paid-late': {
-    label: 'Paid late',
-    title: 'Paid late',
-    subtitle: 'After the invoice expired',
+  creating: { label: 'Creating', title: 'checkout.titleCreating', tone: 'neutral' },
+  waiting: { label: 'Waiting', title: 'checkout.titleWaiting', tone: 'wait' },
+  partial: { label: 'Partly paid', title: 'checkout.titlePartial', tone: 'warn' },
+  paid: {
+    label: 'Paid',
+    title: 'checkout.titlePaid',
+    subtitle: 'checkout.subtitlePaid',
     tone: 'ok',
   },
-  expired: { label: 'Expired', title: 'Expired', subtitle: 'Not paid', tone: 'bad' },
-  invalid: { label: 'Invalid', title: 'Payment invalid', subtitle: 'Not paid', tone: 'bad' },
-  abandoned: { label: 'Cancelled', title: 'Sale cancelled', tone: 'neutral' },
-  'not-created': { label: 'Not created', title: 'The invoice was not created', tone: 'bad' },
+  settled: { label: 'Settled', title: 'checkout.titleSettled', tone: 'done' },
+  overpaid: {
+    label: 'Overpaid',
+    title: 'checkout.titleOverpaid',
+    subtitle: 'checkout.subtitleOverpaid',
+    tone: 'ok',
+  },
+  'paid-late': {
+    label: 'Paid late',
+    title: 'checkout.titlePaidLate',
+    subtitle: 'checkout.subtitlePaidLate',
+    tone: 'ok',
+  },
+  expired: {
+    label: 'Expired',
+    title: 'checkout.titleExpired',
+    subtitle: 'checkout.subtitleNotPaid',
+    tone: 'bad',
+  },
+  invalid: {
+    label: 'Invalid',
+    title: 'checkout.titleInvalid',
+    subtitle: 'checkout.subtitleNotPaid',
+    tone: 'bad',
+  },
+  abandoned: { label: 'Cancelled', title: 'checkout.titleAbandoned', tone: 'neutral' },
+  'not-created': { label: 'Not created', title: 'checkout.titleNotCreated', tone: 'bad' },
 }

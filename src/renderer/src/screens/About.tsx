@@ -1,6 +1,9 @@
+import { useLocale, useTranslation } from '../i18n'
 import { useAppStore } from '../stores/bound-stores'
 
 export function About() {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const info = useAppStore((s) => s.info)
   const settings = useAppStore((s) => s.settings)
   const error = useAppStore((s) => s.error)
@@ -10,48 +13,48 @@ export function About() {
 
   return (
     <section className="panel" aria-labelledby="about-title">
-      <h1 id="about-title">About this terminal</h1>
+      <h1 id="about-title">{t('about.title')}</h1>
       {info ? (
         <dl className="facts" data-testid="app-info">
-          <dt>App</dt>
+          <dt>{t('about.app')}</dt>
           <dd>
             {info.name} {info.version}
           </dd>
-          <dt>Running in</dt>
+          <dt>{t('about.runningIn')}</dt>
           <dd data-testid="host-kind">
-            {info.host === 'electron' ? 'Desktop app' : 'Browser host'}
+            {info.host === 'electron' ? t('about.desktop') : t('about.browser')}
           </dd>
-          <dt>System</dt>
+          <dt>{t('about.system')}</dt>
           <dd>{info.platform}</dd>
-          <dt>Data folder</dt>
+          <dt>{t('about.dataDir')}</dt>
           <dd className="mono">{info.dataDir}</dd>
-          <dt>Started</dt>
-          <dd>{new Date(info.startedAt).toLocaleString()}</dd>
+          <dt>{t('about.started')}</dt>
+          <dd>{new Date(info.startedAt).toLocaleString(locale)}</dd>
           {settings && (
             <>
-              <dt>Currency</dt>
+              <dt>{t('totals.currency')}</dt>
               <dd>{settings.currency}</dd>
-              <dt>Checkout</dt>
+              <dt>{t('about.checkout')}</dt>
               <dd>
                 {settings.checkoutMode === 'native'
-                  ? 'QR code on this screen'
-                  : 'BTCPay checkout page'}
+                  ? t('settings.checkoutNative')
+                  : t('settings.checkoutEmbedded')}
               </dd>
             </>
           )}
         </dl>
       ) : (
-        !error && <p className="message">Loading…</p>
+        !error && <p className="message">{t('common.loading')}</p>
       )}
       <div className="row">
         <button className="big" onClick={() => void checkConnection()} disabled={checking}>
-          {checking ? 'Checking…' : 'Check connection'}
+          {checking ? t('about.checking') : t('about.check')}
         </button>
         <p className="message" role="status" data-testid="connection-status">
           {error
             ? error
             : lastCheckMs !== null
-              ? `Terminal core answered in ${lastCheckMs} ms`
+              ? t('about.answered', { ms: lastCheckMs.toLocaleString(locale) })
               : ''}
         </p>
       </div>

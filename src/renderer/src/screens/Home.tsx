@@ -1,6 +1,8 @@
+import { useTranslation } from '../i18n'
 import { useAppStore, useTerminalStore } from '../stores/bound-stores'
 
 export function Home() {
+  const { t } = useTranslation()
   const settings = useAppStore((s) => s.settings)
   const error = useAppStore((s) => s.error)
   const go = useAppStore((s) => s.go)
@@ -8,7 +10,7 @@ export function Home() {
   const paired = connection?.status === 'paired'
   return (
     <section className="panel center">
-      <h1>{settings?.terminalLabel ?? 'Starting…'}</h1>
+      <h1>{settings?.terminalLabel ?? t('home.starting')}</h1>
       {error ? (
         <p className="message error" role="alert">
           {error}
@@ -16,15 +18,15 @@ export function Home() {
       ) : (
         <p className="message" data-testid="home-status">
           {!connection || connection.status === 'starting'
-            ? 'Starting…'
+            ? t('home.starting')
             : paired
-              ? `Paired with ${connection.server.url}.`
-              : 'This terminal is not paired with a BTCPay store yet. A manager can pair it.'}
+              ? t('keypad.pairedWith', { server: connection.server.url })
+              : t('home.notPaired')}
         </p>
       )}
       {!paired && (
         <button className="big" onClick={() => go('manager')}>
-          Pair with a store
+          {t('home.pair')}
         </button>
       )}
     </section>

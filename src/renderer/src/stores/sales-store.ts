@@ -56,6 +56,10 @@ export type SalesState = {
   simulateCustomer(input: RequestInput<'demo:simulate'>): Promise<Result<{ done: true }>>
   previewReceipt(receipt: ReceiptRef): Promise<Result<RequestOutput<'receipts:preview'>>>
   reprintReceipt(receipt: ReceiptRef): Promise<Result<RequestOutput<'receipts:reprint'>>>
+  /** The cashier switched the QR code: the customer display shows the same one. */
+  showPaymentMethod(
+    input: RequestInput<'till:show-payment-method'>,
+  ): Promise<Result<{ done: true }>>
 }
 
 const emptyHistory: History = {
@@ -258,6 +262,7 @@ export function createSalesStore(api: PosApi) {
       simulateCustomer: (input) => api.simulateCustomer(input),
       previewReceipt: (receipt) => api.previewReceipt(receipt),
       reprintReceipt: (receipt) => api.reprintReceipt(receipt),
+      showPaymentMethod: (input) => api.showPaymentMethod(input),
     }
   })
 }

@@ -7,7 +7,12 @@ import type { ReportPeriod, Shift } from '../../../shared/shifts'
 export type ShiftReport = RequestOutput<'shifts:report'>
 
 /** Which report is on screen: an X-report of the open shift, a Z-report, or a day or range. */
-export type ShownReport = { title: string; period: ReportPeriod; data: ShiftReport }
+export type ShownReport = {
+  /** In the screen's words; null for the Z-report of the shift just closed, which the screen names. */
+  title: string | null
+  period: ReportPeriod
+  data: ShiftReport
+}
 
 export type ShiftState = {
   /** The open shift; null when none is open, undefined before main answered. */
@@ -59,7 +64,7 @@ export function createShiftStore(api: PosApi) {
           current: null,
           shown: closed.shift
             ? {
-                title: 'Z-report',
+                title: null,
                 period: { shiftId: closed.shift.id },
                 data: closed,
               }

@@ -2,10 +2,12 @@ import { useState } from 'react'
 import { DaySpanForm } from '../../components/DaySpanForm'
 import type { Outcome } from '../../components/FormResult'
 import type { Range } from '../../sales/day-range'
+import { useTranslation } from '../../i18n'
 import { useSalesStore } from '../../stores/bound-stores'
 
 /** Exports the sales of a span of local days to a CSV file main writes; says where it went. */
 export function CsvExport() {
+  const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
   const exportSalesCsv = useSalesStore((s) => s.exportSalesCsv)
   const [result, setResult] = useState<Outcome | null>(null)
@@ -19,7 +21,7 @@ export function CsvExport() {
       r.ok
         ? {
             ok: true,
-            text: `Saved ${r.data.count} sale${r.data.count === 1 ? '' : 's'} to ${r.data.path}`,
+            text: t('export.saved', { count: r.data.count, path: r.data.path }),
           }
         : { ok: false, text: r.message },
     )
@@ -27,9 +29,9 @@ export function CsvExport() {
 
   return (
     <DaySpanForm
-      title="Export to CSV"
+      title={t('export.title')}
       testIds={{ from: 'export-from', to: 'export-to', run: 'export-csv', result: 'export-result' }}
-      submit={busy ? 'Saving…' : 'Export'}
+      submit={busy ? t('settings.saving') : t('export.run')}
       busy={busy}
       onSubmit={(span) => void submit(span)}
       result={result}

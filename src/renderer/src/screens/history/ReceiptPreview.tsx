@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ReceiptRef } from '../../../../shared/receipts'
 import { FormResult, type Outcome } from '../../components/FormResult'
+import { useTranslation } from '../../i18n'
+import { printProblemWords } from '../../sales/print-problems'
 import { useSalesStore } from '../../stores/bound-stores'
 
 /**
@@ -8,6 +10,7 @@ import { useSalesStore } from '../../stores/bound-stores'
  * stays until the cashier goes back.
  */
 export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBack: () => void }) {
+  const { t } = useTranslation()
   const previewReceipt = useSalesStore((s) => s.previewReceipt)
   const reprintReceipt = useSalesStore((s) => s.reprintReceipt)
   const [text, setText] = useState<string | null>(null)
@@ -31,16 +34,19 @@ export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBac
     setOutcome(null)
     const r = await reprintReceipt(receipt)
     setBusy(false)
-    if (!r.ok) setOutcome({ ok: false, text: `Receipt not printed: ${r.message}` })
-    else if (r.data.printed) setOutcome({ ok: true, text: 'Receipt printed' })
-    else setOutcome({ ok: false, text: r.data.message })
+    if (!r.ok) setOutcome({ ok: false, text: t('receipt.notPrinted', { problem: r.message }) })
+    else if (r.data.printed) setOutcome({ ok: true, text: t('receipt.printed') })
+    else {
+      const problem = t(printProblemWords[r.data.problem])
+      setOutcome({ ok: false, text: t('receipt.notPrinted', { problem }) })
+    }
   }
 
   return (
     <section className="panel receipt-preview" aria-labelledby="receipt-title">
-      <h1 id="receipt-title">Receipt</h1>
+      <h1 id="receipt-title">{t('receipt.title')}</h1>
       {text === null ? (
-        !outcome && <p className="message">Loading…</p>
+        !outcome && <p className="message">{t('common.loading')}</p>
       ) : (
         <pre className="receipt-text" data-testid="receipt-text">
           {text}
@@ -49,7 +55,7 @@ export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBac
       <FormResult result={outcome} testId="reprint-result" />
       <div className="row">
         <button className="big secondary" data-testid="receipt-back" onClick={onBack}>
-          ‹ Back to the day
+          {t('receipt.back')}
         </button>
         <button
           className="big primary"
@@ -57,7 +63,7 @@ export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBac
           data-testid="reprint"
           onClick={() => void reprint()}
         >
-          {busy ? 'Printing…' : 'Reprint'}
+          {busy ? t('receipt.printing') : t('receipt.reprint')}
         </button>
       </div>
     </section>

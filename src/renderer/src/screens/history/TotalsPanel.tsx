@@ -1,4 +1,5 @@
 import { formatMinor } from '../../../../shared/money'
+import { useLocale, useTranslation } from '../../i18n'
 import type { Totals } from '../../stores/sales-store'
 
 /**
@@ -8,48 +9,54 @@ import type { Totals } from '../../stores/sales-store'
  * Sales a damaged journal line hides are said to be missing, never silently left out.
  */
 export function TotalsPanel({ totals, unknownSales }: { totals: Totals; unknownSales: number }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const money = (minor: number, currency: string) => formatMinor(minor, currency, locale)
   if (totals.length === 0 && unknownSales === 0) return null
   return (
     <div className="totals" data-testid="totals">
       {unknownSales > 0 && (
         <p className="message error" role="alert" data-testid="totals-unknown">
-          {unknownSales === 1 ? '1 sale' : `${unknownSales} sales`} of this day could not be read
-          from the journal, so these totals may be short. See Journal problems in Manager.
+          {t('totals.unknown', { count: unknownSales })}
         </p>
       )}
-      {totals.map((t) => (
-        <dl key={t.currency} className="total" data-testid={`totals-${t.currency}`}>
+      {totals.map((total) => (
+        <dl key={total.currency} className="total" data-testid={`totals-${total.currency}`}>
           <div>
-            <dt>Currency</dt>
-            <dd>{t.currency}</dd>
+            <dt>{t('totals.currency')}</dt>
+            <dd>{total.currency}</dd>
           </div>
           <div>
-            <dt>Settled</dt>
-            <dd data-testid={`settled-${t.currency}`}>{formatMinor(t.settledMinor, t.currency)}</dd>
+            <dt>{t('totals.settled')}</dt>
+            <dd data-testid={`settled-${total.currency}`}>
+              {money(total.settledMinor, total.currency)}
+            </dd>
           </div>
           <div>
-            <dt>Awaiting confirmation</dt>
-            <dd data-testid={`pending-${t.currency}`}>{formatMinor(t.pendingMinor, t.currency)}</dd>
+            <dt>{t('totals.pending')}</dt>
+            <dd data-testid={`pending-${total.currency}`}>
+              {money(total.pendingMinor, total.currency)}
+            </dd>
           </div>
-          {t.refundedMinor > 0 && (
+          {total.refundedMinor > 0 && (
             <>
               <div>
-                <dt>Refunded</dt>
-                <dd data-testid={`refunded-${t.currency}`}>
-                  −{formatMinor(t.refundedMinor, t.currency)}
+                <dt>{t('totals.refunded')}</dt>
+                <dd data-testid={`refunded-${total.currency}`}>
+                  −{money(total.refundedMinor, total.currency)}
                 </dd>
               </div>
               <div>
-                <dt>Settled after refunds</dt>
-                <dd data-testid={`net-${t.currency}`}>
-                  {formatMinor(t.settledMinor - t.refundedMinor, t.currency)}
+                <dt>{t('totals.net')}</dt>
+                <dd data-testid={`net-${total.currency}`}>
+                  {money(total.settledMinor - total.refundedMinor, total.currency)}
                 </dd>
               </div>
             </>
           )}
           <div>
-            <dt>Paid sales</dt>
-            <dd data-testid={`count-${t.currency}`}>{t.count}</dd>
+            <dt>{t('totals.count')}</dt>
+            <dd data-testid={`count-${total.currency}`}>{total.count}</dd>
           </div>
         </dl>
       ))}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ApiKeyView } from '../../../../shared/api-key'
 import { Countdown } from '../../components/Countdown'
+import { useTranslation } from '../../i18n'
 import { useApiKeyStore } from '../../stores/bound-stores'
 
 type State = ApiKeyView['state']
@@ -10,13 +11,14 @@ type State = ApiKeyView['state']
  * the browser or paste it, see what it allows, remove it. The key itself never reaches this page.
  */
 export function ApiKeyPanel({ defaultServerUrl }: { defaultServerUrl: string }) {
+  const { t } = useTranslation()
   const view = useApiKeyStore((s) => s.view)
   const error = useApiKeyStore((s) => s.error)
   if (!view) return null
   const { state, notice } = view
   return (
     <div className="api-key" data-testid="api-key-panel">
-      <h2>API key</h2>
+      <h2>{t('apiKey.title')}</h2>
       {notice && (
         <p className="message notice" role="status" data-testid="api-key-notice">
           {notice}
@@ -36,6 +38,7 @@ export function ApiKeyPanel({ defaultServerUrl }: { defaultServerUrl: string }) 
 }
 
 function AddKey(props: { defaultServerUrl: string }) {
+  const { t } = useTranslation()
   const busy = useApiKeyStore((s) => s.busy)
   const { pasteApiKey, authorizeApiKey } = useApiKeyStore.getState()
   const [serverUrl, setServerUrl] = useState(props.defaultServerUrl)
@@ -46,12 +49,9 @@ function AddKey(props: { defaultServerUrl: string }) {
   }
   return (
     <form className="form" onSubmit={paste}>
-      <p className="message">
-        Payment requests, refunds and voids need an API key from BTCPay Server. Approve one in the
-        browser, or paste a key made in BTCPay (Account › API Keys).
-      </p>
+      <p className="message">{t('apiKey.why')}</p>
       <label>
-        Server of the key
+        {t('apiKey.server')}
         <input
           type="url"
           inputMode="url"
@@ -68,22 +68,22 @@ function AddKey(props: { defaultServerUrl: string }) {
         disabled={busy || serverUrl.trim() === ''}
         onClick={() => void authorizeApiKey({ serverUrl })}
       >
-        Authorize in the browser
+        {t('apiKey.authorize')}
       </button>
       <label>
-        Or paste a key
+        {t('apiKey.paste')}
         <input
           type="password"
           value={apiKey}
           autoComplete="off"
           spellCheck={false}
-          placeholder="API key"
+          placeholder={t('apiKey.title')}
           data-testid="api-key-input"
           onChange={(e) => setApiKey(e.target.value.trim())}
         />
       </label>
       <button className="big secondary" type="submit" disabled={busy || apiKey === ''}>
-        {busy ? 'Checking the key…' : 'Use this key'}
+        {busy ? t('apiKey.checking') : t('apiKey.use')}
       </button>
     </form>
   )
@@ -95,6 +95,7 @@ type AuthorizingState = Extract<State, { status: 'authorizing' }>
 const openedHere = new Set<string>()
 
 function Authorizing({ state }: { state: AuthorizingState }) {
+  const { t } = useTranslation()
   const { cancelApiKey } = useApiKeyStore.getState()
   // Where main could not open a browser (the browser host), this page opens BTCPay in a new tab.
   useEffect(() => {
@@ -104,16 +105,13 @@ function Authorizing({ state }: { state: AuthorizingState }) {
   }, [state.opened, state.authorizeUrl])
   return (
     <div className="authorizing" data-testid="api-key-authorizing">
-      <p className="message">
-        Approve the terminal in the browser: sign in to BTCPay Server, choose this store and press
-        Authorize. This screen continues by itself.
-      </p>
+      <p className="message">{t('apiKey.approveHow')}</p>
       <p>
         <a href={state.authorizeUrl} target="_blank" rel="noopener noreferrer">
-          Open the BTCPay page again
+          {t('apiKey.openAgain')}
         </a>
       </p>
-      <Countdown until={state.expiresAt} prefix="Time left:" />
+      <Countdown until={state.expiresAt} label={(time) => t('apiKey.timeLeft', { time })} />
       <button className="big secondary" onClick={() => void cancelApiKey()}>
         Cancel
       </button>
@@ -122,6 +120,7 @@ function Authorizing({ state }: { state: AuthorizingState }) {
 }
 
 function ChooseStore({ stores }: { stores: string[] }) {
+  const { t } = useTranslation()
   const busy = useApiKeyStore((s) => s.busy)
   const { chooseApiKeyStore, cancelApiKey } = useApiKeyStore.getState()
   const [storeId, setStoreId] = useState('')
@@ -130,7 +129,7 @@ function ChooseStore({ stores }: { stores: string[] }) {
     <div className="choose-store" data-testid="api-key-choose-store">
       {stores.length > 0 ? (
         <>
-          <p className="message">The key works in several stores. Which one is this till&apos;s?</p>
+          <p className="message">{t('apiKey.whichStore')}</p>
           <div className="row">
             {stores.map((s) => (
               <button key={s} className="big mono" disabled={busy} onClick={() => choose(s)}>
@@ -147,12 +146,9 @@ function ChooseStore({ stores }: { stores: string[] }) {
             choose(storeId)
           }}
         >
-          <p className="message">
-            The key is not limited to one store. Enter this till&apos;s store id (BTCPay: Store
-            settings › General › Store ID).
-          </p>
+          <p className="message">{t('apiKey.enterStore')}</p>
           <label>
-            Store id
+            {t('apiKey.storeId')}
             <input
               value={storeId}
               required
@@ -162,12 +158,12 @@ function ChooseStore({ stores }: { stores: string[] }) {
             />
           </label>
           <button className="big" type="submit" disabled={busy}>
-            Use this store
+            {t('apiKey.useStore')}
           </button>
         </form>
       )}
       <button className="big secondary" onClick={() => void cancelApiKey()}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   )
@@ -176,6 +172,7 @@ function ChooseStore({ stores }: { stores: string[] }) {
 type Ready = Extract<State, { status: 'ready' }>
 
 function KeyFacts({ state }: { state: Ready }) {
+  const { t } = useTranslation()
   const busy = useApiKeyStore((s) => s.busy)
   const { removeApiKey } = useApiKeyStore.getState()
   const [confirm, setConfirm] = useState(false)
@@ -184,57 +181,60 @@ function KeyFacts({ state }: { state: Ready }) {
   return (
     <div data-testid="api-key-ready">
       <dl className="facts">
-        <dt>Server</dt>
+        <dt>{t('apiKey.serverLabel')}</dt>
         <dd>{state.serverUrl}</dd>
-        <dt>Store</dt>
+        <dt>{t('apiKey.store')}</dt>
         <dd className="mono" data-testid="api-key-store">
           {state.storeId}
         </dd>
         {state.label && (
           <>
-            <dt>Key name</dt>
+            <dt>{t('apiKey.name')}</dt>
             <dd>{state.label}</dd>
           </>
         )}
       </dl>
-      <h3>With this key the terminal may</h3>
+      <h3>{t('apiKey.allows')}</h3>
       <ul data-testid="api-key-allows">
         {allowed.map((c) => (
           <li key={c.words}>{c.words}</li>
         ))}
-        {allowed.length === 0 && <li>nothing the terminal uses</li>}
+        {allowed.length === 0 && <li>{t('apiKey.allowsNothing')}</li>}
       </ul>
       {missing.length > 0 && (
         <>
-          <h3>It may not</h3>
+          <h3>{t('apiKey.mayNot')}</h3>
           <ul data-testid="api-key-missing">
             {missing.map((c) => (
               <li key={c.words}>
-                {c.words} <span className="mono">(needs {c.missing.join(', ')})</span>
+                {c.words}{' '}
+                <span className="mono">
+                  {t('apiKey.needs', { permissions: c.missing.join(', ') })}
+                </span>
               </li>
             ))}
           </ul>
         </>
       )}
       {confirm ? (
-        <div className="confirm" role="alertdialog" aria-label="Confirm">
-          <p>Remove the key? BTCPay Server is asked to revoke it, then the terminal forgets it.</p>
+        <div className="confirm" role="alertdialog" aria-label={t('apiKey.confirm')}>
+          <p>{t('apiKey.removeQuestion')}</p>
           <div className="row">
             <button
               className="big danger"
               disabled={busy}
               onClick={() => void removeApiKey().then(() => setConfirm(false))}
             >
-              Yes, remove the key
+              {t('apiKey.removeYes')}
             </button>
             <button className="big secondary" onClick={() => setConfirm(false)}>
-              Keep it
+              {t('apiKey.keep')}
             </button>
           </div>
         </div>
       ) : (
         <button className="secondary" onClick={() => setConfirm(true)}>
-          Remove key…
+          {t('apiKey.remove')}
         </button>
       )}
     </div>

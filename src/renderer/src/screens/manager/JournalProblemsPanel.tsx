@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RequestOutput } from '../../../../shared/ipc/contract'
 import { pos } from '../../bridge'
+import { useTranslation } from '../../i18n'
 
 type Problems = RequestOutput<'sales:journal-problems'>['problems']
 
@@ -9,6 +10,7 @@ type Problems = RequestOutput<'sales:journal-problems'>['problems']
  * file, line and what was kept of it. Nothing shows while the journal is whole.
  */
 export function JournalProblemsPanel() {
+  const { t } = useTranslation()
   const [problems, setProblems] = useState<Problems>([])
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -24,18 +26,14 @@ export function JournalProblemsPanel() {
       aria-labelledby="journal-problems-title"
       data-testid="journal-problems"
     >
-      <h2 id="journal-problems-title">Journal problems</h2>
+      <h2 id="journal-problems-title">{t('journal.title')}</h2>
       {error && <p className="message error">{error}</p>}
-      <p className="hint">
-        These lines of the sales journal were damaged. Nothing was deleted: the files keep them as
-        evidence. Check these sales in BTCPay Server.
-      </p>
+      <p className="hint">{t('journal.hint')}</p>
       <ul className="journal-problems">
         {problems.map((p, i) => (
           <li key={i} data-testid="journal-problem">
             <strong>
-              {p.file}
-              {p.line !== null ? `, line ${p.line}` : ''}
+              {p.line !== null ? t('journal.fileLine', { file: p.file, line: p.line }) : p.file}
             </strong>
             : {p.kept}
           </li>

@@ -7,6 +7,7 @@ import {
   type ReceiptSettings,
 } from '../../../../shared/receipt-settings'
 import type { Settings } from '../../../../shared/settings'
+import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
 
 type Kind = PrinterTarget['kind']
 
@@ -51,16 +52,18 @@ function printerOf(d: Draft): PrinterTarget {
   }
 }
 
-const KIND_NAMES: Record<Kind, string> = {
-  none: 'No printer',
-  network: 'Network (port 9100)',
-  device: 'USB or serial',
-  queue: 'CUPS raw queue',
-  system: 'System printer',
+const KIND_NAMES: Record<Kind, TranslationKey> = {
+  none: 'receiptSettings.kindNone',
+  network: 'receiptSettings.kindNetwork',
+  device: 'receiptSettings.kindDevice',
+  queue: 'receiptSettings.kindQueue',
+  system: 'receiptSettings.kindSystem',
 }
 
 /** Receipts and the printer, for the manager: nothing here ever opens a print dialog. */
 export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings.receipts))
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
   const [saving, setSaving] = useState(false)
@@ -84,7 +87,9 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
     const r = await api.updateSettings({ receipts })
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data.receipts))
-    setResult(r.ok ? { ok: true, text: 'Receipt settings saved.' } : { ok: false, text: r.message })
+    setResult(
+      r.ok ? { ok: true, text: t('receiptSettings.saved') } : { ok: false, text: r.message },
+    )
   }
 
   return (
@@ -93,9 +98,9 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
       onSubmit={(e) => void save(e)}
       aria-labelledby="receipt-settings-title"
     >
-      <h2 id="receipt-settings-title">Receipts and printer</h2>
+      <h2 id="receipt-settings-title">{t('receiptSettings.title')}</h2>
       <label>
-        Shop name (top of the receipt)
+        {t('receiptSettings.shopName')}
         <input
           value={draft.shopName}
           maxLength={64}
@@ -103,7 +108,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Footer (thanks, address, VAT number)
+        {t('receiptSettings.footer')}
         <textarea
           value={draft.footer}
           maxLength={500}
@@ -112,7 +117,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <label>
-        Language for dates and amounts (e.g. de-DE; empty = this computer&apos;s)
+        {t('receiptSettings.locale')}
         <input
           value={draft.locale}
           maxLength={35}
@@ -121,7 +126,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
         />
       </label>
       <fieldset className="segmented">
-        <legend>Printer</legend>
+        <legend>{t('receiptSettings.printer')}</legend>
         {(Object.keys(KIND_NAMES) as Kind[]).map((kind) => (
           <label key={kind} className={draft.kind === kind ? 'tab active' : 'tab'}>
             <input
@@ -131,14 +136,14 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
               checked={draft.kind === kind}
               onChange={() => edit('kind', kind)}
             />
-            {KIND_NAMES[kind]}
+            {t(KIND_NAMES[kind])}
           </label>
         ))}
       </fieldset>
       {draft.kind === 'network' && (
         <>
           <label>
-            Printer address (IP or host name)
+            {t('receiptSettings.host')}
             <input
               value={draft.host}
               spellCheck={false}
@@ -147,7 +152,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
             />
           </label>
           <label>
-            Port
+            {t('receiptSettings.port')}
             <input
               inputMode="numeric"
               value={draft.port}
@@ -159,7 +164,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
       )}
       {draft.kind === 'device' && (
         <label>
-          Device (e.g. /dev/usb/lp0, /dev/ttyUSB0, COM3)
+          {t('receiptSettings.device')}
           <input
             value={draft.path}
             spellCheck={false}
@@ -169,7 +174,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
       )}
       {draft.kind === 'queue' && (
         <label>
-          CUPS queue name (set up as a raw queue)
+          {t('receiptSettings.queue')}
           <input
             value={draft.queue}
             spellCheck={false}
@@ -179,12 +184,12 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
       )}
       {draft.kind === 'system' && (
         <label>
-          Printer name (empty = the default printer)
+          {t('receiptSettings.systemName')}
           <input value={draft.deviceName} onChange={(e) => edit('deviceName', e.target.value)} />
         </label>
       )}
       <fieldset className="segmented">
-        <legend>Paper width</legend>
+        <legend>{t('receiptSettings.paperWidth')}</legend>
         {paperWidths.map((width) => (
           <label key={width} className={draft.paperWidth === width ? 'tab active' : 'tab'}>
             <input
@@ -193,12 +198,12 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
               checked={draft.paperWidth === width}
               onChange={() => edit('paperWidth', width)}
             />
-            {width} mm
+            {t('receiptSettings.mm', { width: width.toLocaleString(locale) })}
           </label>
         ))}
       </fieldset>
       <fieldset className="segmented">
-        <legend>Printer language</legend>
+        <legend>{t('receiptSettings.printerLanguage')}</legend>
         {printerLanguages.map((language) => (
           <label key={language} className={draft.language === language ? 'tab active' : 'tab'}>
             <input
@@ -207,7 +212,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
               checked={draft.language === language}
               onChange={() => edit('language', language)}
             />
-            {language === 'escpos' ? 'ESC/POS (Epson and most)' : 'StarPRNT (Star)'}
+            {language === 'escpos' ? t('receiptSettings.escpos') : t('receiptSettings.starprnt')}
           </label>
         ))}
       </fieldset>
@@ -218,11 +223,11 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
           data-testid="auto-print"
           onChange={(e) => edit('autoPrint', e.target.checked)}
         />
-        Print the receipt by itself when a sale is paid
+        {t('receiptSettings.autoPrint')}
       </label>
       <div className="row">
         <button className="big" type="submit" disabled={saving} data-testid="save-receipt-settings">
-          {saving ? 'Saving…' : 'Save receipt settings'}
+          {saving ? t('settings.saving') : t('receiptSettings.save')}
         </button>
         {result && (
           <p

@@ -1,15 +1,15 @@
 import { hasSlip } from '../../../../shared/receipts'
 import type { RefundView } from '../../../../shared/refund'
-import { useTranslation } from '../../i18n'
+import { useTranslation, type TranslationKey } from '../../i18n'
 
-const looks: Record<RefundView['state'], { label: string; tone: string } | null> = {
-  requested: { label: 'Refund pending', tone: 'warn' },
-  issued: { label: 'Refund issued', tone: 'wait' },
-  claimed: { label: 'Refund claimed', tone: 'wait' },
-  paid: { label: 'Refunded', tone: 'done' },
+const looks: Record<RefundView['state'], { label: TranslationKey; tone: string } | null> = {
+  requested: { label: 'refund.badgePending', tone: 'warn' },
+  issued: { label: 'refund.badgeIssued', tone: 'wait' },
+  claimed: { label: 'refund.badgeClaimed', tone: 'wait' },
+  paid: { label: 'refund.badgePaid', tone: 'done' },
   failed: null,
-  voided: { label: 'Voided', tone: 'neutral' },
-  'stays-payable': { label: 'Not voided', tone: 'warn' },
+  voided: { label: 'refund.voided', tone: 'neutral' },
+  'stays-payable': { label: 'refund.notVoided', tone: 'warn' },
 }
 
 /** A sale's voids and refunds as badges in the History list, each with its slip where it has one. */
@@ -26,7 +26,7 @@ export function RefundBadges({
     return look ? (
       <span key={r.id}>
         <span className={`badge tone-${look.tone}`} data-testid="refund-badge">
-          {look.label}
+          {t(look.label)}
         </span>
         {hasSlip(r) && (
           <button

@@ -2,17 +2,18 @@ import { useState } from 'react'
 import type { RefundView } from '../../../../shared/refund'
 import { QrCode } from '../../components/QrCode'
 import { hasSlip } from '../../../../shared/receipts'
+import { useTranslation, type TranslationKey } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
 
-const stateWords: Record<RefundView['state'], string> = {
-  requested: 'Asked BTCPay for the refund…',
-  issued: 'Refund ready: the customer scans the code to claim it',
-  claimed: 'Claimed by the customer',
-  paid: 'Refund paid',
-  failed: 'Not refunded',
-  voided: 'Voided',
-  'stays-payable': 'Not voided',
+const stateWords: Record<RefundView['state'], TranslationKey> = {
+  requested: 'refund.requested',
+  issued: 'refund.issued',
+  claimed: 'refund.claimed',
+  paid: 'refund.paid',
+  failed: 'refund.failed',
+  voided: 'refund.voided',
+  'stays-payable': 'refund.notVoided',
 }
 
 /**
@@ -20,6 +21,7 @@ const stateWords: Record<RefundView['state'], string> = {
  * where BTCPay offers it), then what became of it as BTCPay reports the payout.
  */
 export function RefundClaim({ refund }: { refund: RefundView }) {
+  const { t } = useTranslation()
   const demo = useAppStore((s) => s.info?.demo ?? false)
   const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   const simulateRefundClaim = useRefundsStore((s) => s.simulateRefundClaim)
@@ -28,30 +30,32 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
   const qrText = useLnurl && refund.lnurl ? `lightning:${refund.lnurl}` : refund.claimLink
   return (
     <div className="refund-claim" data-testid="refund-claim" data-state={refund.state}>
-      <h2 data-testid="refund-state">{stateWords[refund.state]}</h2>
+      <h2 data-testid="refund-state">{t(stateWords[refund.state])}</h2>
       {refund.amount && (
         <p className="refund-amount" data-testid="refund-amount">
-          {refund.amount} {refund.amountCurrency}
+          <bdi dir="ltr">
+            {refund.amount} {refund.amountCurrency}
+          </bdi>
         </p>
       )}
       {qrText && (refund.state === 'issued' || refund.state === 'claimed') && (
         <div className="qr-column">
-          <QrCode text={qrText} size={320} label="Refund claim code" />
+          <QrCode text={qrText} size={320} label={t('refund.claimCode')} />
           {refund.lnurl && (
-            <div className="segmented" role="group" aria-label="Claim with">
+            <div className="segmented" role="group" aria-label={t('refund.claimWith')}>
               <button
                 className={useLnurl ? 'secondary' : 'primary'}
                 aria-pressed={!useLnurl}
                 onClick={() => setUseLnurl(false)}
               >
-                Any wallet (claim page)
+                {t('refund.anyWallet')}
               </button>
               <button
                 className={useLnurl ? 'primary' : 'secondary'}
                 aria-pressed={useLnurl}
                 onClick={() => setUseLnurl(true)}
               >
-                Lightning wallet (LNURL)
+                {t('refund.lnurlWallet')}
               </button>
             </div>
           )}
@@ -69,15 +73,15 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
         <ReceiptStatus saleId={refund.saleId} refundId={refund.id} autoPrint={autoPrint} />
       )}
       {demo && refund.state === 'issued' && (
-        <aside className="demo-customer" aria-label="Simulated customer">
-          <span className="demo-tag">DEMO</span>
+        <aside className="demo-customer" aria-label={t('demo.customer')}>
+          <span className="demo-tag">{t('demo.tag')}</span>
           <button
             className="secondary"
             onClick={() =>
               void simulateRefundClaim(refund.id).then((r) => setDemoError(r.ok ? null : r.message))
             }
           >
-            Customer claims the refund
+            {t('demo.claimRefund')}
           </button>
           {demoError && <span role="alert">{demoError}</span>}
         </aside>

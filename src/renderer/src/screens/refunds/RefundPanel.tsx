@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { formatMinor } from '../../../../shared/money'
 import type { RefundOptions, RefundVariant } from '../../../../shared/refund'
 import type { SaleView } from '../../../../shared/sale'
+import { useLocale, useTranslation } from '../../i18n'
 import { useRefundsStore, useTerminalStore } from '../../stores/bound-stores'
 import { PinPrompt } from '../manager/PinPrompt'
 import { RefundClaim } from './RefundClaim'
@@ -11,6 +12,8 @@ import { RefundClaim } from './RefundClaim'
  * custom part and a percentage kept as a fee; then the claim code until the customer is paid.
  */
 export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => void }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const manager = useTerminalStore((s) => s.state?.manager)
   const locked = manager ? manager.pinSet && !manager.unlocked : true
   const previewRefund = useRefundsStore((s) => s.previewRefund)
@@ -40,7 +43,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
   }, [locked, previewRefund, sale.id])
 
   const issued = refunds?.find((r) => r.id === refundId)
-  const title = `Refund sale of ${formatMinor(sale.amountMinor, sale.currency)}`
+  const title = t('refund.title', { amount: formatMinor(sale.amountMinor, sale.currency, locale) })
 
   const submit = async () => {
     if (!variant) return
@@ -66,7 +69,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
         {error}
       </p>
     )
-  else if (!options) body = <p className="message">Asking BTCPay what it would refund…</p>
+  else if (!options) body = <p className="message">{t('refund.asking')}</p>
   else if (options.refused)
     body = (
       <p className="message error" role="alert" data-testid="refund-refused">
@@ -83,7 +86,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
         }}
       >
         <fieldset className="refund-choices">
-          <legend>What to refund</legend>
+          <legend>{t('refund.what')}</legend>
           {options.options.map((o) => (
             <label key={o.variant} className="refund-choice" data-variant={o.variant}>
               <input
@@ -99,20 +102,20 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
         </fieldset>
         {variant === 'Custom' && (
           <label className="refund-field">
-            Amount to refund ({options.currency})
+            {t('refund.amount', { currency: options.currency })}
             <input
               inputMode="decimal"
-              aria-label={`Amount to refund in ${options.currency}`}
+              aria-label={t('refund.amountIn', { currency: options.currency })}
               value={customAmount}
               onChange={(e) => setCustomAmount(e.target.value)}
             />
           </label>
         )}
         <label className="refund-field">
-          Keep as a fee (%, optional)
+          {t('refund.keep')}
           <input
             inputMode="decimal"
-            aria-label="Percentage kept as a fee"
+            aria-label={t('refund.keepLabel')}
             value={keepPercent}
             onChange={(e) => setKeepPercent(e.target.value)}
           />
@@ -123,7 +126,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
           </p>
         )}
         <button className="big primary" type="submit" disabled={busy || !variant}>
-          {busy ? 'Refunding…' : 'Refund'}
+          {busy ? t('refund.refunding') : t('refund.submit')}
         </button>
       </form>
     )
@@ -133,7 +136,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
       <div className="row spread">
         <h1>{title}</h1>
         <button className="big secondary" onClick={onClose}>
-          {issued ? 'Done' : 'Close'}
+          {issued ? t('common.done') : t('common.close')}
         </button>
       </div>
       {body}

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
 
@@ -7,12 +8,13 @@ import { ReceiptStatus } from '../till/ReceiptStatus'
  * void slip's printing (or a Print button) once BTCPay voided it.
  */
 export function VoidNotice() {
+  const { t } = useTranslation()
   const notices = useRefundsStore((s) => s.voidNotices)
   const dismiss = useRefundsStore((s) => s.dismissVoidNotice)
   const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   if (notices.length === 0) return null
   return (
-    <section aria-label="Cancelled sales" className="paid-after-cancel">
+    <section aria-label={t('refund.cancelledSales')} className="paid-after-cancel">
       {notices.map((n) => (
         <div
           key={n.id}
@@ -26,7 +28,7 @@ export function VoidNotice() {
             <ReceiptStatus saleId={n.saleId} refundId={n.id} autoPrint={autoPrint} />
           )}
           <button className="big" onClick={() => dismiss(n.id)}>
-            Seen
+            {t('common.seen')}
           </button>
         </div>
       ))}

@@ -2,22 +2,25 @@ import { useState } from 'react'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { formatMinor } from '../../../../shared/money'
 import type { ReportRow } from '../../../../shared/shifts'
+import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
+import { printProblemWords } from '../../sales/print-problems'
 import { useShiftStore } from '../../stores/bound-stores'
 import type { ShownReport } from '../../stores/shift-store'
 
-const methodLabel: Record<ReportRow['method'], string> = {
-  all: 'All methods',
-  lightning: 'Lightning',
-  'on-chain': 'On-chain',
-  unknown: 'Method unknown',
-  none: 'No payment',
+const methodLabel: Record<ReportRow['method'], TranslationKey> = {
+  all: 'report.methodAll',
+  lightning: 'pay.lightning',
+  'on-chain': 'pay.onchain',
+  unknown: 'report.methodUnknown',
+  none: 'report.methodNone',
 }
-
-const when = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** A report on its own screen until the cashier is done with it: the rows, and a CSV export. */
 export function ReportView({ shown }: { shown: ShownReport }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const when = (at: number) =>
+    new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const dismiss = useShiftStore((s) => s.dismissReport)
   const exportCsv = useShiftStore((s) => s.exportCsv)
   const printReport = useShiftStore((s) => s.printReport)
@@ -25,59 +28,66 @@ export function ReportView({ shown }: { shown: ShownReport }) {
   const { report, shift } = shown.data
   const save = async () => {
     const r = await exportCsv(shown.period)
-    setResult(r.ok ? { ok: true, text: `Saved to ${r.data.path}` } : { ok: false, text: r.message })
+    setResult(
+      r.ok
+        ? { ok: true, text: t('report.saved', { path: r.data.path }) }
+        : { ok: false, text: r.message },
+    )
   }
   const print = async () => {
     const r = await printReport(shown.period)
-    if (!r.ok) setResult({ ok: false, text: `Report not printed: ${r.message}` })
-    else if (r.data.printed) setResult({ ok: true, text: 'Report printed' })
-    else setResult({ ok: false, text: r.data.message })
+    if (!r.ok) setResult({ ok: false, text: t('report.notPrinted', { problem: r.message }) })
+    else if (r.data.printed) setResult({ ok: true, text: t('report.printed') })
+    else {
+      const problem = t(printProblemWords[r.data.problem])
+      setResult({ ok: false, text: t('report.notPrinted', { problem }) })
+    }
   }
   return (
     <section className="panel shift-report" aria-labelledby="report-title" data-testid="report">
       <h1 id="report-title" data-testid="report-title">
-        {shown.title}
+        {shown.title ?? t('report.z')}
       </h1>
       <p className="message">
-        {shift && <>Shift of {shift.cashier || 'no name'} · </>}
+        {shift && <>{t('report.shiftOf', { cashier: shift.cashier || t('report.noName') })} · </>}
         {when(report.from)} – {when(report.to)}
       </p>
       {report.rows.length === 0 ? (
         <p className="message" data-testid="report-empty">
-          No sales in this period.
+          {t('report.empty')}
         </p>
       ) : (
         <table className="sales report-rows">
           <thead>
             <tr>
-              <th scope="col">Who</th>
-              <th scope="col">Method</th>
+              <th scope="col">{t('report.who')}</th>
+              <th scope="col">{t('report.method')}</th>
               <th scope="col" className="num">
-                Sales
+                {t('report.sales')}
               </th>
               <th scope="col" className="num">
-                Gross
+                {t('report.gross')}
               </th>
               <th scope="col" className="num">
-                Voids
+                {t('report.voids')}
               </th>
               <th scope="col" className="num">
-                Refunds
+                {t('report.refunds')}
               </th>
               <th scope="col" className="num">
-                Net
+                {t('report.net')}
               </th>
               <th scope="col" className="num">
-                Average
+                {t('report.average')}
               </th>
               <th scope="col" className="num">
-                Open
+                {t('report.open')}
               </th>
             </tr>
           </thead>
           <tbody>
             {report.rows.map((row) => {
-              const money = (minor: number) => formatMinor(minor, row.currency)
+              const money = (minor: number) => formatMinor(minor, row.currency, locale)
               return (
                 <tr
                   key={`${row.cashier ?? '*'}|${row.currency}|${row.method}`}
@@ -87,8 +97,12 @@ export function ReportView({ shown }: { shown: ShownReport }) {
                   data-currency={row.currency}
                   className={row.cashier === null && row.method === 'all' ? 'total' : undefined}
                 >
-                  <td>{row.cashier === null ? 'Whole till' : row.cashier || 'No cashier'}</td>
-                  <td>{methodLabel[row.method]}</td>
+                  <td>
+                    {row.cashier === null
+                      ? t('report.wholeTill')
+                      : row.cashier || t('report.noCashier')}
+                  </td>
+                  <td>{t(methodLabel[row.method])}</td>
                   <td className="num" data-testid="report-sales">
                     {row.sales}
                   </td>
@@ -116,13 +130,13 @@ export function ReportView({ shown }: { shown: ShownReport }) {
       )}
       <div className="row">
         <button className="big secondary" data-testid="report-print" onClick={() => void print()}>
-          Print
+          {t('report.print')}
         </button>
         <button className="big secondary" data-testid="report-csv" onClick={() => void save()}>
-          Export CSV
+          {t('report.exportCsv')}
         </button>
         <button className="big primary" data-testid="report-done" onClick={dismiss}>
-          Done
+          {t('common.done')}
         </button>
       </div>
       <FormResult result={result} testId="report-csv-result" mono />

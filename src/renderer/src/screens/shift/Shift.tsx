@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { formatMinor } from '../../../../shared/money'
 import type { Shift as OpenShift } from '../../../../shared/shifts'
+import { useLocale, useTranslation } from '../../i18n'
 import { useShiftStore, useTerminalStore } from '../../stores/bound-stores'
 import { PinPrompt } from '../manager/PinPrompt'
 import { PeriodReport } from './PeriodReport'
@@ -8,20 +9,21 @@ import { ReportView } from './ReportView'
 
 /** The cashier's shift: open it, see it, an X-report any time, and a manager closes it. */
 export function Shift() {
+  const { t } = useTranslation()
   const current = useShiftStore((s) => s.current)
   const shown = useShiftStore((s) => s.shown)
   const error = useShiftStore((s) => s.error)
   if (shown) return <ReportView shown={shown} />
   return (
     <section className="panel shift" aria-labelledby="shift-title">
-      <h1 id="shift-title">Shift</h1>
+      <h1 id="shift-title">{t('nav.shift')}</h1>
       {error && (
         <p className="message error" role="alert" data-testid="shift-error">
           {error}
         </p>
       )}
       {current === undefined ? (
-        <p className="message">Loading…</p>
+        <p className="message">{t('common.loading')}</p>
       ) : current === null ? (
         <OpenShiftForm />
       ) : (
@@ -33,6 +35,7 @@ export function Shift() {
 }
 
 function OpenShiftForm() {
+  const { t } = useTranslation()
   const [cashier, setCashier] = useState('')
   const [float, setFloat] = useState('')
   const open = useShiftStore((s) => s.open)
@@ -48,10 +51,10 @@ function OpenShiftForm() {
   return (
     <form className="open-shift" onSubmit={(e) => void submit(e)}>
       <p className="message" data-testid="no-shift">
-        No shift is open.
+        {t('shift.none')}
       </p>
       <label>
-        Cashier name
+        {t('shift.cashier')}
         <input
           data-testid="shift-cashier"
           value={cashier}
@@ -62,7 +65,7 @@ function OpenShiftForm() {
         />
       </label>
       <label>
-        Opening cash float (optional)
+        {t('shift.float')}
         <input
           data-testid="shift-float"
           inputMode="decimal"
@@ -72,13 +75,15 @@ function OpenShiftForm() {
         />
       </label>
       <button className="big primary" type="submit" disabled={busy} data-testid="open-shift">
-        Open shift
+        {t('shift.open')}
       </button>
     </form>
   )
 }
 
 function CurrentShift({ shift }: { shift: OpenShift }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const showReport = useShiftStore((s) => s.showReport)
   const close = useShiftStore((s) => s.close)
   const busy = useShiftStore((s) => s.busy)
@@ -88,13 +93,20 @@ function CurrentShift({ shift }: { shift: OpenShift }) {
   return (
     <div className="current-shift" data-testid="current-shift" data-shift-id={shift.id}>
       <p className="big-text">
-        <strong data-testid="shift-cashier-name">{shift.cashier}</strong> since{' '}
-        {new Date(shift.openedAt).toLocaleTimeString(undefined, {
-          hour: '2-digit',
-          minute: '2-digit',
+        <strong data-testid="shift-cashier-name">{shift.cashier}</strong>{' '}
+        {t('shift.since', {
+          time: new Date(shift.openedAt).toLocaleTimeString(locale, {
+            hour: '2-digit',
+            minute: '2-digit',
+          }),
         })}
         {shift.openingFloatMinor !== null && (
-          <> · float {formatMinor(shift.openingFloatMinor, shift.currency)}</>
+          <>
+            {' · '}
+            {t('shift.floatAmount', {
+              amount: formatMinor(shift.openingFloatMinor, shift.currency, locale),
+            })}
+          </>
         )}
       </p>
       <div className="row">
@@ -102,9 +114,9 @@ function CurrentShift({ shift }: { shift: OpenShift }) {
           className="big secondary"
           disabled={busy}
           data-testid="x-report"
-          onClick={() => void showReport('X-report', { shiftId: shift.id })}
+          onClick={() => void showReport(t('report.x'), { shiftId: shift.id })}
         >
-          X-report
+          {t('report.x')}
         </button>
         <button
           className="big"
@@ -112,7 +124,7 @@ function CurrentShift({ shift }: { shift: OpenShift }) {
           data-testid="close-shift"
           onClick={() => setClosing(true)}
         >
-          Close shift…
+          {t('shift.close')}
         </button>
       </div>
       {closing &&
@@ -120,9 +132,9 @@ function CurrentShift({ shift }: { shift: OpenShift }) {
           <PinPrompt />
         ) : (
           <div className="row" data-testid="confirm-close">
-            <p className="message">Close the shift and make its Z-report?</p>
+            <p className="message">{t('shift.confirmClose')}</p>
             <button className="big secondary" onClick={() => setClosing(false)}>
-              Keep open
+              {t('shift.keepOpen')}
             </button>
             <button
               className="big primary"
@@ -130,7 +142,7 @@ function CurrentShift({ shift }: { shift: OpenShift }) {
               data-testid="confirm-close-shift"
               onClick={() => void close().then((done) => done && setClosing(false))}
             >
-              Close and make Z-report
+              {t('shift.closeAndReport')}
             </button>
           </div>
         ))}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { formatMinor, minorDigits, minorToDecimal } from '../../../../shared/money'
 import { successPhases, type SalePhase, type SaleView } from '../../../../shared/sale'
 import type { Settings } from '../../../../shared/settings'
+import { useLocale, useTranslation } from '../../i18n'
 import { playPaymentSound } from '../../sales/payment-sound'
 import { payablePhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
@@ -72,20 +73,20 @@ export function Checkout({
   const charge = useSalesStore((s) => s.charge)
   const [frameClosed, setFrameClosed] = useState(false)
   const [againError, setAgainError] = useState<string | null>(null)
+  const { t } = useTranslation()
+  const locale = useLocale()
   usePaymentSound(sale, settings.sound)
   const autoReturn = useAutoReturn(sale, settings.returnToKeypadSeconds, leave)
 
   const look = phaseLook[sale.phase]
   const payable = payablePhases.includes(sale.phase)
   const success = isSuccess(sale)
-  const fiat = formatMinor(sale.amountMinor, sale.currency)
+  const fiat = formatMinor(sale.amountMinor, sale.currency, locale)
   const embedded = settings.checkoutMode === 'embedded' && !frameClosed
 
   const chargeAgain = () => {
     if (sale.currency !== settings.currency) {
-      setAgainError(
-        `The till now charges in ${settings.currency}, not ${sale.currency}: type the amount again.`,
-      )
+      setAgainError(t('checkout.otherCurrency', { till: settings.currency, sale: sale.currency }))
       return
     }
     setAgainError(null)
@@ -108,17 +109,16 @@ export function Checkout({
     >
       {sale.trouble && (
         <p className="trouble" role="alert" data-testid="trouble">
-          Connection trouble: {sale.trouble} This screen shows the last known status and updates by
-          itself when BTCPay can be reached again.
+          {t('checkout.trouble', { trouble: sale.trouble })}
         </p>
       )}
       <div className="phase-banner">
         <h1 id="phase-title" data-testid="phase-title" role="status">
-          {look.title}
-          {look.subtitle && <span className="subtitle"> {look.subtitle}</span>}
+          {t(look.title)}
+          {look.subtitle && <span className="subtitle"> {t(look.subtitle)}</span>}
         </h1>
         <p className="fiat" data-testid="fiat-amount">
-          {fiat}
+          <bdi dir="ltr">{fiat}</bdi>
         </p>
         {sale.description && <p className="sale-description">{sale.description}</p>}
       </div>
@@ -128,7 +128,7 @@ export function Checkout({
       {sale.phase === 'creating' && (
         <div className="frame-cover" role="status">
           <span className="spinner" aria-hidden="true" />
-          <p>Asking BTCPay for the invoice…</p>
+          <p>{t('checkout.asking')}</p>
         </div>
       )}
 
@@ -157,12 +157,12 @@ export function Checkout({
             data-testid="cancel-sale"
             onClick={() => void cancelSale()}
           >
-            Cancel sale
+            {t('checkout.cancel')}
           </button>
         )}
         {(sale.phase === 'expired' || sale.phase === 'not-created') && (
           <button className="big" disabled={busy} data-testid="charge-again" onClick={chargeAgain}>
-            {busy ? 'Creating invoice…' : `Charge ${fiat} again`}
+            {busy ? t('keypad.creatingInvoice') : t('checkout.chargeAgain', { amount: fiat })}
           </button>
         )}
         {!payable && sale.phase !== 'creating' && (
@@ -172,17 +172,17 @@ export function Checkout({
             onClick={leave}
             autoFocus
           >
-            New sale
+            {t('checkout.newSale')}
           </button>
         )}
         {payable && sale.phase === 'partial' && (
           <button className="big secondary" onClick={leave} data-testid="leave-sale">
-            Back to keypad (keep the sale)
+            {t('checkout.leave')}
           </button>
         )}
         {autoReturn !== null && (
           <p className="message" data-testid="auto-return">
-            Back to the keypad in {autoReturn} s
+            {t('checkout.autoReturn', { count: autoReturn })}
           </p>
         )}
       </div>

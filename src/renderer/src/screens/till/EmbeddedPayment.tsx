@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { SaleView } from '../../../../shared/sale'
+import { useTranslation, type TranslationKey } from '../../i18n'
 import { checkoutHints, readCheckoutMessage } from '../../sales/checkout-messages'
 import { embedTarget } from '../../sales/embed-url'
 import { NativePayment } from './NativePayment'
@@ -21,11 +22,12 @@ export function EmbeddedPayment({
   serverUrl: string | null
   onClose: () => void
 }) {
+  const { t } = useTranslation()
   const target = embedTarget(sale.checkoutLink, serverUrl)
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [loaded, setLoaded] = useState(false)
   const [slow, setSlow] = useState(false)
-  const [hint, setHint] = useState<string | null>(null)
+  const [hint, setHint] = useState<TranslationKey | null>(null)
   const [fallback, setFallback] = useState(false)
   const [blocked, setBlocked] = useState(false)
   const origin = target.ok ? target.origin : null
@@ -67,15 +69,15 @@ export function EmbeddedPayment({
 
   if (!target.ok || fallback || blocked) {
     const problem = !target.ok
-      ? target.message
+      ? t(target.problem, { origin: target.origin ?? '' })
       : blocked
-        ? "This terminal's security policy does not let BTCPay's checkout page load here."
+        ? t('embed.blocked')
         : null
     return (
       <>
         {problem && (
           <p className="message error" role="alert" data-testid="embed-refused">
-            {problem} Showing the QR code instead.
+            {t('embed.showingQr', { problem })}
           </p>
         )}
         <NativePayment sale={sale} />
@@ -88,10 +90,10 @@ export function EmbeddedPayment({
       {!loaded && (
         <div className="frame-cover" role="status" data-testid="embed-loading">
           <span className="spinner" aria-hidden="true" />
-          <p>Opening the BTCPay checkout…</p>
+          <p>{t('embed.opening')}</p>
           {slow && (
             <button className="big secondary" onClick={() => setFallback(true)}>
-              Show the QR code instead
+              {t('embed.showQr')}
             </button>
           )}
         </div>
@@ -99,7 +101,7 @@ export function EmbeddedPayment({
       <iframe
         ref={frameRef}
         className={loaded ? 'checkout-frame' : 'checkout-frame hidden'}
-        title="BTCPay checkout"
+        title={t('embed.frameTitle')}
         src={target.src}
         sandbox="allow-scripts allow-same-origin allow-forms allow-popups"
         allow="clipboard-write"
@@ -108,7 +110,7 @@ export function EmbeddedPayment({
       />
       {hint && (
         <p className="message" role="status" data-testid="checkout-hint">
-          {hint}
+          {t(hint)}
         </p>
       )}
     </div>

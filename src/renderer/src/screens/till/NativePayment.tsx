@@ -2,14 +2,19 @@ import { useState } from 'react'
 import type { SaleView } from '../../../../shared/sale'
 import { Countdown } from '../../components/Countdown'
 import { QrCode } from '../../components/QrCode'
+import { useTranslation } from '../../i18n'
 import { someBtc } from '../../sales/btc-text'
-import { paymentChoices, type PaymentChoice } from '../../sales/payment-choices'
+import { methodName, paymentChoices, type PaymentChoice } from '../../sales/payment-choices'
+import { useSalesStore } from '../../stores/bound-stores'
 
 /**
  * The payment QR code drawn on this screen, with a switch between the on-chain (BIP21) link and
- * the Lightning invoice when the sale has both, and the time left to pay.
+ * the Lightning invoice when the sale has both, and the time left to pay. A switch is reported
+ * to main, so the customer display shows the same code.
  */
 export function NativePayment({ sale }: { sale: SaleView }) {
+  const { t } = useTranslation()
+  const showPaymentMethod = useSalesStore((s) => s.showPaymentMethod)
   const { choices, preferred } = paymentChoices(sale.payment)
   const [picked, setPicked] = useState<PaymentChoice['id'] | null>(null)
   const choice = choices.find((c) => c.id === picked) ?? choices.find((c) => c.id === preferred)
@@ -17,16 +22,24 @@ export function NativePayment({ sale }: { sale: SaleView }) {
   if (!choice) {
     return (
       <p className="message error" role="alert" data-testid="no-payment-link">
-        This invoice has no payment link to show. Cancel and charge again, or use BTCPay.
+        {t('pay.noLink')}
       </p>
     )
+  }
+  const pick = (method: PaymentChoice['id']) => {
+    setPicked(method)
+    void showPaymentMethod({ saleId: sale.id, method })
   }
   return (
     <div className="native-payment">
       <div className="qr-column">
-        <QrCode text={choice.qrText} size={320} label={`${choice.title} payment QR code`} />
+        <QrCode
+          text={choice.qrText}
+          size={320}
+          label={t('pay.qrLabel', { method: t(methodName[choice.id]) })}
+        />
         {choices.length > 1 && (
-          <div className="segmented" role="tablist" aria-label="Payment method">
+          <div className="segmented" role="tablist" aria-label={t('pay.method')}>
             {choices.map((c) => (
               <button
                 key={c.id}
@@ -35,9 +48,9 @@ export function NativePayment({ sale }: { sale: SaleView }) {
                 aria-selected={c.id === choice.id}
                 className={c.id === choice.id ? 'tab active' : 'tab'}
                 data-testid={`method-${c.id}`}
-                onClick={() => setPicked(c.id)}
+                onClick={() => pick(c.id)}
               >
-                {c.title}
+                {t(methodName[c.id])}
               </button>
             ))}
           </div>
@@ -46,13 +59,15 @@ export function NativePayment({ sale }: { sale: SaleView }) {
       <div className="pay-facts">
         {someBtc(sale.payment?.btcDue) && (
           <p className="btc" data-testid="btc-amount">
-            {sale.payment.btcDue} BTC
+            <bdi dir="ltr">{sale.payment.btcDue} BTC</bdi>
           </p>
         )}
         <p className="scan-hint">
-          Scan with a {choice.id === 'lightning' ? 'Lightning' : 'bitcoin'} wallet
+          {choice.id === 'lightning' ? t('pay.scanLightning') : t('pay.scanOnchain')}
         </p>
-        {sale.expiresAt !== null && <Countdown until={sale.expiresAt} prefix="Expires in" />}
+        {sale.expiresAt !== null && (
+          <Countdown until={sale.expiresAt} label={(time) => t('pay.expiresIn', { time })} />
+        )}
       </div>
     </div>
   )

@@ -12,12 +12,12 @@ function Money({ sale, btc, testId }: { sale: SaleView; btc: string; testId?: st
   const minor = btcToMinor(btc, sale.payment?.rate, sale.currency)
   const locale = useLocale()
   return (
-    <span className="money" data-testid={testId}>
+    <bdi className="money" dir="ltr" data-testid={testId}>
       {minor !== null && (
         <strong className="fiat-part">{formatMinor(minor, sale.currency, locale)}</strong>
       )}
       <span className="btc-part">{minor !== null ? ` · ${btc} BTC` : `${btc} BTC`}</span>
-    </span>
+    </bdi>
   )
 }
 

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { pos as api } from '../../bridge'
 import type { PrintOutcome } from '../../../../shared/receipts'
+import { useTranslation } from '../../i18n'
+import { printProblemWords } from '../../sales/print-problems'
 import { useRefundsStore } from '../../stores/bound-stores'
 
 /**
@@ -17,7 +19,11 @@ export function ReceiptStatus({
   refundId?: string
   autoPrint: boolean
 }) {
-  const [printed, setOutcome] = useState<PrintOutcome | null>(null)
+  const { t } = useTranslation()
+  /** What main said of the last job, or the error of a request that did not reach the printer. */
+  const [printed, setOutcome] = useState<PrintOutcome | { printed: false; error: string } | null>(
+    null,
+  )
   const slipPrinted = useRefundsStore((s) => (refundId ? s.slipPrints[refundId] : undefined))
   const outcome = printed ?? slipPrinted ?? null
   const [busy, setBusy] = useState(false)
@@ -34,17 +40,13 @@ export function ReceiptStatus({
     setBusy(true)
     const result = await api.printReceipt({ saleId, refundId })
     setBusy(false)
-    setOutcome(
-      result.ok
-        ? result.data
-        : { printed: false, problem: 'failed', message: `Receipt not printed: ${result.message}` },
-    )
+    setOutcome(result.ok ? result.data : { printed: false, error: result.message })
   }
 
   if (outcome?.printed) {
     return (
       <p className="message" role="status" data-testid="receipt-status">
-        Receipt printed
+        {t('receipt.printed')}
       </p>
     )
   }
@@ -52,7 +54,9 @@ export function ReceiptStatus({
     return (
       <div className="row">
         <p className="message error" role="alert" data-testid="receipt-status">
-          {outcome.message}
+          {t('receipt.notPrinted', {
+            problem: 'error' in outcome ? outcome.error : t(printProblemWords[outcome.problem]),
+          })}
         </p>
         <button
           className="big secondary"
@@ -60,7 +64,7 @@ export function ReceiptStatus({
           data-testid="receipt-retry"
           onClick={() => void print()}
         >
-          {busy ? 'Printing…' : 'Retry'}
+          {busy ? t('receipt.printing') : t('receipt.retry')}
         </button>
       </div>
     )
@@ -68,7 +72,7 @@ export function ReceiptStatus({
   if (autoPrint) {
     return (
       <p className="message" role="status" data-testid="receipt-status">
-        Printing receipt…
+        {t('receipt.printingReceipt')}
       </p>
     )
   }
@@ -79,7 +83,7 @@ export function ReceiptStatus({
       data-testid="receipt-print"
       onClick={() => void print()}
     >
-      {busy ? 'Printing…' : 'Print receipt'}
+      {busy ? t('receipt.printing') : t('receipt.print')}
     </button>
   )
 }
