@@ -26,7 +26,7 @@ async function historyWith(drafts: Omit<SaleDraft, 'createdAt'>[]) {
   await journal.load()
   journals.push(journal)
   const payments = createPaymentRecordStore({ dir: join(dir, 'receipts'), log: silentLogger })
-  payments.load()
+  await payments.load()
   const sales = []
   for (const [i, d] of drafts.entries()) {
     sales.push(
@@ -92,7 +92,7 @@ describe('sales history', () => {
       },
     ])
     const sale = sales[0]!
-    payments.put({
+    await payments.put({
       saleId: sale.id,
       createdAt: sale.createdAt,
       invoiceId: 'INV-LATE',
