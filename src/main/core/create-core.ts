@@ -20,6 +20,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCatalog } from '../catalog/catalog-service'
+import { createParkedCarts } from '../catalog/parked-carts'
 import { createCustomerFeed } from '../customer-display/customer-feed'
 import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer, createDemoRefundClaim } from '../demo/demo-customer'
@@ -177,6 +179,22 @@ export function createCore(deps: CoreDeps) {
     },
   })
 
+  const catalog = createCatalog({
+    dir: join(deps.dataDir, 'catalog'),
+    client: () => apiKeys.client(),
+    log,
+    now,
+    onChange: (view) => events.emit('catalog:changed', view),
+  })
+  const parkedCarts = createParkedCarts({
+    dir: join(deps.dataDir, 'carts'),
+    catalog: catalog.view,
+    currency: () => settings.get().currency,
+    log,
+    now,
+    onChange: (carts) => events.emit('carts:changed', { carts }),
+  })
+
   const journal = createJournal({
     dir: join(deps.dataDir, 'journal'),
     log,
@@ -205,6 +223,7 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
     watch: watchInvoice,
+    catalog: catalog.view,
     watcherOptions: deps.watcherOptions,
   })
   const history = createSalesHistory({
@@ -396,6 +415,15 @@ export function createCore(deps: CoreDeps) {
     'refunds:issue': afterStart(asManager(refunds.refundSale)),
     'demo:claim-refund': afterStart(simulateRefundClaim),
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
+    'catalog:get': async () => catalog.view(),
+    'catalog:refresh': () => catalog.refresh(),
+    'catalog:choose-app': asManager(({ appId }) => catalog.chooseApp(appId)),
+    'catalog:set-barcode': asManager(async ({ itemId, barcode }) =>
+      catalog.setBarcode(itemId, barcode),
+    ),
+    'carts:list': async () => ({ carts: parkedCarts.list() }),
+    'carts:park': async ({ lines }) => ({ carts: parkedCarts.park(lines) }),
+    'carts:resume': async ({ cartId }) => parkedCarts.resume(cartId),
     'till:focus-sale': afterStart(focusSale),
     'till:focused-sale': afterStart(focusedSale),
     'app:quit': asManager(quitApp),
@@ -430,6 +458,9 @@ export function createCore(deps: CoreDeps) {
     await apiKeys.load()
     await refunds.load()
     void refunds.resume().catch((err: unknown) => log.error('refunds.resume-failed', { err }))
+    catalog.load()
+    parkedCarts.load()
+    void catalog.refresh()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -455,6 +486,7 @@ export function createCore(deps: CoreDeps) {
     pairing,
     apiKeys,
     cashier,
+    catalog,
     history,
     refunds,
     customerFeed,
@@ -474,6 +506,7 @@ export function createCore(deps: CoreDeps) {
       apiKeys.stop()
       cashier.stop()
       refunds.stop()
+      catalog.stop()
       let journalClosed = true
       try {
         await journal.close()

@@ -2,6 +2,7 @@ import { FormResult } from '../../components/FormResult'
 import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
 import { JournalProblemsPanel } from './JournalProblemsPanel'
+import { CatalogPanel } from './CatalogPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
@@ -46,6 +47,7 @@ export function Manager() {
         />
       )}
       <JournalProblemsPanel />
+      {connection.status === 'paired' && <CatalogPanel />}
       {settings && <SettingsPanel settings={settings} />}
       {settings && <ReceiptSettingsPanel settings={settings} />}
       {/* A pairing error stands in the pairing form itself. */}

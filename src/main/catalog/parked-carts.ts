@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import {
+  parkedCartSchema,
+  type CartLineInput,
+  type CatalogView,
+  type ParkedCart,
+} from '../../shared/catalog'
+import { AppError } from '../../shared/ipc/result'
+import { replaceFileSync } from '../journal/durable-fs'
+import type { Logger } from '../log/logger'
+import { priceCart } from './price-cart'
+
+const FILE = 'parked-carts.json'
+const MAX_PARKED = 50
+const fileSchema = z.array(parkedCartSchema)
+
+export type ParkedCartsDeps = {
+  dir: string
+  catalog: () => CatalogView
+  currency: () => string
+  log: Logger
+  now: () => number
+  onChange: (carts: ParkedCart[]) => void
+  fsync?: boolean
+}
+
+/**
+ * Carts set aside for later, kept in the data folder: each change replaces the file atomically
+ * (temp file, fsync, rename), so a crash or power cut leaves the list before or after it, never
+ * half. Resuming takes a cart out of the list.
+ */
+export function createParkedCarts(deps: ParkedCartsDeps) {
+  let carts: ParkedCart[] = []
+  const save = (next: ParkedCart[]) => {
+    replaceFileSync(deps.dir, FILE, JSON.stringify(next), deps.fsync ?? true)
+    carts = next
+    deps.onChange(carts)
+  }
+
+  return {
+    list: (): ParkedCart[] => carts,
+
+    load(): void {
+      mkdirSync(deps.dir, { recursive: true, mode: 0o700 })
+      let text: string
+      try {
+        text = readFileSync(join(deps.dir, FILE), 'utf8')
+      } catch {
+        return // none parked yet
+      }
+      try {
+        const parsed = fileSchema.safeParse(JSON.parse(text))
+        if (parsed.success) {
+          carts = parsed.data
+          return
+        }
+      } catch {
+        // reported below
+      }
+      // Kept aside, not deleted: someone may still read the carts out of it.
+      const aside = `${FILE}.damaged-${deps.now()}`
+      renameSync(join(deps.dir, FILE), join(deps.dir, aside))
+      deps.log.error('carts.damaged-file', { keptAs: aside })
+    },
+
+    /** Sets a cart aside; its lines are checked against the catalog as a charge would be. */
+    park(lines: CartLineInput[]): ParkedCart[] {
+      if (carts.length >= MAX_PARKED) {
+        throw new AppError('bad-input', `At most ${MAX_PARKED} carts can be parked.`)
+      }
+      const priced = priceCart(
+        deps.catalog(),
+        { lines, tipMinor: 0, tipPercent: null },
+        deps.currency(),
+        Number.MAX_SAFE_INTEGER,
+      )
+      const cart: ParkedCart = {
+        id: randomUUID(),
+        parkedAt: deps.now(),
+        currency: priced.currency,
+        lines: lines.map((l, i) => ({ ...l, title: priced.lines[i]?.title ?? '' })),
+        totalMinor: priced.subtotalMinor,
+      }
+      save([...carts, cart])
+      deps.log.info('carts.parked', { lines: lines.length })
+      return carts
+    },
+
+    /** Takes a parked cart back to the till (and out of the list). */
+    resume(cartId: string): ParkedCart {
+      const cart = carts.find((c) => c.id === cartId)
+      if (!cart) throw new AppError('not-found', 'That cart was already resumed.')
+      save(carts.filter((c) => c.id !== cartId))
+      return cart
+    },
+  }
+}
+export type ParkedCarts = ReturnType<typeof createParkedCarts>

@@ -1,0 +1,193 @@
+import { create } from 'zustand'
+import {
+  itemForCode,
+  type CartLineInput,
+  type CatalogItem,
+  type CatalogView,
+  type ParkedCart,
+} from '../../../shared/catalog'
+import type { PosApi } from '../../../shared/ipc/pos-api'
+import { parseAmount } from '../../../shared/money'
+
+/** A line on the till's cart. `unitMinor` is for display; main prices the cart again. */
+export type CartLine = CartLineInput & { key: number; title: string; unitMinor: number }
+
+type CartState = {
+  catalog: CatalogView | null
+  catalogVersion: number
+  parked: ParkedCart[]
+  lines: CartLine[]
+  /** The customer is choosing a tip (the cart is ready to charge). */
+  tipping: boolean
+  /** The last refusal or unknown scan, in words for the cashier. */
+  notice: string | null
+  init(): () => void
+  add(item: CatalogItem, amount?: string): boolean
+  addAmount(amount: string): boolean
+  scan(code: string): boolean
+  setQuantity(key: number, quantity: number): void
+  remove(key: number): void
+  clear(): void
+  startTip(): void
+  cancelTip(): void
+  park(): Promise<boolean>
+  resume(cartId: string): Promise<boolean>
+  refresh(): Promise<void>
+}
+
+let nextKey = 1
+
+/** The cart's total in minor units, exact (integers only). */
+export const cartTotal = (lines: readonly CartLine[]) =>
+  lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
+
+/** A tip of `percent` on `subtotalMinor`, rounded half up to a whole minor unit. */
+export const tipFor = (subtotalMinor: number, percent: number) =>
+  Math.floor((subtotalMinor * percent + 50) / 100)
+
+export const createCartStore = (api: PosApi) =>
+  create<CartState>()((set, get) => {
+    const currency = () => get().catalog?.currency ?? 'USD'
+    const push = (line: Omit<CartLine, 'key'>) => {
+      const lines = get().lines
+      const same = line.itemId !== null && line.amount === undefined
+      const at = same ? lines.findIndex((l) => l.itemId === line.itemId && !l.amount) : -1
+      set({
+        notice: null,
+        lines:
+          at >= 0
+            ? lines.map((l, i) =>
+                i === at ? { ...l, quantity: Math.min(999, l.quantity + 1) } : l,
+              )
+            : [...lines, { ...line, key: nextKey++ }],
+      })
+      return true
+    }
+    const typed = (amount: string | undefined) =>
+      parseAmount(amount ?? '', currency(), Number.MAX_SAFE_INTEGER)
+
+    return {
+      catalog: null,
+      catalogVersion: 0,
+      parked: [],
+      lines: [],
+      tipping: false,
+      notice: null,
+
+      init() {
+        const offCatalog = api.onCatalogChanged(({ version, data }) => {
+          if (version > get().catalogVersion) set({ catalog: data, catalogVersion: version })
+        })
+        const offCarts = api.onParkedCartsChanged(({ data }) => set({ parked: data.carts }))
+        void api.getCatalog().then((r) => {
+          if (r.ok && get().catalogVersion === 0) set({ catalog: r.data })
+        })
+        void api.listParkedCarts().then((r) => r.ok && set({ parked: r.data.carts }))
+        return () => {
+          offCatalog()
+          offCarts()
+        }
+      },
+
+      add(item, amount) {
+        if (item.inventory !== null && item.inventory <= 0) {
+          set({ notice: `${item.title} is sold out.` })
+          return false
+        }
+        if (item.priceType === 'fixed') {
+          return push({
+            itemId: item.id,
+            title: item.title,
+            unitMinor: item.priceMinor ?? 0,
+            quantity: 1,
+          })
+        }
+        const check = typed(amount)
+        if (!check.ok) {
+          set({ notice: `${item.title}: type the amount on the keypad first.` })
+          return false
+        }
+        if (item.priceType === 'minimum' && check.minor < (item.priceMinor ?? 0)) {
+          set({ notice: `${item.title} costs more than that.` })
+          return false
+        }
+        return push({
+          itemId: item.id,
+          title: item.title,
+          unitMinor: check.minor,
+          quantity: 1,
+          amount,
+        })
+      },
+
+      addAmount(amount) {
+        const check = typed(amount)
+        if (!check.ok) {
+          set({ notice: check.message })
+          return false
+        }
+        return push({
+          itemId: null,
+          title: 'Custom amount',
+          unitMinor: check.minor,
+          quantity: 1,
+          amount,
+        })
+      },
+
+      scan(code) {
+        const item = itemForCode(get().catalog?.items ?? [], code)
+        if (!item) {
+          set({ notice: `Unknown code ${code}: no item has it.` })
+          return false
+        }
+        return get().add(item)
+      },
+
+      setQuantity: (key, quantity) =>
+        set((s) => ({
+          lines: s.lines.map((l) =>
+            l.key === key ? { ...l, quantity: Math.max(1, Math.min(999, quantity)) } : l,
+          ),
+        })),
+      remove: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key) })),
+      clear: () => set({ lines: [], tipping: false, notice: null }),
+      startTip: () => set({ tipping: true }),
+      cancelTip: () => set({ tipping: false }),
+
+      async park() {
+        const lines = get().lines.map(({ itemId, quantity, amount }) =>
+          amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
+        )
+        const result = await api.parkCart({ lines })
+        if (!result.ok) {
+          set({ notice: result.message })
+          return false
+        }
+        set({ lines: [], notice: null, parked: result.data.carts })
+        return true
+      },
+
+      async resume(cartId) {
+        const result = await api.resumeCart({ cartId })
+        if (!result.ok) {
+          set({ notice: result.message })
+          return false
+        }
+        const items = get().catalog?.items ?? []
+        const back = result.data.lines.map((l) => {
+          const item = items.find((i) => i.id === l.itemId)
+          const fixed = item?.priceType === 'fixed' ? (item.priceMinor ?? 0) : null
+          const check = typed(l.amount)
+          return { ...l, key: nextKey++, unitMinor: fixed ?? (check.ok ? check.minor : 0) }
+        })
+        set((s) => ({ lines: [...s.lines, ...back], notice: null }))
+        return true
+      },
+
+      async refresh() {
+        const result = await api.refreshCatalog()
+        if (result.ok) set({ catalog: result.data })
+      },
+    }
+  })
