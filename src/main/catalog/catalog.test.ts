@@ -39,18 +39,31 @@ function core() {
   return c
 }
 
-/** A core paired (BitId, for invoices) with an API key that may read the store's catalog. */
-async function catalogCore() {
+/**
+ * A core with an API key that may read the store's catalog, charging in `mode`: paired (BitId
+ * legacy invoices), or with the key itself (Greenfield; the server's legacy invoice API then
+ * answers 404, so every invoice has to go through Greenfield).
+ */
+async function catalogCore(mode: 'legacy' | 'greenfield' = 'legacy') {
   const c = core()
   await c.start()
-  await c.pairing.pairWithCode({
-    serverUrl: server.url,
-    pairingCode: server.control.createPairingCode().pairingCode,
-  })
+  const permissions = ['canviewstoresettings']
+  if (mode === 'legacy') {
+    await c.pairing.pairWithCode({
+      serverUrl: server.url,
+      pairingCode: server.control.createPairingCode().pairingCode,
+    })
+  } else {
+    permissions.push('cancreateinvoice', 'canviewinvoices')
+  }
   const apiKey = server.control.createApiKey({
-    permissions: [`btcpay.store.canviewstoresettings:${DEMO_STORE_ID}`],
+    permissions: permissions.map((p) => `btcpay.store.${p}:${DEMO_STORE_ID}`),
   }).apiKey
   await c.handlers['api-key:paste']({ serverUrl: server.url, apiKey })
+  if (mode === 'greenfield') {
+    await c.handlers['settings:update']({ chargeVia: 'greenfield' })
+    server.control.addFault({ kind: 'error', status: 404, pathPrefix: '/invoices' })
+  }
   const view = await c.handlers['catalog:choose-app']({ appId: DEMO_POS_APP_ID })
   return { c, view }
 }
@@ -146,9 +159,9 @@ describe('catalog', () => {
   })
 })
 
-describe('a cart charge', () => {
+describe.each(['legacy', 'greenfield'] as const)('a cart charge with %s invoices', (mode) => {
   it('sends BTCPay the items in its own PoS shape, the tip as its own line, and keeps them in the journal and CSV', async () => {
-    const { c } = await catalogCore()
+    const { c } = await catalogCore(mode)
     const sale = await c.handlers['sales:charge']({
       cart: {
         lines: [
@@ -198,12 +211,13 @@ describe('a cart charge', () => {
   })
 
   it('names the single item in itemCode, as BTCPay does', async () => {
-    const { c } = await catalogCore()
+    const { c } = await catalogCore(mode)
     const sale = await c.handlers['sales:charge']({
       cart: { lines: [{ itemId: 'black-tea', quantity: 1 }], tipMinor: 0, tipPercent: null },
     })
     const invoice = await invoiceOnServer(sale.invoiceId ?? '')
     expect(invoice.metadata['itemCode']).toBe('black-tea')
+    expect(invoice.metadata['itemDesc']).toBe('Black Tea')
   })
 
   it('refuses what the catalog does not allow before anything is written or sent', async () => {
