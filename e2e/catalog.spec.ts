@@ -36,7 +36,7 @@ test.beforeEach(async ({ page }) => {
   await page.getByRole('button', { name: 'Manager', exact: true }).click()
   await page.getByLabel('BTCPay Point of Sale app id').fill(DEMO_POS_APP_ID)
   await page.getByRole('button', { name: 'Use this catalog' }).click()
-  await expect(page.getByTestId('catalog-result')).toHaveText(/5 items from “Tea shop”/)
+  await expect(page.getByTestId('catalog-result')).toHaveText(/“Tea shop”: 5 items on sale/)
   await page.getByRole('button', { name: 'Till', exact: true }).click()
   await expect(page.getByTestId('cart-till')).toBeVisible()
 })

@@ -6,11 +6,21 @@ import {
   type CatalogView,
   type ParkedCart,
 } from '../../../shared/catalog'
+import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
+import type { Result } from '../../../shared/ipc/result'
 import { parseAmount } from '../../../shared/money'
 
 /** A line on the till's cart. `unitMinor` is for display; main prices the cart again. */
 export type CartLine = CartLineInput & { key: number; title: string; unitMinor: number }
+
+/** Why the cart refused something: words the screen picks for the cashier's language. */
+export type CartNotice =
+  | { kind: 'sold-out' | 'needs-amount'; title: string }
+  | { kind: 'below-minimum'; title: string; minimumMinor: number }
+  | { kind: 'unknown-code'; code: string }
+  /** A sentence from main or the amount check, shown as it is. */
+  | { kind: 'refused'; message: string }
 
 type CartState = {
   catalog: CatalogView | null
@@ -19,8 +29,8 @@ type CartState = {
   lines: CartLine[]
   /** The customer is choosing a tip (the cart is ready to charge). */
   tipping: boolean
-  /** The last refusal or unknown scan, in words for the cashier. */
-  notice: string | null
+  /** The last refusal or unknown scan. */
+  notice: CartNotice | null
   init(): () => void
   add(item: CatalogItem, amount?: string): boolean
   addAmount(amount: string): boolean
@@ -33,6 +43,8 @@ type CartState = {
   park(): Promise<boolean>
   resume(cartId: string): Promise<boolean>
   refresh(): Promise<void>
+  chooseCatalogApp(input: RequestInput<'catalog:choose-app'>): Promise<Result<CatalogView>>
+  setItemBarcode(input: RequestInput<'catalog:set-barcode'>): Promise<Result<CatalogView>>
 }
 
 let nextKey = 1
@@ -91,7 +103,7 @@ export const createCartStore = (api: PosApi) =>
 
       add(item, amount) {
         if (item.inventory !== null && item.inventory <= 0) {
-          set({ notice: `${item.title} is sold out.` })
+          set({ notice: { kind: 'sold-out', title: item.title } })
           return false
         }
         if (item.priceType === 'fixed') {
@@ -104,11 +116,17 @@ export const createCartStore = (api: PosApi) =>
         }
         const check = typed(amount)
         if (!check.ok) {
-          set({ notice: `${item.title}: type the amount on the keypad first.` })
+          set({ notice: { kind: 'needs-amount', title: item.title } })
           return false
         }
         if (item.priceType === 'minimum' && check.minor < (item.priceMinor ?? 0)) {
-          set({ notice: `${item.title} costs more than that.` })
+          set({
+            notice: {
+              kind: 'below-minimum',
+              title: item.title,
+              minimumMinor: item.priceMinor ?? 0,
+            },
+          })
           return false
         }
         return push({
@@ -123,7 +141,7 @@ export const createCartStore = (api: PosApi) =>
       addAmount(amount) {
         const check = typed(amount)
         if (!check.ok) {
-          set({ notice: check.message })
+          set({ notice: { kind: 'refused', message: check.message } })
           return false
         }
         return push({
@@ -138,7 +156,7 @@ export const createCartStore = (api: PosApi) =>
       scan(code) {
         const item = itemForCode(get().catalog?.items ?? [], code)
         if (!item) {
-          set({ notice: `Unknown code ${code}: no item has it.` })
+          set({ notice: { kind: 'unknown-code', code } })
           return false
         }
         return get().add(item)
@@ -161,7 +179,7 @@ export const createCartStore = (api: PosApi) =>
         )
         const result = await api.parkCart({ lines })
         if (!result.ok) {
-          set({ notice: result.message })
+          set({ notice: { kind: 'refused', message: result.message } })
           return false
         }
         set({ lines: [], notice: null, parked: result.data.carts })
@@ -171,7 +189,7 @@ export const createCartStore = (api: PosApi) =>
       async resume(cartId) {
         const result = await api.resumeCart({ cartId })
         if (!result.ok) {
-          set({ notice: result.message })
+          set({ notice: { kind: 'refused', message: result.message } })
           return false
         }
         const items = get().catalog?.items ?? []
@@ -188,6 +206,18 @@ export const createCartStore = (api: PosApi) =>
       async refresh() {
         const result = await api.refreshCatalog()
         if (result.ok) set({ catalog: result.data })
+      },
+
+      async chooseCatalogApp(input) {
+        const result = await api.chooseCatalogApp(input)
+        if (result.ok) set({ catalog: result.data, lines: [], notice: null })
+        return result
+      },
+
+      async setItemBarcode(input) {
+        const result = await api.setItemBarcode(input)
+        if (result.ok) set({ catalog: result.data })
+        return result
       },
     }
   })

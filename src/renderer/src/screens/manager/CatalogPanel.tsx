@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { pos } from '../../bridge'
 import { FormResult, type Outcome } from '../../components/FormResult'
+import { useTranslation } from '../../i18n'
 import { useCartStore } from '../../stores/bound-stores'
 
 /**
@@ -8,47 +8,60 @@ import { useCartStore } from '../../stores/bound-stores'
  * BTCPay), or none for a keypad-only till; and barcodes attached to items on this till.
  */
 export function CatalogPanel() {
+  const { t } = useTranslation()
   const catalog = useCartStore((s) => s.catalog)
+  const chooseCatalogApp = useCartStore((s) => s.chooseCatalogApp)
+  const setItemBarcode = useCartStore((s) => s.setItemBarcode)
   const [appId, setAppId] = useState(catalog?.appId ?? '')
   const [itemId, setItemId] = useState('')
   const [barcode, setBarcode] = useState('')
   const [result, setResult] = useState<Outcome | null>(null)
 
   const choose = async () => {
-    const r = await pos.chooseCatalogApp({ appId: appId.trim() || null })
+    const r = await chooseCatalogApp({ appId: appId.trim() || null })
     setResult(
       r.ok
         ? {
             ok: true,
             text: r.data.appId
-              ? `${r.data.items.length} items from “${r.data.title ?? r.data.appId}”.`
-              : 'No catalog: the till shows the keypad.',
+              ? t('catalogPanel.read', {
+                  title: r.data.title ?? r.data.appId,
+                  items: r.data.items.length,
+                })
+              : t('catalogPanel.none'),
           }
         : { ok: false, text: r.message },
     )
   }
   const attach = async () => {
-    const r = await pos.setItemBarcode({ itemId, barcode })
+    const r = await setItemBarcode({ itemId, barcode })
     setResult(
-      r.ok ? { ok: true, text: `Barcode ${barcode} attached.` } : { ok: false, text: r.message },
+      r.ok
+        ? { ok: true, text: t('catalogPanel.attached', { barcode }) }
+        : { ok: false, text: r.message },
     )
     if (r.ok) setBarcode('')
   }
 
   return (
     <section className="form" aria-labelledby="catalog-title">
-      <h2 id="catalog-title">Catalog</h2>
+      <h2 id="catalog-title">{t('catalogPanel.title')}</h2>
       <label>
-        BTCPay Point of Sale app id
+        {t('catalogPanel.appId')}
         <input value={appId} onChange={(e) => setAppId(e.target.value)} />
       </label>
+      <p className="hint">{t('catalogPanel.hint')}</p>
       <button type="button" className="primary" onClick={() => void choose()}>
-        Use this catalog
+        {t('catalogPanel.use')}
       </button>
       {catalog && catalog.items.length > 0 && (
         <div className="row">
-          <select value={itemId} onChange={(e) => setItemId(e.target.value)} aria-label="Item">
-            <option value="">Item…</option>
+          <select
+            value={itemId}
+            onChange={(e) => setItemId(e.target.value)}
+            aria-label={t('catalogPanel.item')}
+          >
+            <option value="">{t('catalogPanel.pickItem')}</option>
             {catalog.items.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.title}
@@ -57,8 +70,8 @@ export function CatalogPanel() {
             ))}
           </select>
           <input
-            aria-label="Barcode"
-            placeholder="Scan or type a barcode"
+            aria-label={t('catalogPanel.barcode')}
+            placeholder={t('catalogPanel.barcodePlaceholder')}
             value={barcode}
             onChange={(e) => setBarcode(e.target.value)}
           />
@@ -68,7 +81,7 @@ export function CatalogPanel() {
             disabled={!itemId}
             onClick={() => void attach()}
           >
-            Attach barcode
+            {t('catalogPanel.attach')}
           </button>
         </div>
       )}

@@ -1,8 +1,8 @@
 import { FormResult } from '../../components/FormResult'
-import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
+import { useApiKeyStore, useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
-import { JournalProblemsPanel } from './JournalProblemsPanel'
 import { CatalogPanel } from './CatalogPanel'
+import { JournalProblemsPanel } from './JournalProblemsPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
@@ -16,6 +16,8 @@ export function Manager() {
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
   const settings = useAppStore((s) => s.settings)
+  // The catalog is read with the API key, paired or not.
+  const hasKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
   if (manager.pinUnreadable) return <PinUnreadable />
@@ -47,7 +49,7 @@ export function Manager() {
         />
       )}
       <JournalProblemsPanel />
-      {connection.status === 'paired' && <CatalogPanel />}
+      {hasKey && <CatalogPanel />}
       {settings && <SettingsPanel settings={settings} />}
       {settings && <ReceiptSettingsPanel settings={settings} />}
       {/* A pairing error stands in the pairing form itself. */}

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import type { CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
-import { cartTotal } from '../../stores/cart-store'
+import { useLocale, useTranslation } from '../../i18n'
+import { cartTotal, type CartNotice } from '../../stores/cart-store'
 import { useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
 import { TipStep } from './TipStep'
 
-const timeText = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+const timeText = (at: number, locale: string) =>
+  new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })
 
 /**
  * The till with the store's catalog: tap items (or scan them), type an amount for a custom line,
@@ -21,8 +22,27 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   const chargeError = useSalesStore((s) => s.error)
   const charge = useSalesStore((s) => s.charge)
   const [amount, setAmount] = useState('')
+  const { t } = useTranslation()
+  const locale = useLocale()
   const subtotal = cartTotal(cart.lines)
-  const money = (minor: number) => formatMinor(minor, currency)
+  const money = (minor: number) => formatMinor(minor, currency, locale)
+  const titleOf = (line: { itemId: string | null; title: string }) =>
+    line.itemId === null ? t('cart.customAmount') : line.title
+  const noticeText = (notice: CartNotice): string => {
+    switch (notice.kind) {
+      case 'sold-out':
+        return t('cart.soldOut', { title: notice.title })
+      case 'needs-amount':
+        return t('cart.needsAmount', { title: notice.title })
+      case 'below-minimum':
+        return t('cart.belowMinimum', { title: notice.title, amount: money(notice.minimumMinor) })
+      case 'unknown-code':
+        return t('cart.unknownCode', { code: notice.code })
+      case 'refused':
+        return notice.message
+    }
+  }
+  const notice = cart.notice ? noticeText(cart.notice) : chargeError
 
   const chargeCart = async (tipMinor: number, tipPercent: number | null) => {
     const lines = cart.lines.map(({ itemId, quantity, amount: typed }) =>
@@ -51,17 +71,19 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   }
 
   return (
-    <section className="cart-till" data-testid="cart-till" aria-label="Catalog till">
+    <section className="cart-till" data-testid="cart-till" aria-label={t('cart.label')}>
       <div className="catalog-column">
         <p className="catalog-age" data-testid="catalog-age">
           {catalog.title} ·{' '}
-          {catalog.fetchedAt === null ? 'not read yet' : `as of ${timeText(catalog.fetchedAt)}`}
+          {catalog.fetchedAt === null
+            ? t('cart.notReadYet')
+            : t('cart.asOf', { time: timeText(catalog.fetchedAt, locale) })}
           {catalog.trouble && <span className="trouble"> {catalog.trouble}</span>}
           <button type="button" className="secondary" onClick={() => void cart.refresh()}>
-            Refresh
+            {t('cart.refresh')}
           </button>
           <button type="button" className="secondary" onClick={onKeypad}>
-            Keypad only
+            {t('cart.keypadOnly')}
           </button>
         </p>
         <CatalogItems
@@ -73,15 +95,15 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
           }}
         />
       </div>
-      <div className="cart" aria-label="Cart">
+      <div className="cart" aria-label={t('cart.cart')}>
         <ul className="cart-lines" data-testid="cart-lines">
           {cart.lines.map((l) => (
             <li key={l.key}>
-              <span className="cart-title">{l.title}</span>
+              <span className="cart-title">{titleOf(l)}</span>
               <button
                 type="button"
                 className="secondary"
-                aria-label={`One less ${l.title}`}
+                aria-label={t('cart.oneLess', { title: titleOf(l) })}
                 onClick={() => cart.setQuantity(l.key, l.quantity - 1)}
               >
                 −
@@ -92,7 +114,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
               <button
                 type="button"
                 className="secondary"
-                aria-label={`One more ${l.title}`}
+                aria-label={t('cart.oneMore', { title: titleOf(l) })}
                 onClick={() => cart.setQuantity(l.key, l.quantity + 1)}
               >
                 +
@@ -101,7 +123,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
               <button
                 type="button"
                 className="danger"
-                aria-label={`Remove ${l.title}`}
+                aria-label={t('cart.remove', { title: titleOf(l) })}
                 onClick={() => cart.remove(l.key)}
               >
                 ×
@@ -112,8 +134,8 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
         <div className="cart-amount-entry">
           <input
             inputMode="decimal"
-            placeholder="Amount"
-            aria-label="Amount"
+            placeholder={t('cart.amount')}
+            aria-label={t('cart.amount')}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
           />
@@ -122,15 +144,15 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
             className="secondary"
             onClick={() => cart.addAmount(amount) && setAmount('')}
           >
-            Add amount
+            {t('cart.addAmount')}
           </button>
         </div>
         <p className="cart-total" data-testid="cart-total">
-          Total {money(subtotal)}
+          {t('cart.total', { amount: money(subtotal) })}
         </p>
-        {(cart.notice ?? chargeError) && (
+        {notice && (
           <p className="message error" role="alert" data-testid="cart-notice">
-            {cart.notice ?? chargeError}
+            {notice}
           </p>
         )}
         <button
@@ -139,7 +161,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
           disabled={cart.lines.length === 0 || busy}
           onClick={next}
         >
-          Charge {money(subtotal)}
+          {t('cart.charge', { amount: money(subtotal) })}
         </button>
         <div className="row">
           <button
@@ -148,22 +170,21 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
             disabled={cart.lines.length === 0}
             onClick={() => void cart.park()}
           >
-            Park cart
+            {t('cart.park')}
           </button>
           <button type="button" className="secondary" onClick={cart.clear}>
-            Clear
+            {t('cart.clear')}
           </button>
         </div>
         {cart.parked.length > 0 && (
-          <ul className="parked" aria-label="Parked carts" data-testid="parked-carts">
+          <ul className="parked" aria-label={t('cart.parkedCarts')} data-testid="parked-carts">
             {cart.parked.map((p) => (
               <li key={p.id}>
                 <span>
-                  {timeText(p.parkedAt)} · {p.lines.length} lines ·{' '}
-                  {formatMinor(p.totalMinor, p.currency)}
+                  {timeText(p.parkedAt, locale)} · {formatMinor(p.totalMinor, p.currency, locale)}
                 </span>
                 <button type="button" className="secondary" onClick={() => void cart.resume(p.id)}>
-                  Resume
+                  {t('cart.resume')}
                 </button>
               </li>
             ))}

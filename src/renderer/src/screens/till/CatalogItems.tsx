@@ -1,12 +1,7 @@
 import { useState } from 'react'
 import type { CatalogItem } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
-
-function priceText(item: CatalogItem, currency: string): string {
-  if (item.priceType === 'custom') return 'Your amount'
-  const price = formatMinor(item.priceMinor ?? 0, currency)
-  return item.priceType === 'minimum' ? `from ${price}` : price
-}
+import { useLocale, useTranslation } from '../../i18n'
 
 /** The catalog as large tiles, by category; a sold-out item shows it and cannot be tapped. */
 export function CatalogItems(props: {
@@ -14,13 +9,22 @@ export function CatalogItems(props: {
   currency: string
   onTap: (item: CatalogItem) => void
 }) {
-  const categories = [...new Set(props.items.map((i) => i.category ?? 'Other'))]
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const priceText = (item: CatalogItem): string => {
+    if (item.priceType === 'custom') return t('catalog.yourAmount')
+    const price = formatMinor(item.priceMinor ?? 0, props.currency, locale)
+    return item.priceType === 'minimum' ? t('catalog.from', { price }) : price
+  }
+  // Items without a category share one tab; '' is never a category BTCPay sends.
+  const categoryOf = (item: CatalogItem) => item.category ?? ''
+  const categories = [...new Set(props.items.map(categoryOf))]
   const [category, setCategory] = useState<string | null>(null)
-  const shown = props.items.filter((i) => category === null || (i.category ?? 'Other') === category)
+  const shown = props.items.filter((i) => category === null || categoryOf(i) === category)
   return (
     <div className="catalog">
       {categories.length > 1 && (
-        <div className="categories" role="group" aria-label="Categories">
+        <div className="categories" role="group" aria-label={t('catalog.categories')}>
           {[null, ...categories].map((c) => (
             <button
               key={c ?? 'all'}
@@ -28,12 +32,12 @@ export function CatalogItems(props: {
               className={c === category ? 'primary' : 'secondary'}
               onClick={() => setCategory(c)}
             >
-              {c ?? 'All'}
+              {c === null ? t('catalog.all') : c || t('catalog.other')}
             </button>
           ))}
         </div>
       )}
-      <div className="items" role="group" aria-label="Items">
+      <div className="items" role="group" aria-label={t('catalog.items')}>
         {shown.map((item) => {
           const soldOut = item.inventory !== null && item.inventory <= 0
           return (
@@ -47,10 +51,10 @@ export function CatalogItems(props: {
             >
               {item.image && <img src={item.image} alt="" />}
               <span className="item-title">{item.title}</span>
-              <span className="item-price">{priceText(item, props.currency)}</span>
+              <span className="item-price">{priceText(item)}</span>
               {item.inventory !== null && (
                 <span className="item-stock">
-                  {soldOut ? 'Sold out' : `${item.inventory} left`}
+                  {soldOut ? t('catalog.soldOut') : t('catalog.stock', { left: item.inventory })}
                 </span>
               )}
             </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useScanner } from '../../catalog/use-scanner'
 import { playUnknownCode } from '../../catalog/unknown-code-sound'
+import { useTranslation } from '../../i18n'
 import {
   useApiKeyStore,
   useAppStore,
@@ -31,6 +32,7 @@ export function Till() {
       : connection?.status === 'paired'
         ? connection.server.url
         : null
+  const { t } = useTranslation()
   const catalog = useCartStore((s) => s.catalog)
   const [keypadOnly, setKeypadOnly] = useState(false)
   const hasCatalog = catalog !== null && catalog.appId !== null && catalog.items.length > 0
@@ -49,7 +51,7 @@ export function Till() {
     <>
       {hasCatalog && (
         <button type="button" className="secondary" onClick={() => setKeypadOnly(false)}>
-          Catalog
+          {t('till.catalog')}
         </button>
       )}
       <Keypad settings={settings} serverUrl={serverUrl} />

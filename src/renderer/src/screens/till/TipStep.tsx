@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { formatMinor, parseAmount } from '../../../../shared/money'
+import { useLocale, useTranslation } from '../../i18n'
 import { tipFor } from '../../stores/cart-store'
 
 /**
@@ -18,17 +19,19 @@ export function TipStep(props: {
   const { subtotalMinor, currency } = props
   const [custom, setCustom] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const money = (minor: number) => formatMinor(minor, currency)
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const money = (minor: number) => formatMinor(minor, currency, locale)
   const chooseCustom = () => {
     const check = parseAmount(custom, currency, subtotalMinor * 10)
     if (!check.ok) return setError(check.message)
     props.onChoose(check.minor, null)
   }
   return (
-    <section className="tip-step" data-testid="tip-step" aria-label="Tip">
-      <p className="tip-turn">Please hand the screen to the customer</p>
-      <h2>{props.text ?? 'Would you like to add a tip?'}</h2>
-      <p className="tip-subtotal">Your total: {money(subtotalMinor)}</p>
+    <section className="tip-step" data-testid="tip-step" aria-label={t('tip.label')}>
+      <p className="tip-turn">{t('tip.turn')}</p>
+      <h2>{props.text ?? t('tip.question')}</h2>
+      <p className="tip-subtotal">{t('tip.yourTotal', { amount: money(subtotalMinor) })}</p>
       <div className="tip-choices">
         {props.percentages.map((p) => (
           <button
@@ -47,12 +50,12 @@ export function TipStep(props: {
           disabled={props.busy}
           onClick={() => props.onChoose(0, null)}
         >
-          No tip
+          {t('tip.none')}
         </button>
       </div>
       <div className="tip-custom">
         <label>
-          Other tip
+          {t('tip.other')}
           <input
             inputMode="decimal"
             value={custom}
@@ -60,16 +63,16 @@ export function TipStep(props: {
               setCustom(e.target.value)
               setError(null)
             }}
-            aria-label="Other tip"
+            aria-label={t('tip.other')}
           />
         </label>
         <button type="button" className="big" disabled={props.busy} onClick={chooseCustom}>
-          Add tip
+          {t('tip.add')}
         </button>
       </div>
       {error && <p className="message error">{error}</p>}
       <button type="button" className="secondary" onClick={props.onBack}>
-        Back to the cart
+        {t('tip.back')}
       </button>
     </section>
   )
