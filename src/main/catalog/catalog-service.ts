@@ -7,6 +7,7 @@ import {
   type CatalogItem,
   type CatalogView,
 } from '../../shared/catalog'
+import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import { toAppError } from '../btcpay/to-app-error'
@@ -144,8 +145,16 @@ export function createCatalog(deps: CatalogDeps) {
     return view()
   }
 
+  /** Reads the catalog from BTCPay again; on failure the last copy stays, with the reason. */
+  function refreshCatalog(): Promise<CatalogView> {
+    refreshing ??= refreshOnce().finally(() => {
+      refreshing = null
+    })
+    return refreshing
+  }
+
   return {
-    view,
+    getCatalog: view,
 
     /** The cached picture file of an app-relative path (`/catalog-images/…`), or null. */
     imageFile: (pathname: string): string | null => resolveCatalogImage(imageDir, pathname),
@@ -155,21 +164,15 @@ export function createCatalog(deps: CatalogDeps) {
       mkdirSync(imageDir, { recursive: true, mode: 0o700 })
       cache = readJson(join(dir, CACHE_FILE), cacheSchema, EMPTY, log)
       barcodes = readJson(join(dir, BARCODES_FILE), barcodesSchema, {}, log)
-      timer ??= setInterval(() => void this.refresh(), deps.refreshMs ?? REFRESH_MS)
+      timer ??= setInterval(() => void refreshCatalog(), deps.refreshMs ?? REFRESH_MS)
       timer.unref?.()
     },
 
-    /** Reads the catalog from BTCPay again; on failure the last copy stays, with the reason. */
-    refresh(): Promise<CatalogView> {
-      refreshing ??= refreshOnce().finally(() => {
-        refreshing = null
-      })
-      return refreshing
-    },
+    refreshCatalog,
 
     /** The manager picks the PoS app (null: keypad only); its catalog is read at once. */
-    async chooseApp(appId: string | null): Promise<CatalogView> {
-      if (appId === cache.appId) return this.refresh()
+    async chooseCatalogApp({ appId }: RequestInput<'catalog:choose-app'>): Promise<CatalogView> {
+      if (appId === cache.appId) return refreshCatalog()
       await refreshing
       cache = { ...EMPTY, appId }
       trouble = null
@@ -178,14 +181,14 @@ export function createCatalog(deps: CatalogDeps) {
         publish()
         return view()
       }
-      const result = await this.refresh()
+      const result = await refreshCatalog()
       if (result.fetchedAt === null)
         throw new AppError('bad-input', result.trouble ?? 'No catalog.')
       return result
     },
 
     /** Attaches a barcode to an item on this till (BTCPay has no barcode field). */
-    setBarcode(itemId: string, barcode: string): CatalogView {
+    setItemBarcode({ itemId, barcode }: RequestInput<'catalog:set-barcode'>): CatalogView {
       if (!cache.items.some((i) => i.id === itemId)) {
         throw new AppError('not-found', 'That item is not in the catalog.')
       }

@@ -2,12 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import {
-  parkedCartSchema,
-  type CartLineInput,
-  type CatalogView,
-  type ParkedCart,
-} from '../../shared/catalog'
+import { parkedCartSchema, type CatalogView, type ParkedCart } from '../../shared/catalog'
+import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import { replaceFileSync } from '../journal/durable-fs'
 import type { Logger } from '../log/logger'
@@ -41,7 +37,7 @@ export function createParkedCarts(deps: ParkedCartsDeps) {
   }
 
   return {
-    list: (): ParkedCart[] => carts,
+    listParkedCarts: () => ({ carts }),
 
     load(): void {
       mkdirSync(deps.dir, { recursive: true, mode: 0o700 })
@@ -67,7 +63,7 @@ export function createParkedCarts(deps: ParkedCartsDeps) {
     },
 
     /** Sets a cart aside; its lines are checked against the catalog as a charge would be. */
-    park(lines: CartLineInput[]): ParkedCart[] {
+    parkCart({ lines }: RequestInput<'carts:park'>): { carts: ParkedCart[] } {
       if (carts.length >= MAX_PARKED) {
         throw new AppError('bad-input', `At most ${MAX_PARKED} carts can be parked.`)
       }
@@ -86,11 +82,11 @@ export function createParkedCarts(deps: ParkedCartsDeps) {
       }
       save([...carts, cart])
       deps.log.info('carts.parked', { lines: lines.length })
-      return carts
+      return { carts }
     },
 
     /** Takes a parked cart back to the till (and out of the list). */
-    resume(cartId: string): ParkedCart {
+    resumeCart({ cartId }: RequestInput<'carts:resume'>): ParkedCart {
       const cart = carts.find((c) => c.id === cartId)
       if (!cart) throw new AppError('not-found', 'That cart was already resumed.')
       save(carts.filter((c) => c.id !== cartId))

@@ -188,7 +188,7 @@ export function createCore(deps: CoreDeps) {
   })
   const parkedCarts = createParkedCarts({
     dir: join(deps.dataDir, 'carts'),
-    catalog: catalog.view,
+    catalog: catalog.getCatalog,
     currency: () => settings.get().currency,
     log,
     now,
@@ -223,7 +223,7 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
     watch: watchInvoice,
-    catalog: catalog.view,
+    catalog: catalog.getCatalog,
     watcherOptions: deps.watcherOptions,
   })
   const history = createSalesHistory({
@@ -415,15 +415,13 @@ export function createCore(deps: CoreDeps) {
     'refunds:issue': afterStart(asManager(refunds.refundSale)),
     'demo:claim-refund': afterStart(simulateRefundClaim),
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
-    'catalog:get': async () => catalog.view(),
-    'catalog:refresh': () => catalog.refresh(),
-    'catalog:choose-app': asManager(({ appId }) => catalog.chooseApp(appId)),
-    'catalog:set-barcode': asManager(async ({ itemId, barcode }) =>
-      catalog.setBarcode(itemId, barcode),
-    ),
-    'carts:list': async () => ({ carts: parkedCarts.list() }),
-    'carts:park': async ({ lines }) => ({ carts: parkedCarts.park(lines) }),
-    'carts:resume': async ({ cartId }) => parkedCarts.resume(cartId),
+    'catalog:get': async () => catalog.getCatalog(),
+    'catalog:refresh': () => catalog.refreshCatalog(),
+    'catalog:choose-app': asManager(catalog.chooseCatalogApp),
+    'catalog:set-barcode': asManager(async (input) => catalog.setItemBarcode(input)),
+    'carts:list': async () => parkedCarts.listParkedCarts(),
+    'carts:park': async (input) => parkedCarts.parkCart(input),
+    'carts:resume': async (input) => parkedCarts.resumeCart(input),
     'till:focus-sale': afterStart(focusSale),
     'till:focused-sale': afterStart(focusedSale),
     'app:quit': asManager(quitApp),
@@ -460,7 +458,7 @@ export function createCore(deps: CoreDeps) {
     void refunds.resume().catch((err: unknown) => log.error('refunds.resume-failed', { err }))
     catalog.load()
     parkedCarts.load()
-    void catalog.refresh()
+    void catalog.refreshCatalog()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {

@@ -40,9 +40,9 @@ type CartState = {
   clear(): void
   startTip(): void
   cancelTip(): void
-  park(): Promise<boolean>
-  resume(cartId: string): Promise<boolean>
-  refresh(): Promise<void>
+  parkCart(): Promise<boolean>
+  resumeCart(cartId: string): Promise<boolean>
+  refreshCatalog(): Promise<void>
   chooseCatalogApp(input: RequestInput<'catalog:choose-app'>): Promise<Result<CatalogView>>
   setItemBarcode(input: RequestInput<'catalog:set-barcode'>): Promise<Result<CatalogView>>
 }
@@ -173,7 +173,7 @@ export const createCartStore = (api: PosApi) =>
       startTip: () => set({ tipping: true }),
       cancelTip: () => set({ tipping: false }),
 
-      async park() {
+      async parkCart() {
         const lines = get().lines.map(({ itemId, quantity, amount }) =>
           amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
         )
@@ -186,7 +186,7 @@ export const createCartStore = (api: PosApi) =>
         return true
       },
 
-      async resume(cartId) {
+      async resumeCart(cartId) {
         const result = await api.resumeCart({ cartId })
         if (!result.ok) {
           set({ notice: { kind: 'refused', message: result.message } })
@@ -203,7 +203,7 @@ export const createCartStore = (api: PosApi) =>
         return true
       },
 
-      async refresh() {
+      async refreshCatalog() {
         const result = await api.refreshCatalog()
         if (result.ok) set({ catalog: result.data })
       },

@@ -79,7 +79,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
             ? t('cart.notReadYet')
             : t('cart.asOf', { time: timeText(catalog.fetchedAt, locale) })}
           {catalog.trouble && <span className="trouble"> {catalog.trouble}</span>}
-          <button type="button" className="secondary" onClick={() => void cart.refresh()}>
+          <button type="button" className="secondary" onClick={() => void cart.refreshCatalog()}>
             {t('cart.refresh')}
           </button>
           <button type="button" className="secondary" onClick={onKeypad}>
@@ -168,7 +168,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
             type="button"
             className="secondary"
             disabled={cart.lines.length === 0}
-            onClick={() => void cart.park()}
+            onClick={() => void cart.parkCart()}
           >
             {t('cart.park')}
           </button>
@@ -183,7 +183,11 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
                 <span>
                   {timeText(p.parkedAt, locale)} · {formatMinor(p.totalMinor, p.currency, locale)}
                 </span>
-                <button type="button" className="secondary" onClick={() => void cart.resume(p.id)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void cart.resumeCart(p.id)}
+                >
                   {t('cart.resume')}
                 </button>
               </li>
