@@ -179,7 +179,7 @@ test('one item rung up by a scan on the keypad screen, named in itemCode', async
   expect((await metadataOnServer(invoice.id))['itemCode']).toBe('black-tea')
 })
 
-test('a parked cart survives a restart and comes back; the catalog is served from the last copy while the server is down', async ({
+test('a parked cart survives a crash and comes back; the catalog is served from the last copy while the server is down', async ({
   page,
 }) => {
   await tillWithCatalog(page, 'legacy')
@@ -191,7 +191,8 @@ test('a parked cart survives a restart and comes back; the catalog is served fro
   await expect(lines(page)).toHaveCount(0)
   await expect(page.getByTestId('parked-carts')).toContainText('$6.95')
 
-  await host.stop()
+  // A crash, not a clean quit: the parked list on disk is all that is left.
+  await host.stop('SIGKILL')
   await server.close()
   host = await startHostProcess([], { dataDir })
   await page.goto(host.url)
