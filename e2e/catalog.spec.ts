@@ -13,6 +13,7 @@ import {
   chargeWith,
   newestInvoice,
   pairThroughUi,
+  pasteApiKey,
   updateSettings,
   type ChargeMode,
 } from './fixtures/cashier'
@@ -52,16 +53,7 @@ async function tillWithCatalog(page: Page, mode: ChargeMode) {
   await pairThroughUi(page, host, server)
   await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
   if (mode === 'greenfield') await chargeWith(page, server, mode, ['canviewstoresettings'])
-  else {
-    const apiKey = server.control.createApiKey({
-      permissions: [`btcpay.store.canviewstoresettings:${DEMO_STORE_ID}`],
-    }).apiKey
-    const pasted = await page.evaluate((input) => window.pos?.pasteApiKey(input), {
-      serverUrl: server.url,
-      apiKey,
-    })
-    expect(pasted).toMatchObject({ ok: true })
-  }
+  else await pasteApiKey(page, server, ['canviewstoresettings'])
   await page.getByRole('button', { name: 'Manager', exact: true }).click()
   await page.getByLabel('BTCPay Point of Sale app id').fill(DEMO_POS_APP_ID)
   await page.getByRole('button', { name: 'Use this catalog' }).click()

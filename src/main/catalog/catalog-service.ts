@@ -11,7 +11,7 @@ import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import { toAppError } from '../btcpay/to-app-error'
-import { replaceFileSync } from '../journal/durable-fs'
+import { inFileTurn, replaceFile } from '../journal/durable-fs'
 import type { Logger } from '../log/logger'
 import { catalogItemsOf } from './catalog-items'
 import { cacheImage, resolveCatalogImage } from './catalog-images'
@@ -87,7 +87,11 @@ export function createCatalog(deps: CatalogDeps) {
     trouble,
   })
   const publish = () => deps.onChange(view())
-  const save = () => replaceFileSync(dir, CACHE_FILE, JSON.stringify(cache), fsync)
+  // One write at a time per file, each of the state as it is when its turn comes.
+  const save = () =>
+    inFileTurn(join(dir, CACHE_FILE), () =>
+      replaceFile(dir, CACHE_FILE, JSON.stringify(cache), fsync),
+    )
 
   async function readFromServer(appId: string): Promise<Cache> {
     const client = deps.client()
@@ -134,7 +138,7 @@ export function createCatalog(deps: CatalogDeps) {
       if (cache.appId !== appId) return view() // the manager picked another app meanwhile
       cache = fresh
       trouble = null
-      save()
+      await save()
       log.info('catalog.refreshed', { items: fresh.items.length })
     } catch (err) {
       const e = toAppError(err)
@@ -176,7 +180,7 @@ export function createCatalog(deps: CatalogDeps) {
       await refreshing
       cache = { ...EMPTY, appId }
       trouble = null
-      save()
+      await save()
       if (appId === null) {
         publish()
         return view()
@@ -188,18 +192,24 @@ export function createCatalog(deps: CatalogDeps) {
     },
 
     /** Attaches a barcode to an item on this till (BTCPay has no barcode field). */
-    setItemBarcode({ itemId, barcode }: RequestInput<'catalog:set-barcode'>): CatalogView {
-      if (!cache.items.some((i) => i.id === itemId)) {
-        throw new AppError('not-found', 'That item is not in the catalog.')
-      }
-      const owner = Object.entries(barcodes).find(([, codes]) => codes.includes(barcode))
-      if (owner && owner[0] !== itemId) {
-        throw new AppError('bad-input', `That barcode already belongs to another item.`)
-      }
-      barcodes = { ...barcodes, [itemId]: [...new Set([...(barcodes[itemId] ?? []), barcode])] }
-      replaceFileSync(dir, BARCODES_FILE, JSON.stringify(barcodes), fsync)
-      publish()
-      return view()
+    setItemBarcode({ itemId, barcode }: RequestInput<'catalog:set-barcode'>): Promise<CatalogView> {
+      return inFileTurn(join(dir, BARCODES_FILE), async () => {
+        if (!cache.items.some((i) => i.id === itemId)) {
+          throw new AppError('not-found', 'That item is not in the catalog.')
+        }
+        const owner = Object.entries(barcodes).find(([, codes]) => codes.includes(barcode))
+        if (owner && owner[0] !== itemId) {
+          throw new AppError('bad-input', `That barcode already belongs to another item.`)
+        }
+        const next = {
+          ...barcodes,
+          [itemId]: [...new Set([...(barcodes[itemId] ?? []), barcode])],
+        }
+        await replaceFile(dir, BARCODES_FILE, JSON.stringify(next), fsync)
+        barcodes = next
+        publish()
+        return view()
+      })
     },
 
     stop(): void {

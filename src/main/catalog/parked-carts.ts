@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { parkedCartSchema, type CatalogView, type ParkedCart } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
-import { replaceFileSync } from '../journal/durable-fs'
+import { inFileTurn, replaceFile } from '../journal/durable-fs'
 import type { Logger } from '../log/logger'
 import { priceCart } from './price-cart'
 
@@ -30,11 +30,15 @@ export type ParkedCartsDeps = {
  */
 export function createParkedCarts(deps: ParkedCartsDeps) {
   let carts: ParkedCart[] = []
-  const save = (next: ParkedCart[]) => {
-    replaceFileSync(deps.dir, FILE, JSON.stringify(next), deps.fsync ?? true)
-    carts = next
-    deps.onChange(carts)
-  }
+  /** Decides the next list from the current one and writes it, one change at a time. */
+  const change = <T>(decide: () => { next: ParkedCart[]; result: T }): Promise<T> =>
+    inFileTurn(join(deps.dir, FILE), async () => {
+      const { next, result } = decide()
+      await replaceFile(deps.dir, FILE, JSON.stringify(next), deps.fsync ?? true)
+      carts = next
+      deps.onChange(carts)
+      return result
+    })
 
   return {
     listParkedCarts: () => ({ carts }),
@@ -63,34 +67,37 @@ export function createParkedCarts(deps: ParkedCartsDeps) {
     },
 
     /** Sets a cart aside; its lines are checked against the catalog as a charge would be. */
-    parkCart({ lines }: RequestInput<'carts:park'>): { carts: ParkedCart[] } {
-      if (carts.length >= MAX_PARKED) {
-        throw new AppError('bad-input', `At most ${MAX_PARKED} carts can be parked.`)
-      }
-      const priced = priceCart(
-        deps.catalog(),
-        { lines, tipMinor: 0, tipPercent: null },
-        deps.currency(),
-        Number.MAX_SAFE_INTEGER,
-      )
-      const cart: ParkedCart = {
-        id: randomUUID(),
-        parkedAt: deps.now(),
-        currency: priced.currency,
-        lines: lines.map((l, i) => ({ ...l, title: priced.lines[i]?.title ?? '' })),
-        totalMinor: priced.subtotalMinor,
-      }
-      save([...carts, cart])
-      deps.log.info('carts.parked', { lines: lines.length })
-      return { carts }
+    parkCart({ lines }: RequestInput<'carts:park'>): Promise<{ carts: ParkedCart[] }> {
+      return change(() => {
+        if (carts.length >= MAX_PARKED) {
+          throw new AppError('bad-input', `At most ${MAX_PARKED} carts can be parked.`)
+        }
+        const priced = priceCart(
+          deps.catalog(),
+          { lines, tipMinor: 0, tipPercent: null },
+          deps.currency(),
+          Number.MAX_SAFE_INTEGER,
+        )
+        const cart: ParkedCart = {
+          id: randomUUID(),
+          parkedAt: deps.now(),
+          currency: priced.currency,
+          lines: lines.map((l, i) => ({ ...l, title: priced.lines[i]?.title ?? '' })),
+          totalMinor: priced.subtotalMinor,
+        }
+        deps.log.info('carts.parked', { lines: lines.length })
+        const next = [...carts, cart]
+        return { next, result: { carts: next } }
+      })
     },
 
     /** Takes a parked cart back to the till (and out of the list). */
-    resumeCart({ cartId }: RequestInput<'carts:resume'>): ParkedCart {
-      const cart = carts.find((c) => c.id === cartId)
-      if (!cart) throw new AppError('not-found', 'That cart was already resumed.')
-      save(carts.filter((c) => c.id !== cartId))
-      return cart
+    resumeCart({ cartId }: RequestInput<'carts:resume'>): Promise<ParkedCart> {
+      return change(() => {
+        const cart = carts.find((c) => c.id === cartId)
+        if (!cart) throw new AppError('not-found', 'That cart was already resumed.')
+        return { next: carts.filter((c) => c.id !== cartId), result: cart }
+      })
     },
   }
 }

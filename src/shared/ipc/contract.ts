@@ -26,7 +26,12 @@ import {
   saleRefundsSchema,
 } from '../refund'
 import { customerViewSchema } from '../customer-view'
-import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
+import {
+  printOutcomeSchema,
+  receiptPreviewSchema,
+  receiptPrintedSchema,
+  receiptRefSchema,
+} from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import { openShiftInputSchema, reportPeriodSchema, shiftReportSchema, shiftSchema } from '../shifts'
 import { demoActions } from '../demo'
@@ -188,13 +193,13 @@ export const requests = {
   },
   'receipts:preview': {
     method: 'previewReceipt',
-    input: saleRefSchema,
+    input: receiptRefSchema,
     output: receiptPreviewSchema,
   },
-  'receipts:print': { method: 'printReceipt', input: saleRefSchema, output: printOutcomeSchema },
+  'receipts:print': { method: 'printReceipt', input: receiptRefSchema, output: printOutcomeSchema },
   'receipts:reprint': {
     method: 'reprintReceipt',
-    input: saleRefSchema,
+    input: receiptRefSchema,
     output: printOutcomeSchema,
   },
   'shifts:current': { method: 'currentShift', input: noInput, output: shiftSchema.nullable() },
