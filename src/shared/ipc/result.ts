@@ -40,7 +40,8 @@ export const errorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof errorCodeSchema>
 
 export type Ok<T> = { ok: true; data: T }
-export type Fail = { ok: false; code: ErrorCode; message: string }
+/** `field`: the input field a 'bad-input' failure concerns, so the form can say it there. */
+export type Fail = { ok: false; code: ErrorCode; message: string; field?: string }
 export type Result<T> = Ok<T> | Fail
 
 /** An error whose code and message are meant for the person at the till; anything else is 'internal'. */
@@ -48,6 +49,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input field it concerns, if one. */
+    readonly field?: string,
   ) {
     super(message)
     this.name = 'AppError'

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { FormResult } from '../../components/FormResult'
 import { useApiKeyStore, useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
@@ -6,7 +7,9 @@ import { JournalProblemsPanel } from './JournalProblemsPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
+import { PinPanel } from './PinPanel'
 import { PinPrompt } from './PinPrompt'
+import { PinSetup, type PinChange } from './PinSetup'
 import { PinUnreadable } from './PinUnreadable'
 import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
@@ -18,10 +21,12 @@ export function Manager() {
   const settings = useAppStore((s) => s.settings)
   // The catalog is read with the API key, paired or not.
   const hasKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
+  const [pinChange, setPinChange] = useState<PinChange | null>(null)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
   if (manager.pinUnreadable) return <PinUnreadable />
   if (manager.pinSet && !manager.unlocked) return <PinPrompt />
+  if (pinChange) return <PinSetup change={pinChange} onClose={() => setPinChange(null)} />
 
   return (
     <section className="panel" aria-labelledby="manager-title">
@@ -37,6 +42,7 @@ export function Manager() {
         result={provisioning && { ok: provisioning.ok, text: provisioning.message }}
         testId="provisioning-result"
       />
+      <PinPanel pinSet={manager.pinSet} onChange={setPinChange} />
       {connection.status === 'unpaired' && <PairingForms connection={connection} />}
       {connection.status === 'pairing' && <PairingWait connection={connection} />}
       {connection.status === 'paired' && <PairedPanel connection={connection} />}
