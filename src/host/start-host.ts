@@ -97,6 +97,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       cashier: await bundleBridge('browser-bridge.ts'),
       customer: await bundleBridge('customer-bridge.ts'),
     },
+    catalogImage: core.catalog.imageFile,
     // Like the Electron window: frames only for the paired server's embedded checkout.
     csp: () => {
       const paired = core.settings.get().pairedServer

@@ -11,6 +11,8 @@ export function createStaticServer(opts: {
   /** The preload's stand-in per page: window.pos for the till, window.customerDisplay for the customer. */
   bridgeScripts: { cashier: string; customer: string }
   csp: () => string
+  /** The catalog's cached pictures: their app-relative path to a file, or null. */
+  catalogImage: (pathname: string) => string | null
 }): Server {
   return createServer((req, res) => {
     const headers = {
@@ -31,7 +33,7 @@ export function createStaticServer(opts: {
         .end(opts.bridgeScripts[script])
       return
     }
-    const file = resolveStaticFile(opts.rendererDir, pathname)
+    const file = opts.catalogImage(pathname) ?? resolveStaticFile(opts.rendererDir, pathname)
     if (!file) {
       res.writeHead(404, headers).end('Not found')
       return

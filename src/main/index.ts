@@ -79,8 +79,10 @@ async function start(): Promise<void> {
     return server ? new URL(server.url).origin : null
   }
   installNavigationGuards({ appOrigin, pairedOrigin, log })
-  serveApp(join(import.meta.dirname, '../renderer'), () =>
-    contentSecurityPolicy({ frameOrigin: pairedOrigin() }),
+  serveApp(
+    join(import.meta.dirname, '../renderer'),
+    () => contentSecurityPolicy({ frameOrigin: pairedOrigin() }),
+    core.catalog.imageFile,
   )
   registerIpc(
     createDispatcher({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cartInputSchema, saleCartSchema } from './catalog'
 
 /** What the cashier sees of a sale: every payment outcome has its own phase (and screen). */
 export const salePhases = [
@@ -62,6 +63,8 @@ export const saleViewSchema = z.strictObject({
     .nullable(),
   /** Why the terminal cannot reach the server for this sale, in words for the cashier; the last known phase stays. */
   trouble: z.string().nullable(),
+  /** Items and tip of a sale rung up from a cart; absent for a keypad amount. */
+  cart: saleCartSchema.optional(),
 })
 export type SaleView = z.infer<typeof saleViewSchema>
 
@@ -72,11 +75,15 @@ export const paidAfterCancel = (sale: SaleView): boolean =>
 const saleIdSchema = z.string().min(1).max(64)
 const epochSchema = z.int().min(0).max(8_640_000_000_000_000)
 
-export const chargeInputSchema = z.strictObject({
-  /** As typed: decimal text in the terminal's currency; main checks it again. */
-  amount: z.string().max(40),
-  description: z.string().trim().max(200).optional(),
-})
+export const chargeInputSchema = z.union([
+  z.strictObject({
+    /** As typed: decimal text in the terminal's currency; main checks it again. */
+    amount: z.string().max(40),
+    description: z.string().trim().max(200).optional(),
+  }),
+  /** A cart from the catalog: main prices it, in the catalog's currency. */
+  z.strictObject({ cart: cartInputSchema }),
+])
 export const saleRefSchema = z.strictObject({ saleId: saleIdSchema })
 /** Half-open time range in ms since epoch: from <= createdAt < to. */
 export const rangeSchema = z.strictObject({ from: epochSchema, to: epochSchema })

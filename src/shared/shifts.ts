@@ -32,6 +32,8 @@ export const figuresSchema = z.strictObject({
   /** Still waiting for payment (or for BTCPay's answer) when the report was made. */
   open: count,
   openMinor: minor,
+  /** Of gross, the customers' tips (cart sales with a tip). */
+  tipsMinor: minor,
 })
 export type Figures = z.infer<typeof figuresSchema>
 

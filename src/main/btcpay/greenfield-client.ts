@@ -27,6 +27,7 @@ import {
   payoutListSchema,
   pullPaymentListSchema,
   pullPaymentLnurlSchema,
+  posAppSchema,
   pullPaymentSchema,
   refundPreviewSchema,
   validationErrorsSchema,
@@ -41,6 +42,7 @@ import type {
   PaymentRequestInput,
   PayPaymentRequestInput,
   Payout,
+  PosApp,
   PullPayment,
   PullPaymentLnurl,
   RefundInvoiceInput,
@@ -224,6 +226,13 @@ export class GreenfieldClient {
   async listPullPaymentPayouts(pullPaymentId: string): Promise<Payout[]> {
     const path = `${pathWithId('/api/v1/pull-payments', pullPaymentId)}/payouts`
     return this.#call('GET', path, payoutListSchema)
+  }
+
+  // ---------- apps ----------
+
+  /** GET /api/v1/apps/pos/{appId}: a Point of Sale app's settings and items (the catalog). */
+  async getPosApp(appId: string): Promise<PosApp> {
+    return this.#call('GET', pathWithId('/api/v1/apps/pos', appId), posAppSchema)
   }
 
   // ---------- plumbing ----------

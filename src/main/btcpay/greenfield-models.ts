@@ -210,3 +210,59 @@ export interface RefundInvoiceInput {
   name?: string
   description?: string
 }
+
+/** A whole number sent as a JSON number (kept as text by the lossless parser). */
+const wholeNumber = z
+  .string()
+  .regex(/^-?\d{1,12}$/, 'expected a whole number')
+  .transform(Number)
+
+/**
+ * One item of a Point of Sale app (BTCPay's AppItem, `GET /api/v1/apps/pos/{appId}`). `price` is
+ * null for `Topup` (the customer's amount); `inventory` null when BTCPay does not count it.
+ */
+export const posAppItemSchema = z.object({
+  id: z.string().min(1).max(200),
+  title: z.string().max(200),
+  disabled: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  description: nullableText,
+  categories: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  image: nullableText,
+  priceType: z.enum(['Fixed', 'Topup', 'Minimum']).catch('Fixed'),
+  price: nullableDecimal,
+  inventory: wholeNumber.nullish().transform((v) => v ?? null),
+})
+export type PosAppItem = z.output<typeof posAppItemSchema>
+
+/** PointOfSaleAppData: the app's settings the till uses and its items. */
+export const posAppSchema = z.object({
+  id: z.string().min(1),
+  appName: nullableText,
+  title: nullableText,
+  storeId: z.string().min(1),
+  currency: z.string().regex(/^[A-Za-z]{3}$/),
+  showCustomAmount: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  enableTips: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  tipText: nullableText,
+  customTipPercentages: z
+    .array(wholeNumber)
+    .nullish()
+    .transform((v) => v ?? []),
+  items: z
+    .array(posAppItemSchema)
+    .nullish()
+    .transform((v) => v ?? []),
+})
+export type PosApp = z.output<typeof posAppSchema>

@@ -20,6 +20,8 @@ import type { Logger } from '../log/logger'
 import { createManagerLock } from '../manager/manager-lock'
 import { createPairingService, type ClientFactory } from '../pairing/pairing-service'
 import { applyProvisioning, type ProvisioningOutcome } from '../provisioning/apply-provisioning'
+import { createCatalog } from '../catalog/catalog-service'
+import { createParkedCarts } from '../catalog/parked-carts'
 import { createCustomerFeed } from '../customer-display/customer-feed'
 import { createTillFocus } from '../customer-display/till-focus'
 import { createDemoCustomer, createDemoRefundClaim } from '../demo/demo-customer'
@@ -179,6 +181,22 @@ export function createCore(deps: CoreDeps) {
     },
   })
 
+  const catalog = createCatalog({
+    dir: join(deps.dataDir, 'catalog'),
+    client: () => apiKeys.client(),
+    log,
+    now,
+    onChange: (view) => events.emit('catalog:changed', view),
+  })
+  const parkedCarts = createParkedCarts({
+    dir: join(deps.dataDir, 'carts'),
+    catalog: catalog.getCatalog,
+    currency: () => settings.get().currency,
+    log,
+    now,
+    onChange: (carts) => events.emit('carts:changed', { carts }),
+  })
+
   const journal = createJournal({
     dir: join(deps.dataDir, 'journal'),
     log,
@@ -208,6 +226,7 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
     watch: watchInvoice,
+    catalog: catalog.getCatalog,
     watcherOptions: deps.watcherOptions,
   })
   const customerFeed = createCustomerFeed(events)
@@ -410,6 +429,13 @@ export function createCore(deps: CoreDeps) {
     'refunds:issue': afterStart(asManager(refunds.refundSale)),
     'demo:claim-refund': afterStart(simulateRefundClaim),
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
+    'catalog:get': async () => catalog.getCatalog(),
+    'catalog:refresh': () => catalog.refreshCatalog(),
+    'catalog:choose-app': asManager(catalog.chooseCatalogApp),
+    'catalog:set-barcode': asManager(async (input) => catalog.setItemBarcode(input)),
+    'carts:list': async () => parkedCarts.listParkedCarts(),
+    'carts:park': async (input) => parkedCarts.parkCart(input),
+    'carts:resume': async (input) => parkedCarts.resumeCart(input),
     'till:focus-sale': afterStart(focusSale),
     'till:show-payment-method': afterStart(showPaymentMethod),
     'till:focused-sale': afterStart(focusedSale),
@@ -445,6 +471,9 @@ export function createCore(deps: CoreDeps) {
     await apiKeys.load()
     await refunds.load()
     void refunds.resume().catch((err: unknown) => log.error('refunds.resume-failed', { err }))
+    catalog.load()
+    parkedCarts.load()
+    void catalog.refreshCatalog()
     const dropped = join(deps.dataDir, PROVISIONING_FILE_NAME)
     const file = deps.provisionFile ?? (existsSync(dropped) ? dropped : null)
     if (file && pairing.connection().status !== 'keychain-unavailable') {
@@ -470,6 +499,7 @@ export function createCore(deps: CoreDeps) {
     pairing,
     apiKeys,
     cashier,
+    catalog,
     history,
     refunds,
     customerFeed,
@@ -489,6 +519,7 @@ export function createCore(deps: CoreDeps) {
       apiKeys.stop()
       cashier.stop()
       refunds.stop()
+      catalog.stop()
       let journalClosed = true
       try {
         await journal.close()

@@ -22,6 +22,7 @@ const base: Sale = {
   checkoutLink: 'https://pay.example.com/i/INV1',
   expiresAt: null,
   cancelledAt: null,
+  cart: null,
   rev: 4,
 }
 
@@ -62,8 +63,8 @@ describe('toCsv', () => {
   it('writes a header and one CRLF row per sale with exact decimals and UTC ISO times', () => {
     const csv = toCsv([base], { minorDigits: intlDigits })
     expect(csv).toBe(
-      'createdAt,orderId,invoiceId,currency,amount,paid,btc,rate,method,cancelledAt,status,exceptionStatus,description,cashier,updatedAt,id\r\n' +
-        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,12.50,,,,,complete,none,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
+      'createdAt,orderId,invoiceId,currency,amount,paid,btc,rate,method,cancelledAt,status,exceptionStatus,description,cashier,updatedAt,id,items,tip\r\n' +
+        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,12.50,,,,,complete,none,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555,,\r\n',
     )
   })
 

@@ -43,6 +43,8 @@ export const csvColumns = [
   'cashier',
   'updatedAt',
   'id',
+  'items',
+  'tip',
 ] as const
 
 /** A row by column name; a column left out is an empty field. */
@@ -76,10 +78,22 @@ export function toCsv(sales: readonly Sale[], opts: CsvOptions): string {
       s.cashier ?? '',
       isoUtc(s.updatedAt),
       s.id,
+      itemsText(s, digits),
+      s.cart && s.cart.tipMinor > 0 ? minorToDecimal(s.cart.tipMinor, digits) : '',
     ]
     rows.push(row.map(csvField).join(','))
   }
   return `${opts.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`
+}
+
+/** A cart sale's lines in one field: "2 x Green Tea @ 3.50; Scone @ 2.00". */
+function itemsText(sale: Sale, digits: number): string {
+  return (sale.cart?.lines ?? [])
+    .map((l) => {
+      const unit = `${l.title} @ ${minorToDecimal(l.unitMinor, digits)}`
+      return l.quantity > 1 ? `${l.quantity} x ${unit}` : unit
+    })
+    .join('; ')
 }
 
 /**

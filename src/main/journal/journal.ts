@@ -444,6 +444,7 @@ export function createJournal(opts: JournalOptions): Journal {
       checkoutLink: input.checkoutLink ?? null,
       expiresAt: input.expiresAt ?? null,
       cancelledAt: input.cancelledAt ?? null,
+      cart: input.cart ?? null,
       rev: 1,
     }
     const n = dayNumber(sale.createdAt)

@@ -8,12 +8,13 @@
  *
  *   S/P id   o orderId   n sequence   c createdAt   u updatedAt   a amountMinor   cur currency
  *   d description   k cashier   inv invoiceId   s status   x exceptionStatus   l checkoutLink
- *   e expiresAt   ca cancelledAt   r rev
+ *   e expiresAt   ca cancelledAt   ct cart (items and tip)   r rev
  *
  * Full records leave out null fields and exceptionStatus 'none'; patches write every changed
  * field, null included. Only the fields named here are written, so nothing else a caller's
  * object carries (least of all a secret) can reach the disk.
  */
+import { saleCartSchema } from '../../shared/catalog'
 import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sale'
 
 export const JOURNAL_MAGIC = 'btcpay-cashier-sales'
@@ -47,6 +48,7 @@ export function encodeSale(sale: Sale): string {
   if (sale.checkoutLink !== null) o.l = sale.checkoutLink
   if (sale.expiresAt !== null) o.e = sale.expiresAt
   if (sale.cancelledAt !== null) o.ca = sale.cancelledAt
+  if (sale.cart !== null) o.ct = sale.cart
   return `${JSON.stringify(o)}\n`
 }
 
@@ -82,6 +84,9 @@ export function saleProblem(s: Record<string, unknown>): string | null {
   }
   if (!isNullableString(s.description)) return 'description must be a string or null'
   if (!isNullableString(s.cashier)) return 'cashier must be a string or null'
+  if (s.cart !== undefined && s.cart !== null && !saleCartSchema.safeParse(s.cart).success) {
+    return 'cart must be priced lines and a tip in minor units, or null'
+  }
   return patchProblem(s)
 }
 
@@ -138,7 +143,8 @@ export function decodeValue(raw: unknown): JournalEntry | null {
 }
 
 function decodeSale(o: Raw, id: string): JournalEntry | null {
-  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca } = o
+  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca, ct } = o
+  const cart = ct === undefined ? null : saleCartSchema.safeParse(ct)
   if (
     id === '' ||
     typeof orderId !== 'string' ||
@@ -157,7 +163,8 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     !optString(inv) ||
     !optString(l) ||
     !optInt(e) ||
-    !optInt(ca)
+    !optInt(ca) ||
+    cart?.success === false
   ) {
     return null
   }
@@ -177,6 +184,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     checkoutLink: l ?? null,
     expiresAt: e ?? null,
     cancelledAt: ca ?? null,
+    cart: cart?.data ?? null,
     rev: r,
   }
   return { t: 'sale', sale }

@@ -26,6 +26,7 @@ export async function newSale(
     checkoutLink: null,
     expiresAt: null,
     cancelledAt: null,
+    cart: null,
     ...draft,
     orderId,
     sequence,

@@ -1,3 +1,5 @@
+import type { SaleCart } from '../../shared/catalog'
+
 /**
  * A sale as the journal keeps it. Amounts are integer minor units of `currency` (ISO 4217
  * exponent: USD cents, JPY yen, BHD fils), never fractional numbers.
@@ -43,12 +45,14 @@ export interface Sale {
    * BTCPay, so `status` keeps following it: money arriving after a cancel must still be seen.
    */
   cancelledAt: number | null
+  /** The items and tip when the sale was rung up from a cart; null for a keypad amount. */
+  cart: SaleCart | null
   /** Per-sale revision: 1 when recorded, +1 on every change that was written. */
   rev: number
 }
 
-/** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself. */
-export type NewSale = Omit<Sale, 'rev' | 'updatedAt'>
+/** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself; no cart means none. */
+export type NewSale = Omit<Sale, 'rev' | 'updatedAt' | 'cart'> & { cart?: SaleCart | null }
 
 /** The fields `update` may change. */
 export const patchableFields = [

@@ -74,6 +74,8 @@ export function salvageLine(text: string): Salvaged {
       checkoutLink: stringField(text, 'l'),
       expiresAt: intField(text, 'e'),
       cancelledAt: intField(text, 'ca'),
+      // A damaged line's items are not pieced together: the amount above is what was charged.
+      cart: null,
       rev: intField(text, 'r') ?? 1,
     },
   }

@@ -44,11 +44,16 @@ const paragraph = (value: string, width: number) =>
   value.split(/\r?\n/).flatMap((line) => wrapWords(line, width).map(text))
 
 const LABELS = '{width:10,*}'
+/** A cart line: its title takes what the amount leaves. */
+const ITEMS = '{width:*,12}'
 const FULL = '{width:auto}'
 
 const row = (label: string, value: string) => `${text(label)} | ${text(value)}`
 const boldRow = (label: string, value: string) => `"${text(label)} | "${text(value)}`
 const title = (value: string) => `"${text(value)}`
+
+const itemText = (i: { title: string; quantity: number }) =>
+  i.quantity > 1 ? `${i.quantity} x ${i.title}` : i.title
 
 function dateText(h: ReceiptHeader, at = h.at): string {
   return new Intl.DateTimeFormat(h.locale ?? undefined, {
@@ -149,6 +154,7 @@ function reportBlock(total: ReportRow, rows: ReportRow[], h: ReceiptHeader): str
     row('Overpaid', String(total.overpaid)),
     row('Underpaid', counted(total.underpaid, total.underpaidMinor)),
     row('Open', counted(total.open, total.openMinor)),
+    ...(total.tipsMinor > 0 ? [row('Tips', m(total.tipsMinor))] : []),
     ...byMethod.map((r) =>
       row(REPORT_METHODS[r.method as keyof typeof REPORT_METHODS], counted(r.sales, r.grossMinor)),
     ),
@@ -163,7 +169,13 @@ function body(r: Receipt, cpl: number): string[] {
         title(OUTCOME_TITLES[r.outcome]),
         LABELS,
         row('Order', r.orderId),
-        ...(r.description ? [FULL, ...paragraph(r.description, cpl), LABELS] : []),
+        // A cart's lines say more than its description (the same lines, joined for BTCPay).
+        ...(r.items.length > 0
+          ? [ITEMS, ...r.items.map((i) => row(itemText(i), money(i.amount, h))), LABELS]
+          : r.description
+            ? [FULL, ...paragraph(r.description, cpl), LABELS]
+            : []),
+        ...(r.tip ? [row('Tip', money(r.tip, h))] : []),
         boldRow('Total', money(r.amount, h)),
         ...paymentLines(r.payments, r.amount.currency, h),
         ...invoiceLines(r.invoiceId, r.link),

@@ -58,6 +58,8 @@ export const receiptsByKind: Record<Receipt['kind'], Receipt> = {
     header,
     orderId: 'K7Q2M9XA-42',
     description: 'Espresso & croissant -- 10% off',
+    items: [],
+    tip: null,
     amount: { minor: 1250, currency: 'EUR' },
     outcome: 'settled',
     payments: [{ method: 'lightning', btc: '0.00027174', rate: '46000.0' }],

@@ -78,6 +78,12 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       header: headerOf(sale.updatedAt, copy, settings.get().receipts.footer),
       orderId: sale.orderId,
       description: sale.description,
+      items: (sale.cart?.lines ?? []).map((l) => ({
+        title: l.title,
+        quantity: l.quantity,
+        amount: { minor: l.unitMinor * l.quantity, currency: sale.currency },
+      })),
+      tip: sale.cart?.tipMinor ? { minor: sale.cart.tipMinor, currency: sale.currency } : null,
       amount: { minor: sale.amountMinor, currency: sale.currency },
       outcome: phase as PaidOutcome,
       payments: record?.payments ?? [],

@@ -45,6 +45,10 @@ export interface SaleReceipt {
   header: ReceiptHeader
   orderId: string
   description: string | null
+  /** The lines of a sale rung up from a cart, each priced for its quantity; empty for the keypad. */
+  items: { title: string; quantity: number; amount: Money }[]
+  /** The customer's tip, a line of its own; null when there was none. */
+  tip: Money | null
   amount: Money
   outcome: PaidOutcome
   payments: BitcoinPayment[]

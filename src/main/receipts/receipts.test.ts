@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { paperWidths } from '../../shared/receipt-settings'
-import type { RefundReceipt, SaleReceipt } from './receipt'
+import type { RefundReceipt, SaleReceipt, ShiftReportReceipt } from './receipt'
 import { receiptDocument } from './receipt-document'
 import { receiptsByKind } from './receipt-fixtures.testutil'
 import { receiptBytes, receiptText } from './render-receipt'
@@ -69,6 +69,35 @@ describe('receipt document', () => {
     expect(text).toContain('0.00031991015 BTC')
     expect(text).toContain('1 BTC = US$62,487.123456')
     expect(text).toContain('US$19.99')
+  })
+
+  it('lists a cart’s lines instead of its description, and the tip as a line of its own', () => {
+    const cartSale: SaleReceipt = {
+      ...sale,
+      description: '2 x Green Tea, Scone',
+      items: [
+        { title: 'Green Tea', quantity: 2, amount: { minor: 700, currency: 'EUR' } },
+        { title: 'Scone', quantity: 1, amount: { minor: 400, currency: 'EUR' } },
+      ],
+      tip: { minor: 165, currency: 'EUR' },
+      amount: { minor: 1265, currency: 'EUR' },
+    }
+    const lines = receiptText(receiptDocument(cartSale, 58), 58)
+      .split('\n')
+      .map((l) => l.replace(/ +/g, ' ').trim())
+    expect(lines).toEqual(
+      expect.arrayContaining(['2 x Green Tea €7.00', 'Scone €4.00', 'Tip €1.65', 'Total €12.65']),
+    )
+    expect(lines).not.toContain('2 x Green Tea, Scone')
+    expect(lines.indexOf('Tip €1.65')).toBe(lines.indexOf('Total €12.65') - 1)
+  })
+
+  it('shows the tips in the X/Z report when there were any', () => {
+    const report = receiptsByKind['shift-report'] as ShiftReportReceipt
+    const tipped = { ...report, rows: report.rows.map((r) => ({ ...r, tipsMinor: 150 })) }
+    const withTips = receiptText(receiptDocument(tipped, 58), 58)
+    expect(withTips.replace(/ +/g, ' ')).toContain('Tips €1.50')
+    expect(receiptText(receiptDocument(report, 58), 58)).not.toContain('Tips')
   })
 
   it('writes amounts and dates in the shop’s locale', () => {

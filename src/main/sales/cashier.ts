@@ -1,9 +1,11 @@
+import type { CatalogView } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import { paidAfterCancel, payablePhases, reopenablePhases, type SaleView } from '../../shared/sale'
 import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
+import { cartInvoiceFields, priceCart } from '../catalog/price-cart'
 import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
 import type { Journal } from '../journal/journal'
@@ -57,6 +59,8 @@ export type CashierDeps = {
   watch: typeof watchInvoice
   /** Marks a cancelled, unpaid sale's invoice invalid at BTCPay (refunds/refund-desk.ts). */
   voidSale?: (sale: Sale) => Promise<unknown>
+  /** The catalog carts are priced against. */
+  catalog: () => CatalogView
   reconcileRetryMs?: number
   reconcileGraceMs?: number
   /** Settings the watcher gets; tests shorten them. */
@@ -243,7 +247,11 @@ export function createCashier(deps: CashierDeps) {
    * The invoice request of a sale, built and BitId-signed now (the largest synchronous step of a
    * charge) and sent by the returned function. Input the client refuses surfaces when sending.
    */
-  function signedInvoiceRequest(sale: NewSale, digits: number): () => Promise<LegacyInvoice> {
+  function signedInvoiceRequest(
+    sale: NewSale,
+    digits: number,
+    cartFields: CartFields | null,
+  ): () => Promise<LegacyInvoice> {
     const s = settings.get()
     try {
       const request = deps.invoices().prepareInvoice({
@@ -251,7 +259,13 @@ export function createCashier(deps: CashierDeps) {
         currency: sale.currency,
         orderId: sale.orderId,
         description: sale.description,
-        posData: { terminal: s.terminalLabel, terminalId: s.terminalId, cashier: sale.cashier },
+        itemCode: cartFields?.itemCode ?? null,
+        posData: {
+          ...cartFields?.posData,
+          terminal: s.terminalLabel,
+          terminalId: s.terminalId,
+          cashier: sale.cashier,
+        },
       })
       return () => request.send()
     } catch (err) {
@@ -303,6 +317,32 @@ export function createCashier(deps: CashierDeps) {
     throw toAppError(err)
   }
 
+  /** A keypad amount in the till's currency, or a cart priced against the catalog in its own. */
+  function whatIsSold(input: RequestInput<'sales:charge'>, currency: string, maxAmount: number) {
+    if ('cart' in input) {
+      const catalog = deps.catalog()
+      const maxMinor = maxAmount * 10 ** minorDigits(catalog.currency ?? currency)
+      const priced = priceCart(catalog, input.cart, currency, maxMinor)
+      const cartFields = cartInvoiceFields(priced, input.cart.tipPercent)
+      return {
+        amountMinor: priced.totalMinor,
+        currency: priced.currency,
+        description: cartFields.itemDesc,
+        cart: { lines: priced.lines, tipMinor: priced.tipMinor },
+        cartFields,
+      }
+    }
+    const amount = parseAmount(input.amount, currency, maxAmount * 10 ** minorDigits(currency))
+    if (!amount.ok) throw new AppError('bad-input', amount.message)
+    return {
+      amountMinor: amount.minor,
+      currency,
+      description: input.description?.trim() || null,
+      cart: null,
+      cartFields: null,
+    }
+  }
+
   return {
     view,
 
@@ -319,18 +359,17 @@ export function createCashier(deps: CashierDeps) {
     async charge(input: RequestInput<'sales:charge'>): Promise<SaleView> {
       const s = settings.get()
       deps.invoices() // not paired or no API key: refused before anything is written
-      const digits = minorDigits(s.currency)
-      const amount = parseAmount(input.amount, s.currency, s.maxAmount * 10 ** digits)
-      if (!amount.ok) throw new AppError('bad-input', amount.message)
+      const sold = whatIsSold(input, s.currency, s.maxAmount)
       if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
       charging = true
       try {
         const draft = await newSale(journal, s.terminalId ?? 'POS', {
           createdAt: now(),
-          amountMinor: amount.minor,
-          currency: s.currency,
-          description: input.description?.trim() || null,
+          amountMinor: sold.amountMinor,
+          currency: sold.currency,
+          description: sold.description,
           cashier: s.cashier || null,
+          cart: sold.cart,
         })
         // Written before the request is sent: a crash of the app from here on is reconciled by
         // orderId. The line's fdatasync then runs while the request is on its way (README.md).
@@ -341,7 +380,7 @@ export function createCashier(deps: CashierDeps) {
         // The journal's writer starts the line on the next tick; the request is signed while the
         // disk works on it.
         await new Promise((resolve) => setImmediate(resolve))
-        const send = signedInvoiceRequest(draft, digits)
+        const send = signedInvoiceRequest(draft, minorDigits(sold.currency), sold.cartFields)
         await Promise.race([written, durable])
         const recorded = journal.get(draft.id) as Sale
         publish(recorded)
@@ -389,4 +428,5 @@ export function createCashier(deps: CashierDeps) {
     },
   }
 }
+type CartFields = ReturnType<typeof cartInvoiceFields>
 export type Cashier = ReturnType<typeof createCashier>

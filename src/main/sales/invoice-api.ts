@@ -3,6 +3,7 @@ import type { ChargeVia } from '../../shared/settings'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
+import type { PosCartData } from '../catalog/price-cart'
 import { tillInvoiceOf } from './greenfield-invoice'
 
 /** What the till sends BTCPay for one sale. */
@@ -12,7 +13,14 @@ export interface ChargeOrder {
   currency: string
   orderId: string
   description: string | null
-  posData: { terminal: string; terminalId: string | null; cashier: string | null }
+  /** The item of a one-item cart sale, as BTCPay's own Point of Sale names it. */
+  itemCode: string | null
+  /** Who sold it, plus the cart in BTCPay's PoS shape when the sale came from one. */
+  posData: {
+    terminal: string
+    terminalId: string | null
+    cashier: string | null
+  } & Partial<PosCartData>
 }
 
 /**
@@ -47,6 +55,7 @@ export function legacyInvoiceApi(client: LegacyClient): InvoiceApi {
         currency: order.currency,
         orderId: order.orderId,
         ...(order.description ? { itemDesc: order.description } : {}),
+        ...(order.itemCode ? { itemCode: order.itemCode } : {}),
         posData: JSON.stringify(order.posData),
         redirectAutomatically: false,
       }),
@@ -75,6 +84,7 @@ export function greenfieldInvoiceApi(client: GreenfieldClient): InvoiceApi {
             metadata: {
               orderId: order.orderId,
               ...(order.description ? { itemDesc: order.description } : {}),
+              ...(order.itemCode ? { itemCode: order.itemCode } : {}),
               posData: order.posData,
             },
             checkout: { redirectAutomatically: false },

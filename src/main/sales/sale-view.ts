@@ -35,5 +35,6 @@ export function saleViewOf(sale: Sale, live: LiveSale | undefined): SaleView {
     cancelledAt: sale.cancelledAt,
     payment: known ? (live?.links ?? null) : null,
     trouble: live?.trouble ?? null,
+    ...(sale.cart ? { cart: sale.cart } : {}),
   }
 }

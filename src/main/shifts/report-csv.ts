@@ -39,6 +39,7 @@ const columns: Column[] = [
   ['underpaid_amount', amount('underpaidMinor')],
   ['open', count('open')],
   ['open_amount', amount('openMinor')],
+  ['tips', amount('tipsMinor')],
 ]
 
 export const reportCsvHeader = ['from', 'to', ...columns.map(([h]) => h)]

@@ -55,6 +55,7 @@ const summed = [
   'underpaidMinor',
   'open',
   'openMinor',
+  'tipsMinor',
 ] as const satisfies readonly (keyof Figures)[]
 export type SummedFigure = (typeof summed)[number]
 export const summedFigures: readonly SummedFigure[] = summed
@@ -76,6 +77,7 @@ export const emptyFigures = (): Figures => ({
   underpaidMinor: 0,
   open: 0,
   openMinor: 0,
+  tipsMinor: 0,
 })
 
 /** Which figures one sale adds to, with its amount. */
@@ -108,6 +110,7 @@ function contribution(sale: Sale): Partial<Record<SummedFigure, number>> {
       break
   }
   if (sale.status === 'paid' || sale.status === 'complete') {
+    if (sale.cart && sale.cart.tipMinor > 0) c.tipsMinor = sale.cart.tipMinor
     if (sale.exceptionStatus === 'paidLate') c.paidLate = 1
     if (sale.exceptionStatus === 'paidOver') c.overpaid = 1
   }

@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  barcodeInputSchema,
+  catalogAppInputSchema,
+  catalogViewSchema,
+  parkCartInputSchema,
+  parkedCartListSchema,
+  parkedCartRefSchema,
+  parkedCartSchema,
+} from '../catalog'
 import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema } from '../api-key'
 import {
   chargeInputSchema,
@@ -156,6 +165,21 @@ export const requests = {
     input: noInput,
     output: journalProblemsSchema,
   },
+  'catalog:get': { method: 'getCatalog', input: noInput, output: catalogViewSchema },
+  'catalog:refresh': { method: 'refreshCatalog', input: noInput, output: catalogViewSchema },
+  'catalog:choose-app': {
+    method: 'chooseCatalogApp',
+    input: catalogAppInputSchema,
+    output: catalogViewSchema,
+  },
+  'catalog:set-barcode': {
+    method: 'setItemBarcode',
+    input: barcodeInputSchema,
+    output: catalogViewSchema,
+  },
+  'carts:list': { method: 'listParkedCarts', input: noInput, output: parkedCartListSchema },
+  'carts:park': { method: 'parkCart', input: parkCartInputSchema, output: parkedCartListSchema },
+  'carts:resume': { method: 'resumeCart', input: parkedCartRefSchema, output: parkedCartSchema },
   'till:focus-sale': {
     method: 'focusSale',
     input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),
@@ -217,6 +241,8 @@ export const events = {
   'sale:changed': { method: 'onSaleChanged', data: saleViewSchema },
   'api-key:changed': { method: 'onApiKeyChanged', data: apiKeyViewSchema },
   'refund:changed': { method: 'onRefundChanged', data: refundViewSchema },
+  'catalog:changed': { method: 'onCatalogChanged', data: catalogViewSchema },
+  'carts:changed': { method: 'onParkedCartsChanged', data: parkedCartListSchema },
   /** The only channel the customer display's window has. */
   'customer:view': { method: 'onCustomerView', data: customerViewSchema },
   'receipt:printed': { method: 'onReceiptPrinted', data: receiptPrintedSchema },

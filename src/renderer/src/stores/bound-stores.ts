@@ -1,6 +1,7 @@
 import { pos } from '../bridge'
 import { createApiKeyStore } from './api-key-store'
 import { createAppStore } from './app-store'
+import { createCartStore } from './cart-store'
 import { createRefundsStore } from './refunds-store'
 import { createSalesStore } from './sales-store'
 import { createShiftStore } from './shift-store'
@@ -13,6 +14,7 @@ export const useSalesStore = createSalesStore(pos)
 export const useApiKeyStore = createApiKeyStore(pos)
 export const useShiftStore = createShiftStore(pos)
 export const useRefundsStore = createRefundsStore(pos)
+export const useCartStore = createCartStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {
@@ -23,6 +25,7 @@ export function startStores(): () => void {
     useApiKeyStore,
     useShiftStore,
     useRefundsStore,
+    useCartStore,
   ]
   const stops = stores.map((store) => store.getState().init())
   return () => stops.forEach((stop) => stop())

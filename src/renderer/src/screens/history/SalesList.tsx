@@ -2,6 +2,7 @@ import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
 import type { RefundView } from '../../../../shared/refund'
 import { moneyPhases, reopenablePhases, successPhases } from '../../../../shared/sale'
+import { useTranslation } from '../../i18n'
 import { phaseLook } from '../../sales/phases'
 import type { ReceiptRef } from '../../../../shared/receipts'
 import { RefundBadges } from '../refunds/RefundBadges'
@@ -30,6 +31,7 @@ export function SalesList({
   onReceipt: (receipt: ReceiptRef) => void
   onRefund: (sale: SaleView) => void
 }) {
+  const { t } = useTranslation()
   if (sales.length === 0) return null
   return (
     <table className="sales" data-testid="sales-list">
@@ -53,7 +55,14 @@ export function SalesList({
             <tr key={s.id} data-testid="sale-row" data-sale-id={s.id} data-phase={s.phase}>
               <td>{time(s.createdAt)}</td>
               <td className="num">{formatMinor(s.amountMinor, s.currency)}</td>
-              <td className="desc">{s.description ?? ''}</td>
+              <td className="desc">
+                {s.description ?? ''}
+                {s.cart && s.cart.tipMinor > 0 && (
+                  <span className="sale-tip" data-testid="sale-tip">
+                    {t('sale.tip', { amount: formatMinor(s.cart.tipMinor, s.currency) })}
+                  </span>
+                )}
+              </td>
               <td>
                 <span className={`badge tone-${look.tone}`}>{look.label}</span>
                 {s.trouble && <span className="badge tone-warn">Offline</span>}

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { FormResult } from '../../components/FormResult'
-import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
+import { useApiKeyStore, useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
+import { CatalogPanel } from './CatalogPanel'
 import { JournalProblemsPanel } from './JournalProblemsPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
@@ -18,6 +19,8 @@ export function Manager() {
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
   const settings = useAppStore((s) => s.settings)
+  // The catalog is read with the API key, paired or not.
+  const hasKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const [pinChange, setPinChange] = useState<PinChange | null>(null)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
@@ -52,6 +55,7 @@ export function Manager() {
         />
       )}
       <JournalProblemsPanel />
+      {hasKey && <CatalogPanel />}
       {settings && <SettingsPanel settings={settings} />}
       {settings && <ReceiptSettingsPanel settings={settings} />}
       {/* A pairing error stands in the pairing form itself. */}

@@ -1,16 +1,23 @@
+import { useState } from 'react'
+import { useScanner } from '../../catalog/use-scanner'
+import { playUnknownCode } from '../../catalog/unknown-code-sound'
+import { useTranslation } from '../../i18n'
 import {
   useApiKeyStore,
   useAppStore,
+  useCartStore,
   useSalesStore,
   useTerminalStore,
 } from '../../stores/bound-stores'
 import { Home } from '../Home'
+import { CartTill } from './CartTill'
 import { Checkout } from './Checkout'
 import { Keypad } from './Keypad'
 
 /**
- * The Till tab: the sale on screen if there is one, else the keypad once the till can charge:
- * paired, or (charging with the API key) with a key, for a server whose legacy API is off.
+ * The Till tab: the sale on screen if there is one, else the catalog and cart when the shop has a
+ * catalog (the keypad one tap away), else the keypad, once the till can charge: paired, or
+ * (charging with the API key) with a key, for a server whose legacy API is off.
  */
 export function Till() {
   const settings = useAppStore((s) => s.settings)
@@ -25,9 +32,29 @@ export function Till() {
       : connection?.status === 'paired'
         ? connection.server.url
         : null
+  const { t } = useTranslation()
+  const catalog = useCartStore((s) => s.catalog)
+  const [keypadOnly, setKeypadOnly] = useState(false)
+  const hasCatalog = catalog !== null && catalog.appId !== null && catalog.items.length > 0
+  useScanner(hasCatalog, (code) => {
+    if (useCartStore.getState().scan(code)) setKeypadOnly(false)
+    else playUnknownCode()
+  })
   if (current && settings) {
     return <Checkout sale={current} settings={settings} serverUrl={serverUrl} />
   }
   if (serverUrl === null || !settings) return <Home />
-  return <Keypad settings={settings} serverUrl={serverUrl} />
+  if (hasCatalog && !keypadOnly) {
+    return <CartTill catalog={catalog} onKeypad={() => setKeypadOnly(true)} />
+  }
+  return (
+    <>
+      {hasCatalog && (
+        <button type="button" className="secondary" onClick={() => setKeypadOnly(false)}>
+          {t('till.catalog')}
+        </button>
+      )}
+      <Keypad settings={settings} serverUrl={serverUrl} />
+    </>
+  )
 }

@@ -1,0 +1,223 @@
+import { create } from 'zustand'
+import {
+  itemForCode,
+  type CartLineInput,
+  type CatalogItem,
+  type CatalogView,
+  type ParkedCart,
+} from '../../../shared/catalog'
+import type { RequestInput } from '../../../shared/ipc/contract'
+import type { PosApi } from '../../../shared/ipc/pos-api'
+import type { Result } from '../../../shared/ipc/result'
+import { parseAmount } from '../../../shared/money'
+
+/** A line on the till's cart. `unitMinor` is for display; main prices the cart again. */
+export type CartLine = CartLineInput & { key: number; title: string; unitMinor: number }
+
+/** Why the cart refused something: words the screen picks for the cashier's language. */
+export type CartNotice =
+  | { kind: 'sold-out' | 'needs-amount'; title: string }
+  | { kind: 'below-minimum'; title: string; minimumMinor: number }
+  | { kind: 'unknown-code'; code: string }
+  /** A sentence from main or the amount check, shown as it is. */
+  | { kind: 'refused'; message: string }
+
+type CartState = {
+  catalog: CatalogView | null
+  catalogVersion: number
+  parked: ParkedCart[]
+  lines: CartLine[]
+  /** The customer is choosing a tip (the cart is ready to charge). */
+  tipping: boolean
+  /** The last refusal or unknown scan. */
+  notice: CartNotice | null
+  init(): () => void
+  add(item: CatalogItem, amount?: string): boolean
+  addAmount(amount: string): boolean
+  scan(code: string): boolean
+  setQuantity(key: number, quantity: number): void
+  remove(key: number): void
+  clear(): void
+  startTip(): void
+  cancelTip(): void
+  parkCart(): Promise<boolean>
+  resumeCart(cartId: string): Promise<boolean>
+  refreshCatalog(): Promise<void>
+  chooseCatalogApp(input: RequestInput<'catalog:choose-app'>): Promise<Result<CatalogView>>
+  setItemBarcode(input: RequestInput<'catalog:set-barcode'>): Promise<Result<CatalogView>>
+}
+
+let nextKey = 1
+
+/** The cart's total in minor units, exact (integers only). */
+export const cartTotal = (lines: readonly CartLine[]) =>
+  lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
+
+/** A tip of `percent` on `subtotalMinor`, rounded half up to a whole minor unit. */
+export const tipFor = (subtotalMinor: number, percent: number) =>
+  Math.floor((subtotalMinor * percent + 50) / 100)
+
+export const createCartStore = (api: PosApi) =>
+  create<CartState>()((set, get) => {
+    const currency = () => get().catalog?.currency ?? 'USD'
+    const push = (line: Omit<CartLine, 'key'>) => {
+      const lines = get().lines
+      const same = line.itemId !== null && line.amount === undefined
+      const at = same ? lines.findIndex((l) => l.itemId === line.itemId && !l.amount) : -1
+      set({
+        notice: null,
+        lines:
+          at >= 0
+            ? lines.map((l, i) =>
+                i === at ? { ...l, quantity: Math.min(999, l.quantity + 1) } : l,
+              )
+            : [...lines, { ...line, key: nextKey++ }],
+      })
+      return true
+    }
+    const typed = (amount: string | undefined) =>
+      parseAmount(amount ?? '', currency(), Number.MAX_SAFE_INTEGER)
+
+    return {
+      catalog: null,
+      catalogVersion: 0,
+      parked: [],
+      lines: [],
+      tipping: false,
+      notice: null,
+
+      init() {
+        const offCatalog = api.onCatalogChanged(({ version, data }) => {
+          if (version > get().catalogVersion) set({ catalog: data, catalogVersion: version })
+        })
+        const offCarts = api.onParkedCartsChanged(({ data }) => set({ parked: data.carts }))
+        void api.getCatalog().then((r) => {
+          if (r.ok && get().catalogVersion === 0) set({ catalog: r.data })
+        })
+        void api.listParkedCarts().then((r) => r.ok && set({ parked: r.data.carts }))
+        return () => {
+          offCatalog()
+          offCarts()
+        }
+      },
+
+      add(item, amount) {
+        if (item.inventory !== null && item.inventory <= 0) {
+          set({ notice: { kind: 'sold-out', title: item.title } })
+          return false
+        }
+        if (item.priceType === 'fixed') {
+          return push({
+            itemId: item.id,
+            title: item.title,
+            unitMinor: item.priceMinor ?? 0,
+            quantity: 1,
+          })
+        }
+        const check = typed(amount)
+        if (!check.ok) {
+          set({ notice: { kind: 'needs-amount', title: item.title } })
+          return false
+        }
+        if (item.priceType === 'minimum' && check.minor < (item.priceMinor ?? 0)) {
+          set({
+            notice: {
+              kind: 'below-minimum',
+              title: item.title,
+              minimumMinor: item.priceMinor ?? 0,
+            },
+          })
+          return false
+        }
+        return push({
+          itemId: item.id,
+          title: item.title,
+          unitMinor: check.minor,
+          quantity: 1,
+          amount,
+        })
+      },
+
+      addAmount(amount) {
+        const check = typed(amount)
+        if (!check.ok) {
+          set({ notice: { kind: 'refused', message: check.message } })
+          return false
+        }
+        return push({
+          itemId: null,
+          title: 'Custom amount',
+          unitMinor: check.minor,
+          quantity: 1,
+          amount,
+        })
+      },
+
+      scan(code) {
+        const item = itemForCode(get().catalog?.items ?? [], code)
+        if (!item) {
+          set({ notice: { kind: 'unknown-code', code } })
+          return false
+        }
+        return get().add(item)
+      },
+
+      setQuantity: (key, quantity) =>
+        set((s) => ({
+          lines: s.lines.map((l) =>
+            l.key === key ? { ...l, quantity: Math.max(1, Math.min(999, quantity)) } : l,
+          ),
+        })),
+      remove: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key) })),
+      clear: () => set({ lines: [], tipping: false, notice: null }),
+      startTip: () => set({ tipping: true }),
+      cancelTip: () => set({ tipping: false }),
+
+      async parkCart() {
+        const lines = get().lines.map(({ itemId, quantity, amount }) =>
+          amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
+        )
+        const result = await api.parkCart({ lines })
+        if (!result.ok) {
+          set({ notice: { kind: 'refused', message: result.message } })
+          return false
+        }
+        set({ lines: [], notice: null, parked: result.data.carts })
+        return true
+      },
+
+      async resumeCart(cartId) {
+        const result = await api.resumeCart({ cartId })
+        if (!result.ok) {
+          set({ notice: { kind: 'refused', message: result.message } })
+          return false
+        }
+        const items = get().catalog?.items ?? []
+        const back = result.data.lines.map((l) => {
+          const item = items.find((i) => i.id === l.itemId)
+          const fixed = item?.priceType === 'fixed' ? (item.priceMinor ?? 0) : null
+          const check = typed(l.amount)
+          return { ...l, key: nextKey++, unitMinor: fixed ?? (check.ok ? check.minor : 0) }
+        })
+        set((s) => ({ lines: [...s.lines, ...back], notice: null }))
+        return true
+      },
+
+      async refreshCatalog() {
+        const result = await api.refreshCatalog()
+        if (result.ok) set({ catalog: result.data })
+      },
+
+      async chooseCatalogApp(input) {
+        const result = await api.chooseCatalogApp(input)
+        if (result.ok) set({ catalog: result.data, lines: [], notice: null })
+        return result
+      },
+
+      async setItemBarcode(input) {
+        const result = await api.setItemBarcode(input)
+        if (result.ok) set({ catalog: result.data })
+        return result
+      },
+    }
+  })
