@@ -73,6 +73,16 @@ describe('parseAmount', () => {
     expect(r.ok).toBe(false)
     expect(r.ok || r.message).toMatch(message)
   })
+
+  it('gives the refusal as a code with its values, for the till to word', () => {
+    expect(parseAmount('10.5', 'JPY', max)).toMatchObject({
+      ok: false,
+      refusal: { problem: 'decimals', currency: 'JPY', digits: 0 },
+    })
+    expect(parseAmount('10000.01', 'USD', max)).toMatchObject({
+      refusal: { problem: 'overMax', currency: 'USD', maxMinor: max },
+    })
+  })
 })
 
 describe('formatMinor', () => {

@@ -28,7 +28,49 @@ export function minorToDecimal(minor: number, digits: number): string {
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
-export type AmountCheck = { ok: true; minor: number } | { ok: false; message: string }
+/**
+ * Why an amount is refused, as a code with its values: the till puts it into the shop's language,
+ * main into English for its own errors and logs (`inEnglish`).
+ */
+export type AmountRefusal =
+  | { problem: 'empty' }
+  | { problem: 'negative' }
+  | { problem: 'notAnAmount' }
+  | { problem: 'decimals'; currency: string; digits: number }
+  | { problem: 'tooLarge' }
+  | { problem: 'zero' }
+  | { problem: 'overMax'; currency: string; maxMinor: number }
+
+/** `message` is the refusal in English, for main's errors and logs; screens word `refusal`. */
+export type AmountCheck =
+  { ok: true; minor: number } | { ok: false; refusal: AmountRefusal; message: string }
+
+const refuse = (refusal: AmountRefusal): AmountCheck => ({
+  ok: false,
+  refusal,
+  message: inEnglish(refusal),
+})
+
+export function inEnglish(refusal: AmountRefusal): string {
+  switch (refusal.problem) {
+    case 'empty':
+      return 'Enter an amount.'
+    case 'negative':
+      return 'The amount cannot be negative.'
+    case 'notAnAmount':
+      return 'That is not an amount. Use digits and one decimal point.'
+    case 'decimals':
+      return refusal.digits === 0
+        ? `${refusal.currency} has no decimals.`
+        : `${refusal.currency} has at most ${refusal.digits} decimal${refusal.digits === 1 ? '' : 's'}.`
+    case 'tooLarge':
+      return 'That amount is too large.'
+    case 'zero':
+      return 'The amount must be more than zero.'
+    case 'overMax':
+      return `The most this till can charge is ${formatMinor(refusal.maxMinor, refusal.currency)}.`
+  }
+}
 
 /**
  * Reads an amount as a cashier typed or pasted it ("12.5", "12,50", " 7 "). Refuses what must not
@@ -38,31 +80,17 @@ export type AmountCheck = { ok: true; minor: number } | { ok: false; message: st
 export function parseAmount(text: string, currency: string, maxMinor: number): AmountCheck {
   const digits = minorDigits(currency)
   const trimmed = text.trim()
-  if (trimmed === '') return { ok: false, message: 'Enter an amount.' }
-  if (trimmed.startsWith('-')) return { ok: false, message: 'The amount cannot be negative.' }
+  if (trimmed === '') return refuse({ problem: 'empty' })
+  if (trimmed.startsWith('-')) return refuse({ problem: 'negative' })
   const m = /^(\d{1,15})(?:[.,](\d*))?$/.exec(trimmed)
-  if (!m) return { ok: false, message: 'That is not an amount. Use digits and one decimal point.' }
+  if (!m) return refuse({ problem: 'notAnAmount' })
   const whole = m[1] ?? '0'
   const fraction = m[2] ?? ''
-  if (fraction.length > digits) {
-    return {
-      ok: false,
-      message:
-        digits === 0
-          ? `${currency} has no decimals.`
-          : `${currency} has at most ${digits} decimal${digits === 1 ? '' : 's'}.`,
-    }
-  }
+  if (fraction.length > digits) return refuse({ problem: 'decimals', currency, digits })
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
-  if (!Number.isSafeInteger(minor) || minor > MAX_MINOR)
-    return { ok: false, message: 'That amount is too large.' }
-  if (minor === 0) return { ok: false, message: 'The amount must be more than zero.' }
-  if (minor > maxMinor) {
-    return {
-      ok: false,
-      message: `The most this till can charge is ${formatMinor(maxMinor, currency)}.`,
-    }
-  }
+  if (!Number.isSafeInteger(minor) || minor > MAX_MINOR) return refuse({ problem: 'tooLarge' })
+  if (minor === 0) return refuse({ problem: 'zero' })
+  if (minor > maxMinor) return refuse({ problem: 'overMax', currency, maxMinor })
   return { ok: true, minor }
 }
 

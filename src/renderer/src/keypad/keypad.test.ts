@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { minorDigits, minorToDecimal } from '../../../shared/money'
 import { amountSymbols } from './amount-symbols'
@@ -10,11 +11,18 @@ import {
   pressKey,
   type KeypadConfig,
   type KeypadKey,
+  type KeypadRefusal,
   type KeypadState,
 } from './keypad'
+import '../i18n'
+import { refusalWords } from './refusal-words'
 
 const usd: KeypadConfig = { currency: 'USD', locale: 'en-US' }
 const noMax = Number.MAX_SAFE_INTEGER
+
+/** What the cashier reads, through the English locale file. */
+const say = (refusal: KeypadRefusal | null) =>
+  refusal && refusalWords(refusal, i18next.getFixedT('en'), 'en-US')
 
 /** Keypad buttons: digits, '.' decimal key, '<' backspace, 'C' clear, 'Z' the 00 key. */
 function tap(keys: string, config = usd, from: KeypadState = emptyKeypad): KeypadState {
@@ -95,36 +103,44 @@ describe('keypad buttons (en-US, USD)', () => {
   it('refuses a second decimal point and says so', () => {
     const s = tap('1.2.')
     expect(s.text).toBe('1.2')
-    expect(s.message).toMatch(/already has a decimal point/)
+    expect(s.refusal).toEqual({ problem: 'secondDecimal' })
+    expect(say(s.refusal)).toBe('The amount already has a decimal point.')
   })
 
   it('refuses more decimals than the currency has', () => {
-    expect(tap('1.234')).toEqual({ text: '1.23', message: 'USD has at most 2 decimals.' })
+    const usd2: KeypadRefusal = { problem: 'decimals', currency: 'USD', digits: 2 }
+    expect(tap('1.234')).toEqual({ text: '1.23', refusal: usd2 })
+    expect(say(tap('1.234').refusal)).toBe('USD has at most 2 decimals.')
     const bhd = { currency: 'BHD', locale: 'en-US' }
-    expect(tap('1.2345', bhd)).toEqual({ text: '1.234', message: 'BHD has at most 3 decimals.' })
-    expect(tap('1.2Z')).toEqual({ text: '1.2', message: 'USD has at most 2 decimals.' })
+    const bhd3: KeypadRefusal = { problem: 'decimals', currency: 'BHD', digits: 3 }
+    expect(tap('1.2345', bhd)).toEqual({ text: '1.234', refusal: bhd3 })
+    expect(tap('1.2Z')).toEqual({ text: '1.2', refusal: usd2 })
   })
 
   it('refuses a decimal point for a currency without decimals', () => {
     const jpy = { currency: 'JPY', locale: 'en-US' }
-    expect(tap('500.', jpy)).toEqual({ text: '500', message: 'JPY has no decimals.' })
+    const jpy0: KeypadRefusal = { problem: 'decimals', currency: 'JPY', digits: 0 }
+    expect(tap('500.', jpy)).toEqual({ text: '500', refusal: jpy0 })
+    expect(say(jpy0)).toBe('JPY has no decimals.')
     expect(tap('5Z', jpy).text).toBe('500')
   })
 
   it('after a refusal takes no more keys and cannot charge until Backspace or Clear', () => {
     const jpy = { currency: 'JPY', locale: 'en-US' }
+    const jpy0: KeypadRefusal = { problem: 'decimals', currency: 'JPY', digits: 0 }
     const refused = tap('1.5', jpy)
-    expect(refused).toEqual({ text: '1', message: 'JPY has no decimals.' })
-    expect(checkEntry(refused, jpy, noMax)).toEqual({ ok: false, message: 'JPY has no decimals.' })
-    expect(tap('1.5<', jpy)).toEqual({ text: '', message: null })
-    expect(tap('1.234<').message).toBeNull()
+    expect(refused).toEqual({ text: '1', refusal: jpy0 })
+    expect(checkEntry(refused, jpy, noMax)).toEqual({ ok: false, refusal: jpy0 })
+    expect(tap('1.5<', jpy)).toEqual({ text: '', refusal: null })
+    expect(tap('1.234<').refusal).toBeNull()
     expect(tap('1..C')).toEqual(emptyKeypad)
   })
 
   it('caps the length', () => {
     const s = tap('12345678901')
     expect(s.text).toBe('1234567890')
-    expect(s.message).toBe('That amount is too long.')
+    expect(s.refusal).toEqual({ problem: 'tooLong' })
+    expect(say(s.refusal)).toBe('That amount is too long.')
   })
 })
 
@@ -323,10 +339,10 @@ describe.each(keyboardRows)('$locale $currency typed $typed', (row) => {
   it(row.charge === null ? 'cannot be charged, and says why' : `charges ${row.charge}`, () => {
     if (row.charge === null) {
       expect(check.ok).toBe(false)
-      if (!check.ok) expect(check.message).toMatch(row.message ?? /./)
+      if (!check.ok) expect(say(check.refusal)).toMatch(row.message ?? /./)
     } else {
       expect(check).toEqual({ ok: true, minor: row.charge })
-      expect(state.message).toBeNull()
+      expect(state.refusal).toBeNull()
     }
   })
 
@@ -335,7 +351,7 @@ describe.each(keyboardRows)('$locale $currency typed $typed', (row) => {
     const pasted = paste(row.typed, config, before)
     if (row.charge === null) {
       expect(pasted.text).toBe('42')
-      expect(pasted.message).not.toBeNull()
+      expect(pasted.refusal).not.toBeNull()
     } else {
       expect(checkEntry(pasted, config, noMax)).toEqual({ ok: true, minor: row.charge })
     }
@@ -383,7 +399,8 @@ describe('numpad', () => {
       ],
       usd,
     )
-    expect(s).toEqual({ text: '10', message: 'The amount cannot be negative.' })
+    expect(s).toEqual({ text: '10', refusal: { problem: 'negative' } })
+    expect(say(s.refusal)).toBe('The amount cannot be negative.')
   })
 
   it('ignores keys that are not input', () => {
@@ -403,7 +420,7 @@ describe('pasting', () => {
     ['1.234', { currency: 'BHD', locale: 'en-US' }, '1.234'],
     ['12,50', { currency: 'EUR', locale: 'de-DE' }, '12.50'],
   ])('%j becomes %s', (pasted, config, text) => {
-    expect(paste(pasted, config)).toEqual({ text, message: null })
+    expect(paste(pasted, config)).toEqual({ text, refusal: null })
   })
 
   it.each([
@@ -419,7 +436,7 @@ describe('pasting', () => {
   ])('refuses %j and keeps the entry', (pasted, message) => {
     const after = paste(pasted, usd, tap('42'))
     expect(after.text).toBe('42')
-    expect(after.message).toMatch(message)
+    expect(say(after.refusal)).toMatch(message)
   })
 })
 
@@ -472,7 +489,7 @@ describe('what Charge asks for is what the display says', () => {
 
 describe('checkEntry', () => {
   const max = maxMinorFor(10_000, 'USD')
-  const entry = (text: string): KeypadState => ({ text, message: null })
+  const entry = (text: string): KeypadState => ({ text, refusal: null })
   it('turns settings.maxAmount into minor units', () => {
     expect(max).toBe(1_000_000)
     expect(maxMinorFor(10_000, 'JPY')).toBe(10_000)
@@ -492,7 +509,7 @@ describe('checkEntry', () => {
   ])('%j ok=%s', (text, ok, message) => {
     const r = checkEntry(entry(text), usd, max)
     expect(r.ok).toBe(ok)
-    if (!r.ok && message) expect(r.message).toMatch(message)
+    if (!r.ok && message) expect(say(r.refusal)).toMatch(message)
   })
   it('gives minor units for a good amount', () => {
     expect(checkEntry(entry('12.5'), usd, max)).toEqual({ ok: true, minor: 1250 })

@@ -4,6 +4,7 @@ import type { Settings } from '../../../../shared/settings'
 import { amountSymbols } from '../../keypad/amount-symbols'
 import { formatEntry } from '../../keypad/format-entry'
 import { keyForKeyboard } from '../../keypad/keyboard'
+import { refusalWords } from '../../keypad/refusal-words'
 import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '../../keypad/keypad'
 import { KeyGrid } from '../../components/KeyGrid'
 import { useLocale, useTranslation } from '../../i18n'
@@ -40,12 +41,12 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   const check = checkEntry(entry, config, maxMinor)
   const noDecimals = minorDigits(currency) === 0
 
-  const message =
-    entry.message ??
+  const refusal =
+    entry.refusal ??
     (!check.ok && (attempted || (entry.text !== '' && !zeroSoFar(entry.text)))
-      ? check.message
-      : null) ??
-    chargeError
+      ? check.refusal
+      : null)
+  const message = (refusal && refusalWords(refusal, t, locale)) ?? chargeError
 
   const press = (key: KeypadKey) => {
     setEntry((e) => pressKey(e, key, config))
@@ -134,7 +135,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           data-testid="keypad-message"
         >
           {message ?? (entry.text === '' ? t('keypad.typeAmount') : '')}
-          {entry.message ? ` ${t('keypad.pressClear')}` : ''}
+          {entry.refusal ? ` ${t('keypad.pressClear')}` : ''}
         </p>
         <p className="limit" data-testid="keypad-limit">
           {t('keypad.upTo', { amount: formatMinor(maxMinor, currency, locale) })}
