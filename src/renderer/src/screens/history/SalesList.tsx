@@ -2,7 +2,7 @@ import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
 import type { RefundView } from '../../../../shared/refund'
 import { moneyPhases, reopenablePhases, successPhases } from '../../../../shared/sale'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
 import { phaseLook } from '../../sales/phases'
 import type { ReceiptRef } from '../../../../shared/receipts'
 import { RefundBadges } from '../refunds/RefundBadges'
@@ -11,8 +11,8 @@ import { RefundBadges } from '../refunds/RefundBadges'
 const refundable = (s: SaleView) =>
   s.invoiceId !== null && (moneyPhases.includes(s.phase) || s.phase === 'invalid')
 
-const time = (at: number) =>
-  new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+const time = (at: number, locale: string) =>
+  new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
 
 /**
  * The day's sales, newest first, each with its voids and refunds; a sale still waiting for money
@@ -32,40 +32,42 @@ export function SalesList({
   onRefund: (sale: SaleView) => void
 }) {
   const { t } = useTranslation()
+  const locale = useLocale()
   if (sales.length === 0) return null
   return (
     <table className="sales" data-testid="sales-list">
       <thead>
         <tr>
-          <th scope="col">Time</th>
+          <th scope="col">{t('salesList.time')}</th>
           <th scope="col" className="num">
-            Amount
+            {t('salesList.amount')}
           </th>
-          <th scope="col">Description</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('salesList.description')}</th>
+          <th scope="col">{t('salesList.status')}</th>
           <th scope="col">
-            <span className="visually-hidden">Action</span>
+            <span className="visually-hidden">{t('salesList.action')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {sales.map((s) => {
           const look = phaseLook[s.phase]
+          const amount = formatMinor(s.amountMinor, s.currency, locale)
           return (
             <tr key={s.id} data-testid="sale-row" data-sale-id={s.id} data-phase={s.phase}>
-              <td>{time(s.createdAt)}</td>
-              <td className="num">{formatMinor(s.amountMinor, s.currency)}</td>
+              <td>{time(s.createdAt, locale)}</td>
+              <td className="num">{amount}</td>
               <td className="desc">
                 {s.description ?? ''}
                 {s.cart && s.cart.tipMinor > 0 && (
                   <span className="sale-tip" data-testid="sale-tip">
-                    {t('sale.tip', { amount: formatMinor(s.cart.tipMinor, s.currency) })}
+                    {t('sale.tip', { amount: formatMinor(s.cart.tipMinor, s.currency, locale) })}
                   </span>
                 )}
               </td>
               <td>
-                <span className={`badge tone-${look.tone}`}>{look.label}</span>
-                {s.trouble && <span className="badge tone-warn">Offline</span>}
+                <span className={`badge tone-${look.tone}`}>{t(look.label)}</span>
+                {s.trouble && <span className="badge tone-warn">{t('salesList.offline')}</span>}
                 <RefundBadges
                   refunds={refunds[s.id] ?? []}
                   onSlip={(refundId) => onReceipt({ saleId: s.id, refundId })}
@@ -75,29 +77,29 @@ export function SalesList({
                 {reopenablePhases.includes(s.phase) && (
                   <button
                     className="secondary"
-                    aria-label={`Open sale of ${formatMinor(s.amountMinor, s.currency)}`}
+                    aria-label={t('salesList.openSale', { amount })}
                     onClick={() => onOpen(s.id)}
                   >
-                    Open
+                    {t('salesList.open')}
                   </button>
                 )}
                 {successPhases.includes(s.phase) && (
                   <button
                     className="secondary"
                     data-testid="sale-receipt"
-                    aria-label={`Receipt of ${formatMinor(s.amountMinor, s.currency)}`}
+                    aria-label={t('salesList.receiptOf', { amount })}
                     onClick={() => onReceipt({ saleId: s.id })}
                   >
-                    Receipt
+                    {t('salesList.receipt')}
                   </button>
                 )}
                 {refundable(s) && (
                   <button
                     className="secondary"
-                    aria-label={`Refund sale of ${formatMinor(s.amountMinor, s.currency)}`}
+                    aria-label={t('salesList.refundSale', { amount })}
                     onClick={() => onRefund(s)}
                   >
-                    Refund
+                    {t('salesList.refund')}
                   </button>
                 )}
               </td>
