@@ -14,11 +14,7 @@ export function refusalWords(refusal: KeypadRefusal, t: TFunction, locale: strin
     case 'decimals':
       return refusal.digits === 0
         ? t('amount.noDecimals', { currency: refusal.currency })
-        : t('amount.atMostDecimals', {
-            currency: refusal.currency,
-            count: refusal.digits,
-            digits: refusal.digits.toLocaleString(locale),
-          })
+        : t('amount.atMostDecimals', { currency: refusal.currency, count: refusal.digits })
     case 'tooLarge':
       return t('amount.tooLarge')
     case 'zero':

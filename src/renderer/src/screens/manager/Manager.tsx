@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { FormResult } from '../../components/FormResult'
+import { useTranslation } from '../../i18n'
 import { useApiKeyStore, useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
 import { CatalogPanel } from './CatalogPanel'
@@ -15,6 +16,7 @@ import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
+  const { t } = useTranslation()
   const state = useTerminalStore((s) => s.state)
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
@@ -22,7 +24,7 @@ export function Manager() {
   // The catalog is read with the API key, paired or not.
   const hasKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const [pinChange, setPinChange] = useState<PinChange | null>(null)
-  if (!state) return <p className="message">Loading…</p>
+  if (!state) return <p className="message">{t('common.loading')}</p>
   const { connection, manager, provisioning } = state
   if (manager.pinUnreadable) return <PinUnreadable />
   if (manager.pinSet && !manager.unlocked) return <PinPrompt />
@@ -31,10 +33,10 @@ export function Manager() {
   return (
     <section className="panel" aria-labelledby="manager-title">
       <div className="row spread">
-        <h1 id="manager-title">Manager</h1>
+        <h1 id="manager-title">{t('nav.manager')}</h1>
         {manager.pinSet && (
           <button className="secondary" onClick={() => void run('lockManager')}>
-            Lock
+            {t('manager.lock')}
           </button>
         )}
       </div>
