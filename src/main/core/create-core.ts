@@ -27,8 +27,10 @@ import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
+import { openPendingCreations } from '../payment-requests/pending-creations'
+import { createPaymentRequests } from '../payment-requests/payment-requests'
 import { createCashier, type CashierDeps } from '../sales/cashier'
-import { chosenInvoiceApi } from '../sales/invoice-api'
+import { chosenInvoiceApi, paymentRequestInvoiceApi } from '../sales/invoice-api'
 import { createRefundDesk } from '../refunds/refund-desk'
 import { createRefundLedger } from '../refunds/refund-ledger'
 import { createSalesHistory } from '../sales/sales-history'
@@ -134,13 +136,28 @@ export function createCore(deps: CoreDeps) {
    * invoices followed through it; no route: nothing is watched.
    */
   let route: string | null = null
-  const chargeRouteChanged = () => {
+  const resumeSales = () =>
+    void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+  /** True when the route changed (and the sales were resumed through the new one). */
+  const chargeRouteChanged = (): boolean => {
     const next = chargeRoute()
-    if (next === route) return
+    if (next === route) return false
     route = next
     cashier.stop()
-    if (next)
-      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+    if (next) resumeSales()
+    return true
+  }
+  /**
+   * Payment requests and their counter payments go through the API key whatever the route: those
+   * a crash left unanswered are put right once the key is there.
+   */
+  const apiKeyChanged = () => {
+    const rerouted = chargeRouteChanged()
+    if (!apiKeys.client()) return
+    if (!rerouted && route) resumeSales()
+    void paymentRequests
+      .resume()
+      .catch((err: unknown) => log.error('payment-requests.resume-failed', { err }))
   }
   const onPairingChange = () => {
     publishTerminal()
@@ -173,7 +190,7 @@ export function createCore(deps: CoreDeps) {
     makeClient: deps.makeApiKeyClient,
     onChange: () => {
       events.emit('api-key:changed', apiKeys.getApiKey())
-      chargeRouteChanged()
+      apiKeyChanged()
     },
   })
 
@@ -200,12 +217,21 @@ export function createCore(deps: CoreDeps) {
     voidSale: refunds.voidSale,
     journal,
     invoices: invoiceApi,
+    requestInvoices: () => paymentRequestInvoiceApi(() => apiKeys.client()),
+    paymentRequestOf: (paymentRequestId) => paymentRequests.getPaymentRequest({ paymentRequestId }),
     settings,
     events,
     log,
     now,
     watch: watchInvoice,
     watcherOptions: deps.watcherOptions,
+  })
+  const paymentRequests = createPaymentRequests({
+    greenfield: () => apiKeys.client(),
+    pending: openPendingCreations(deps.dataDir, deps.journalFsync ?? true),
+    settings,
+    log,
+    now,
   })
   const history = createSalesHistory({
     journal,
@@ -237,6 +263,8 @@ export function createCore(deps: CoreDeps) {
     }),
     log,
     onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+    dueOnRequest: async (paymentRequestId) =>
+      (await paymentRequests.getPaymentRequest({ paymentRequestId })).dueMinor,
   })
   // Every sale change passes by the receipts: the first paid one keeps its details and may print.
   events.connect((channel, envelope) => {
@@ -265,7 +293,7 @@ export function createCore(deps: CoreDeps) {
     now,
     exportDir: join(deps.dataDir, 'exports'),
   })
-  const simulateCustomer = createDemoCustomer(deps.demo ?? null)
+  const demoCustomer = createDemoCustomer(deps.demo ?? null)
   const claimRefund = createDemoRefundClaim(deps.demo ?? null)
   const simulateRefundClaim = async ({ refundId }: { refundId: string }) => {
     const pullPaymentId = refunds.pullPaymentOf(refundId)
@@ -396,6 +424,12 @@ export function createCore(deps: CoreDeps) {
     'refunds:issue': afterStart(asManager(refunds.refundSale)),
     'demo:claim-refund': afterStart(simulateRefundClaim),
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
+    'payment-requests:list': afterStart(paymentRequests.listPaymentRequests),
+    'payment-requests:get': afterStart(paymentRequests.getPaymentRequest),
+    'payment-requests:create': afterStart(paymentRequests.createPaymentRequest),
+    'payment-requests:update': afterStart(paymentRequests.updatePaymentRequest),
+    'payment-requests:archive': afterStart(paymentRequests.archivePaymentRequest),
+    'payment-requests:pay': afterStart(cashier.payPaymentRequest),
     'till:focus-sale': afterStart(focusSale),
     'till:focused-sale': afterStart(focusedSale),
     'app:quit': asManager(quitApp),
@@ -408,7 +442,9 @@ export function createCore(deps: CoreDeps) {
     'shifts:report': afterStart(shiftReport),
     'shifts:print-report': afterStart(printShiftReport),
     'shifts:export-csv': afterStart(exportShiftReportCsv),
-    'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
+    'demo:simulate': ({ invoiceId, action }) => demoCustomer.simulateCustomer(invoiceId, action),
+    'demo:simulate-request-payment': ({ paymentRequestId, amount }) =>
+      demoCustomer.simulateRequestPayment(paymentRequestId, amount),
   }
 
   /**
@@ -455,6 +491,7 @@ export function createCore(deps: CoreDeps) {
     pairing,
     apiKeys,
     cashier,
+    paymentRequests,
     history,
     refunds,
     customerFeed,
@@ -474,6 +511,7 @@ export function createCore(deps: CoreDeps) {
       apiKeys.stop()
       cashier.stop()
       refunds.stop()
+      paymentRequests.stop()
       let journalClosed = true
       try {
         await journal.close()

@@ -89,7 +89,12 @@ export function createDispatcher(opts: {
     } catch (err) {
       if (err instanceof AppError) {
         log.info('ipc.fail', { channel, code: err.code })
-        return { ok: false, code: err.code, message: err.message }
+        return {
+          ok: false,
+          code: err.code,
+          message: err.message,
+          ...(err.fields ? { fields: err.fields } : {}),
+        }
       }
       log.error('ipc.crash', { channel, err })
       return {

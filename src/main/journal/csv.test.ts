@@ -22,6 +22,7 @@ const base: Sale = {
   checkoutLink: 'https://pay.example.com/i/INV1',
   expiresAt: null,
   cancelledAt: null,
+  paymentRequestId: null,
   rev: 4,
 }
 
@@ -58,8 +59,8 @@ describe('toCsv', () => {
   it('writes a header and one CRLF row per sale with exact decimals and UTC ISO times', () => {
     const csv = toCsv([base], { minorDigits: intlDigits })
     expect(csv).toBe(
-      'createdAt,orderId,invoiceId,currency,amount,cancelledAt,status,exceptionStatus,description,cashier,updatedAt,id\r\n' +
-        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,,complete,none,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
+      'createdAt,orderId,invoiceId,currency,amount,cancelledAt,status,exceptionStatus,description,cashier,paymentRequestId,updatedAt,id\r\n' +
+        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,,complete,none,,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
     )
   })
 
@@ -81,6 +82,13 @@ describe('toCsv', () => {
       ['USD', '9007199254740.99'],
       ['USD', '0.01'],
     ])
+  })
+
+  it('marks a counter payment of a payment request with the request’s id', () => {
+    const [header, row] = parseCsv(
+      toCsv([{ ...base, paymentRequestId: 'PR-77' }], { minorDigits: intlDigits }),
+    )
+    expect(row![header!.indexOf('paymentRequestId')]).toBe('PR-77')
   })
 
   it('says when the cashier cancelled a sale, so money that came after shows in the export', () => {

@@ -25,6 +25,7 @@ export const csvColumns = [
   'exceptionStatus',
   'description',
   'cashier',
+  'paymentRequestId',
   'updatedAt',
   'id',
 ] as const
@@ -44,6 +45,7 @@ export function toCsv(sales: readonly Sale[], opts: CsvOptions): string {
       s.exceptionStatus,
       s.description ?? '',
       s.cashier ?? '',
+      s.paymentRequestId ?? '',
       isoUtc(s.updatedAt),
       s.id,
     ]

@@ -432,6 +432,7 @@ export function createJournal(opts: JournalOptions): Journal {
       checkoutLink: input.checkoutLink ?? null,
       expiresAt: input.expiresAt ?? null,
       cancelledAt: input.cancelledAt ?? null,
+      paymentRequestId: input.paymentRequestId ?? null,
       rev: 1,
     }
     const n = dayNumber(sale.createdAt)

@@ -8,7 +8,7 @@
  *
  *   S/P id   o orderId   n sequence   c createdAt   u updatedAt   a amountMinor   cur currency
  *   d description   k cashier   inv invoiceId   s status   x exceptionStatus   l checkoutLink
- *   e expiresAt   ca cancelledAt   r rev
+ *   e expiresAt   ca cancelledAt   pr paymentRequestId   r rev
  *
  * Full records leave out null fields and exceptionStatus 'none'; patches write every changed
  * field, null included. Only the fields named here are written, so nothing else a caller's
@@ -47,6 +47,7 @@ export function encodeSale(sale: Sale): string {
   if (sale.checkoutLink !== null) o.l = sale.checkoutLink
   if (sale.expiresAt !== null) o.e = sale.expiresAt
   if (sale.cancelledAt !== null) o.ca = sale.cancelledAt
+  if (sale.paymentRequestId !== null) o.pr = sale.paymentRequestId
   return `${JSON.stringify(o)}\n`
 }
 
@@ -82,6 +83,9 @@ export function saleProblem(s: Record<string, unknown>): string | null {
   }
   if (!isNullableString(s.description)) return 'description must be a string or null'
   if (!isNullableString(s.cashier)) return 'cashier must be a string or null'
+  if (s.paymentRequestId !== undefined && !isNullableString(s.paymentRequestId)) {
+    return 'paymentRequestId must be a string or null'
+  }
   return patchProblem(s)
 }
 
@@ -138,7 +142,7 @@ export function decodeValue(raw: unknown): JournalEntry | null {
 }
 
 function decodeSale(o: Raw, id: string): JournalEntry | null {
-  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca } = o
+  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca, pr } = o
   if (
     id === '' ||
     typeof orderId !== 'string' ||
@@ -157,7 +161,8 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     !optString(inv) ||
     !optString(l) ||
     !optInt(e) ||
-    !optInt(ca)
+    !optInt(ca) ||
+    !optString(pr)
   ) {
     return null
   }
@@ -177,6 +182,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     checkoutLink: l ?? null,
     expiresAt: e ?? null,
     cancelledAt: ca ?? null,
+    paymentRequestId: pr ?? null,
     rev: r,
   }
   return { t: 'sale', sale }

@@ -26,6 +26,7 @@ export async function newSale(
     checkoutLink: null,
     expiresAt: null,
     cancelledAt: null,
+    paymentRequestId: null,
     ...draft,
     orderId,
     sequence,

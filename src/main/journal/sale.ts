@@ -43,12 +43,18 @@ export interface Sale {
    * BTCPay, so `status` keeps following it: money arriving after a cancel must still be seen.
    */
   cancelledAt: number | null
+  /**
+   * Set when this sale is a counter payment of a BTCPay payment request: its invoice comes from
+   * the request's `/pay`, so it is counted here once and never as a second sale.
+   */
+  paymentRequestId: string | null
   /** Per-sale revision: 1 when recorded, +1 on every change that was written. */
   rev: number
 }
 
 /** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself. */
-export type NewSale = Omit<Sale, 'rev' | 'updatedAt'>
+export type NewSale = Omit<Sale, 'rev' | 'updatedAt' | 'paymentRequestId'> &
+  Partial<Pick<Sale, 'paymentRequestId'>>
 
 /** The fields `update` may change. */
 export const patchableFields = [

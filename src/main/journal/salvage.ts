@@ -74,6 +74,7 @@ export function salvageLine(text: string): Salvaged {
       checkoutLink: stringField(text, 'l'),
       expiresAt: intField(text, 'e'),
       cancelledAt: intField(text, 'ca'),
+      paymentRequestId: stringField(text, 'pr'),
       rev: intField(text, 'r') ?? 1,
     },
   }

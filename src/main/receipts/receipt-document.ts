@@ -165,7 +165,7 @@ function body(r: Receipt, cpl: number): string[] {
         LABELS,
         row('Request', r.requestId),
         boldRow('Paid', money(r.paid, h)),
-        row('Still due', money(r.remaining, h)),
+        ...(r.remaining ? [row('Still due', money(r.remaining, h))] : []),
         ...paymentLines(r.payments, r.paid.currency, h),
         ...invoiceLines(r.invoiceId, r.link),
       ]

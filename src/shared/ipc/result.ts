@@ -40,7 +40,9 @@ export const errorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof errorCodeSchema>
 
 export type Ok<T> = { ok: true; data: T }
-export type Fail = { ok: false; code: ErrorCode; message: string }
+/** A form field the server refused, named as the renderer's form names it. */
+export type FieldProblem = { field: string; message: string }
+export type Fail = { ok: false; code: ErrorCode; message: string; fields?: FieldProblem[] }
 export type Result<T> = Ok<T> | Fail
 
 /** An error whose code and message are meant for the person at the till; anything else is 'internal'. */
@@ -48,6 +50,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Which fields of the form the server refused, when it said (422). */
+    readonly fields?: FieldProblem[],
   ) {
     super(message)
     this.name = 'AppError'

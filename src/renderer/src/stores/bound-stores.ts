@@ -2,6 +2,7 @@ import { pos } from '../bridge'
 import { createApiKeyStore } from './api-key-store'
 import { createAppStore } from './app-store'
 import { createRefundsStore } from './refunds-store'
+import { createPaymentRequestsStore } from './payment-requests-store'
 import { createSalesStore } from './sales-store'
 import { createShiftStore } from './shift-store'
 import { createTerminalStore } from './terminal-store'
@@ -13,6 +14,7 @@ export const useSalesStore = createSalesStore(pos)
 export const useApiKeyStore = createApiKeyStore(pos)
 export const useShiftStore = createShiftStore(pos)
 export const useRefundsStore = createRefundsStore(pos)
+export const usePaymentRequestsStore = createPaymentRequestsStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {

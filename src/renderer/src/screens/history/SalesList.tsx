@@ -52,7 +52,14 @@ export function SalesList({
             <tr key={s.id} data-testid="sale-row" data-sale-id={s.id} data-phase={s.phase}>
               <td>{time(s.createdAt)}</td>
               <td className="num">{formatMinor(s.amountMinor, s.currency)}</td>
-              <td className="desc">{s.description ?? ''}</td>
+              <td className="desc">
+                {s.paymentRequestId && (
+                  <span className="badge tone-wait" data-testid="payment-request-badge">
+                    Payment request
+                  </span>
+                )}{' '}
+                {s.description ?? ''}
+              </td>
               <td>
                 <span className={`badge tone-${look.tone}`}>{look.label}</span>
                 {s.trouble && <span className="badge tone-warn">Offline</span>}

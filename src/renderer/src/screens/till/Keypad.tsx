@@ -14,7 +14,7 @@ import {
 } from '../../keypad/keypad'
 import { useLocale, useTranslation } from '../../i18n'
 import { primeSound } from '../../sales/payment-sound'
-import { useSalesStore } from '../../stores/bound-stores'
+import { useAppStore, usePaymentRequestsStore, useSalesStore } from '../../stores/bound-stores'
 
 const digitRows: Digit[][] = [
   ['7', '8', '9'],
@@ -41,6 +41,8 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   const chargeError = useSalesStore((s) => s.error)
   const charge = useSalesStore((s) => s.charge)
   const clearError = useSalesStore((s) => s.clearError)
+  const billLater = usePaymentRequestsStore((s) => s.billLater)
+  const go = useAppStore((s) => s.go)
   const descriptionRef = useRef<HTMLInputElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
   const amountRef = useRef<HTMLDivElement>(null)
@@ -174,6 +176,18 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
             : check.ok
               ? t('keypad.chargeAmount', { amount: shown })
               : t('keypad.charge')}
+        </button>
+        <button
+          type="button"
+          className="big secondary"
+          data-testid="bill-later"
+          disabled={!check.ok || busy}
+          onClick={() => {
+            billLater(entry.text, description.trim())
+            go('requests')
+          }}
+        >
+          Bill later
         </button>
         <p className="paired-with" data-testid="home-status">
           {settings.chargeVia === 'greenfield'
