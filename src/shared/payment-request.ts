@@ -28,6 +28,15 @@ export const paymentRequestViewSchema = z.strictObject({
 })
 export type PaymentRequestView = z.infer<typeof paymentRequestViewSchema>
 
+/** A Greenfield invoice's status, as the request's page lists its invoices. */
+export const requestInvoiceStatuses = [
+  'New',
+  'Processing',
+  'Settled',
+  'Expired',
+  'Invalid',
+] as const
+
 export const paymentRequestDetailSchema = z.strictObject({
   request: paymentRequestViewSchema,
   /** What the customer paid on any of its invoices, converted by BTCPay into the request's currency. */
@@ -36,7 +45,9 @@ export const paymentRequestDetailSchema = z.strictObject({
   invoices: z.array(
     z.strictObject({
       id: z.string(),
-      status: z.string(),
+      status: z.enum(requestInvoiceStatuses),
+      /** BTCPay's `additionalStatus`: None, PaidPartial, PaidOver, PaidLate, Marked, Invalid. */
+      additionalStatus: z.string().max(40),
       amountMinor: z.int(),
       paidMinor: z.int(),
       createdAt: z.number(),

@@ -131,10 +131,8 @@ export function detailOf(
   const request = requestViewOf(pr, baseUrl)
   const rows = invoices.map((inv) => ({
     id: inv.id,
-    status:
-      inv.additionalStatus && inv.additionalStatus !== 'None'
-        ? `${inv.status} (${inv.additionalStatus})`
-        : inv.status,
+    status: inv.status,
+    additionalStatus: inv.additionalStatus,
     amountMinor: decimalToMinor(inv.amount, inv.currency),
     paidMinor: inv.paidAmount === null ? 0 : decimalToMinor(inv.paidAmount, inv.currency),
     createdAt: inv.createdTime * 1000,

@@ -2,6 +2,7 @@ import { formatMinor } from '../../../../shared/money'
 import type { SaleView } from '../../../../shared/sale'
 import type { RefundView } from '../../../../shared/refund'
 import { moneyPhases, reopenablePhases, successPhases } from '../../../../shared/sale'
+import { useTranslation } from '../../i18n'
 import { phaseLook } from '../../sales/phases'
 import { RefundBadges } from '../refunds/RefundBadges'
 
@@ -29,6 +30,7 @@ export function SalesList({
   onReceipt: (id: string) => void
   onRefund: (sale: SaleView) => void
 }) {
+  const { t } = useTranslation()
   if (sales.length === 0) return null
   return (
     <table className="sales" data-testid="sales-list">
@@ -55,7 +57,7 @@ export function SalesList({
               <td className="desc">
                 {s.paymentRequestId && (
                   <span className="badge tone-wait" data-testid="payment-request-badge">
-                    Payment request
+                    {t('history.paymentRequest')}
                   </span>
                 )}{' '}
                 {s.description ?? ''}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { formatMinor } from '../../../../shared/money'
 import { paymentRequestStatuses } from '../../../../shared/payment-request'
+import { useLocale, useTranslation } from '../../i18n'
 import { usePaymentRequestsStore } from '../../stores/bound-stores'
 import { RequestDetail } from './RequestDetail'
 import { RequestForm } from './RequestForm'
@@ -20,30 +21,36 @@ function RequestList() {
   const setFilter = usePaymentRequestsStore((s) => s.setFilter)
   const list = usePaymentRequestsStore((s) => s.listPaymentRequests)
   const show = usePaymentRequestsStore((s) => s.show)
+  const { t } = useTranslation()
+  const locale = useLocale()
 
   useEffect(() => {
     void list()
   }, [list])
 
   return (
-    <section className="panel requests" data-testid="requests-screen" aria-label="Payment requests">
+    <section
+      className="panel requests"
+      data-testid="requests-screen"
+      aria-label={t('requests.title')}
+    >
       <div className="requests-head">
-        <h1>Payment requests</h1>
+        <h1>{t('requests.title')}</h1>
         <button
           className="big"
           data-testid="new-request"
           onClick={() => show({ kind: 'new', amount: '', title: '' })}
         >
-          New request
+          {t('requests.new')}
         </button>
       </div>
-      <div className="requests-filters" role="group" aria-label="Filter">
+      <div className="requests-filters" role="group" aria-label={t('requests.filter')}>
         <button
           className={filter.status === null ? 'tab active' : 'tab'}
           aria-pressed={filter.status === null}
           onClick={() => setFilter({ status: null })}
         >
-          All
+          {t('requests.all')}
         </button>
         {paymentRequestStatuses
           .filter((s) => s !== 'Processing')
@@ -54,7 +61,7 @@ function RequestList() {
               aria-pressed={filter.status === status}
               onClick={() => setFilter({ status })}
             >
-              {statusWords[status]}
+              {t(statusWords[status])}
             </button>
           ))}
         <label className="inline">
@@ -64,12 +71,12 @@ function RequestList() {
             data-testid="show-archived"
             onChange={(e) => setFilter({ includeArchived: e.target.checked })}
           />
-          Show archived
+          {t('requests.showArchived')}
         </label>
         <input
           type="search"
-          placeholder="Search title, reference, e-mail"
-          aria-label="Search payment requests"
+          placeholder={t('requests.search')}
+          aria-label={t('requests.searchLabel')}
           data-testid="request-search"
           value={filter.search}
           onChange={(e) => setFilter({ search: e.target.value })}
@@ -81,7 +88,7 @@ function RequestList() {
         </p>
       )}
       {!error && !loading && requests.length === 0 && (
-        <p data-testid="requests-empty">No payment requests match.</p>
+        <p data-testid="requests-empty">{t('requests.empty')}</p>
       )}
       <ul className="request-list">
         {requests.map((r) => (
@@ -92,9 +99,11 @@ function RequestList() {
               onClick={() => show({ kind: 'detail', id: r.id })}
             >
               <span className="request-title">{r.title}</span>
-              <span className="request-amount">{formatMinor(r.amountMinor, r.currency)}</span>
+              <span className="request-amount">
+                {formatMinor(r.amountMinor, r.currency, locale)}
+              </span>
               <span className={`request-status status-${r.status.toLowerCase()}`}>
-                {r.archived ? 'Archived' : statusWords[r.status]}
+                {r.archived ? t('requests.archived') : t(statusWords[r.status])}
               </span>
               {r.referenceId && <span className="request-ref">{r.referenceId}</span>}
             </button>

@@ -3,7 +3,8 @@ import { formatMinor, minorDigits, minorToDecimal } from '../../../../shared/mon
 import { QrCode } from '../../components/QrCode'
 import { CopyButton } from '../../components/CopyButton'
 import { useAppStore, usePaymentRequestsStore, useSalesStore } from '../../stores/bound-stores'
-import { statusWords } from './status-words'
+import { useLocale, useTranslation } from '../../i18n'
+import { additionalStatusWords, invoiceStatusWords, statusWords } from './status-words'
 
 /** Polling of an open request: soon after a change, then backing off to twice a minute. */
 const FIRST_POLL_MS = 2_000
@@ -33,6 +34,8 @@ export function RequestDetail({ id }: { id: string }) {
   const simulate = usePaymentRequestsStore((s) => s.simulateRequestPayment)
   const [part, setPart] = useState<string | null>(null)
   const [confirmArchive, setConfirmArchive] = useState(false)
+  const { t } = useTranslation()
+  const locale = useLocale()
 
   useEffect(() => clearPayError(), [clearPayError])
 
@@ -63,17 +66,21 @@ export function RequestDetail({ id }: { id: string }) {
             {error}
           </p>
         ) : (
-          <p>Loading the payment request…</p>
+          <p>{t('requests.loading')}</p>
         )}
         <button className="big secondary" onClick={() => show({ kind: 'list' })}>
-          Back to the list
+          {t('requests.backToList')}
         </button>
       </section>
     )
   }
 
   const { request, paidMinor, dueMinor, invoices } = detail
-  const money = (minor: number) => formatMinor(minor, request.currency)
+  const money = (minor: number) => formatMinor(minor, request.currency, locale)
+  const additionalStatusOf = (status: string) => {
+    const key = additionalStatusWords[status]
+    return key ? ` (${t(key)})` : ''
+  }
   const payable = !request.archived && request.status === 'Pending' && dueMinor > 0
 
   const takePayment = async (amount?: string) => {
@@ -88,11 +95,11 @@ export function RequestDetail({ id }: { id: string }) {
       aria-label={request.title}
     >
       <div className="request-qr">
-        <QrCode text={request.publicUrl} size={320} label="QR code of the payment request page" />
-        <p className="hint">The customer scans this to pay now or later, from their phone.</p>
+        <QrCode text={request.publicUrl} size={320} label={t('requests.qrLabel')} />
+        <p className="hint">{t('requests.qrHint')}</p>
         <p className="link-text">
           <span data-testid="request-link">{request.publicUrl}</span>
-          <CopyButton text={request.publicUrl} label="Copy link" />
+          <CopyButton text={request.publicUrl} label={t('requests.copyLink')} />
         </p>
       </div>
       <div className="request-facts">
@@ -102,38 +109,38 @@ export function RequestDetail({ id }: { id: string }) {
           data-testid="request-status"
           role="status"
         >
-          {request.archived ? 'Archived' : statusWords[request.status]}
+          {request.archived ? t('requests.archived') : t(statusWords[request.status])}
         </p>
         <dl className="request-money">
-          <dt>Asked</dt>
+          <dt>{t('requests.asked')}</dt>
           <dd data-testid="request-asked">{money(request.amountMinor)}</dd>
-          <dt>Paid</dt>
+          <dt>{t('requests.paid')}</dt>
           <dd data-testid="request-paid">{money(paidMinor)}</dd>
-          <dt>Still due</dt>
+          <dt>{t('requests.due')}</dt>
           <dd data-testid="request-due">{money(dueMinor)}</dd>
         </dl>
         <dl className="request-more">
           {request.referenceId && (
             <>
-              <dt>Reference</dt>
+              <dt>{t('requests.reference')}</dt>
               <dd>{request.referenceId}</dd>
             </>
           )}
           {request.email && (
             <>
-              <dt>Customer</dt>
+              <dt>{t('requests.customer')}</dt>
               <dd>{request.email}</dd>
             </>
           )}
-          <dt>Payable until</dt>
+          <dt>{t('requests.payableUntil')}</dt>
           <dd>
             {request.expiresAt === null
-              ? 'no end'
-              : new Date(request.expiresAt).toLocaleDateString()}
+              ? t('requests.noEnd')
+              : new Date(request.expiresAt).toLocaleDateString(locale)}
           </dd>
-          <dt>Parts</dt>
+          <dt>{t('requests.parts')}</dt>
           <dd>
-            {request.allowCustomPaymentAmounts ? 'may be paid in parts' : 'whole amount only'}
+            {request.allowCustomPaymentAmounts ? t('requests.inParts') : t('requests.wholeOnly')}
           </dd>
         </dl>
         {request.description && (
@@ -155,7 +162,9 @@ export function RequestDetail({ id }: { id: string }) {
               disabled={paying}
               onClick={() => void takePayment()}
             >
-              {paying ? 'Creating invoice…' : `Take ${money(dueMinor)} now`}
+              {paying
+                ? t('requests.creatingInvoice')
+                : t('requests.takeNow', { amount: money(dueMinor) })}
             </button>
             {request.allowCustomPaymentAmounts &&
               (part === null ? (
@@ -164,7 +173,7 @@ export function RequestDetail({ id }: { id: string }) {
                   data-testid="take-part"
                   onClick={() => setPart(minorToDecimal(dueMinor, minorDigits(request.currency)))}
                 >
-                  Take a part…
+                  {t('requests.takePart')}
                 </button>
               ) : (
                 <form
@@ -175,7 +184,7 @@ export function RequestDetail({ id }: { id: string }) {
                   }}
                 >
                   <label>
-                    Amount to pay now ({request.currency})
+                    {t('requests.partAmount', { currency: request.currency })}
                     <input
                       inputMode="decimal"
                       value={part}
@@ -189,7 +198,7 @@ export function RequestDetail({ id }: { id: string }) {
                     disabled={paying}
                     data-testid="take-part-submit"
                   >
-                    Take this part
+                    {t('requests.takeThisPart')}
                   </button>
                 </form>
               ))}
@@ -198,12 +207,12 @@ export function RequestDetail({ id }: { id: string }) {
         {demo && payable && (
           <aside
             className="demo-customer"
-            aria-label="Simulated customer"
+            aria-label={t('requests.demoCustomer')}
             data-testid="demo-request-customer"
           >
             <span className="demo-tag">DEMO</span>
             <button className="secondary" onClick={() => void simulate({ paymentRequestId: id })}>
-              Customer pays on their phone
+              {t('requests.demoPays')}
             </button>
             {request.allowCustomPaymentAmounts && dueMinor > 1 && (
               <button
@@ -215,7 +224,7 @@ export function RequestDetail({ id }: { id: string }) {
                   })
                 }
               >
-                Pays half on their phone
+                {t('requests.demoPaysHalf')}
               </button>
             )}
           </aside>
@@ -227,7 +236,7 @@ export function RequestDetail({ id }: { id: string }) {
               data-testid="edit-request"
               onClick={() => show({ kind: 'edit', request })}
             >
-              Edit
+              {t('requests.edit')}
             </button>
           )}
           {!request.archived &&
@@ -238,7 +247,7 @@ export function RequestDetail({ id }: { id: string }) {
                 disabled={busy}
                 onClick={() => void archive(id).then(() => setConfirmArchive(false))}
               >
-                Archive it: it can no longer be paid
+                {t('requests.archiveConfirm')}
               </button>
             ) : (
               <button
@@ -246,7 +255,7 @@ export function RequestDetail({ id }: { id: string }) {
                 data-testid="archive-request"
                 onClick={() => setConfirmArchive(true)}
               >
-                Archive
+                {t('requests.archive')}
               </button>
             ))}
           <button
@@ -254,31 +263,34 @@ export function RequestDetail({ id }: { id: string }) {
             data-testid="back-to-list"
             onClick={() => show({ kind: 'list' })}
           >
-            Back to the list
+            {t('requests.backToList')}
           </button>
         </div>
-        <h2>Invoices</h2>
+        <h2>{t('requests.invoices')}</h2>
         {invoices.length === 0 ? (
-          <p data-testid="request-no-invoices">None yet.</p>
+          <p data-testid="request-no-invoices">{t('requests.noInvoices')}</p>
         ) : (
           <table className="request-invoices" data-testid="request-invoices">
             <thead>
               <tr>
-                <th>Created</th>
-                <th>Invoice</th>
-                <th>Amount</th>
-                <th>Paid</th>
-                <th>Status</th>
+                <th>{t('requests.created')}</th>
+                <th>{t('requests.invoice')}</th>
+                <th>{t('requests.invoiceAmount')}</th>
+                <th>{t('requests.paid')}</th>
+                <th>{t('requests.invoiceStatus')}</th>
               </tr>
             </thead>
             <tbody>
               {invoices.map((inv) => (
                 <tr key={inv.id}>
-                  <td>{new Date(inv.createdAt).toLocaleString()}</td>
+                  <td>{new Date(inv.createdAt).toLocaleString(locale)}</td>
                   <td>{inv.id}</td>
                   <td>{money(inv.amountMinor)}</td>
                   <td>{money(inv.paidMinor)}</td>
-                  <td>{inv.status}</td>
+                  <td>
+                    {t(invoiceStatusWords[inv.status])}
+                    {additionalStatusOf(inv.additionalStatus)}
+                  </td>
                 </tr>
               ))}
             </tbody>

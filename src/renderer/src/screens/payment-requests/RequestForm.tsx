@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { minorToDecimal, minorDigits } from '../../../../shared/money'
 import type { PaymentRequestView } from '../../../../shared/payment-request'
+import { useTranslation } from '../../i18n'
 import { useAppStore, usePaymentRequestsStore } from '../../stores/bound-stores'
 
 const DAY_MS = 86_400_000
@@ -27,6 +28,7 @@ export function RequestForm(
   const create = usePaymentRequestsStore((s) => s.createPaymentRequest)
   const update = usePaymentRequestsStore((s) => s.updatePaymentRequest)
   const show = usePaymentRequestsStore((s) => s.show)
+  const { t } = useTranslation()
   const [amount, setAmount] = useState(
     editing
       ? minorToDecimal(editing.amountMinor, minorDigits(editing.currency))
@@ -76,12 +78,18 @@ export function RequestForm(
   )
 
   return (
-    <section className="panel request-form" data-testid="request-form" aria-label="Payment request">
-      <h1>{editing ? `Edit “${editing.title}”` : 'Bill later: a payment request'}</h1>
+    <section
+      className="panel request-form"
+      data-testid="request-form"
+      aria-label={t('requests.formLabel')}
+    >
+      <h1>
+        {editing ? t('requests.editTitle', { title: editing.title }) : t('requests.newTitle')}
+      </h1>
       <form className="form" onSubmit={submit}>
         {field(
           'amount',
-          `Amount (${editing?.currency ?? settings?.currency ?? ''})`,
+          t('requests.amount', { currency: editing?.currency ?? settings?.currency ?? '' }),
           <input
             inputMode="decimal"
             value={amount}
@@ -91,7 +99,7 @@ export function RequestForm(
         )}
         {field(
           'title',
-          'Title (what the customer sees)',
+          t('requests.fieldTitle'),
           <input
             value={title}
             maxLength={200}
@@ -102,7 +110,7 @@ export function RequestForm(
         )}
         {field(
           'email',
-          'Customer e-mail (optional)',
+          t('requests.email'),
           <input
             type="email"
             value={email}
@@ -112,7 +120,7 @@ export function RequestForm(
         )}
         {field(
           'referenceId',
-          'Your reference: order or tab number (optional)',
+          t('requests.referenceField'),
           <input
             value={referenceId}
             maxLength={100}
@@ -122,7 +130,7 @@ export function RequestForm(
         )}
         {field(
           'expiresAt',
-          'Payable until (empty: no end)',
+          t('requests.expiry'),
           <input
             type="date"
             value={expires}
@@ -132,7 +140,7 @@ export function RequestForm(
         )}
         {field(
           'description',
-          'Description (optional)',
+          t('requests.description'),
           <textarea
             value={description}
             maxLength={5000}
@@ -148,7 +156,7 @@ export function RequestForm(
             data-testid="request-partial"
             onChange={(e) => setPartial(e.target.checked)}
           />
-          Allow paying in parts
+          {t('requests.allowParts')}
         </label>
         {error && (
           <p className="message error" role="alert" data-testid="request-form-error">
@@ -157,14 +165,14 @@ export function RequestForm(
         )}
         <div className="actions">
           <button className="big" type="submit" disabled={busy} data-testid="request-save">
-            {busy ? 'Sending to BTCPay…' : editing ? 'Save changes' : 'Create and show QR'}
+            {busy ? t('requests.sending') : editing ? t('requests.save') : t('requests.create')}
           </button>
           <button
             className="big secondary"
             type="button"
             onClick={() => show(editing ? { kind: 'detail', id: editing.id } : { kind: 'list' })}
           >
-            Back
+            {t('requests.back')}
           </button>
         </div>
       </form>

@@ -187,7 +187,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
             go('requests')
           }}
         >
-          Bill later
+          {t('keypad.billLater')}
         </button>
         <p className="paired-with" data-testid="home-status">
           {settings.chargeVia === 'greenfield'
