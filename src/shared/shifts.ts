@@ -32,6 +32,9 @@ export const figuresSchema = z.strictObject({
   /** Still waiting for payment (or for BTCPay's answer) when the report was made. */
   open: count,
   openMinor: minor,
+  /** Of the sales, payments taken at the counter on payment requests (counted once, as sales). */
+  requestPayments: count,
+  requestPaymentsMinor: minor,
 })
 export type Figures = z.infer<typeof figuresSchema>
 

@@ -139,6 +139,9 @@ function reportBlock(total: ReportRow, rows: ReportRow[], h: ReceiptHeader): str
     row('Overpaid', String(total.overpaid)),
     row('Underpaid', counted(total.underpaid, total.underpaidMinor)),
     row('Open', counted(total.open, total.openMinor)),
+    ...(total.requestPayments > 0
+      ? [row('Requests', counted(total.requestPayments, total.requestPaymentsMinor))]
+      : []),
     ...byMethod.map((r) =>
       row(REPORT_METHODS[r.method as keyof typeof REPORT_METHODS], counted(r.sales, r.grossMinor)),
     ),

@@ -39,6 +39,8 @@ const columns: Column[] = [
   ['underpaid_amount', amount('underpaidMinor')],
   ['open', count('open')],
   ['open_amount', amount('openMinor')],
+  ['request_payments', count('requestPayments')],
+  ['request_payments_amount', amount('requestPaymentsMinor')],
 ]
 
 export const reportCsvHeader = ['from', 'to', ...columns.map(([h]) => h)]

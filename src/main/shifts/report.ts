@@ -55,6 +55,8 @@ const summed = [
   'underpaidMinor',
   'open',
   'openMinor',
+  'requestPayments',
+  'requestPaymentsMinor',
 ] as const satisfies readonly (keyof Figures)[]
 export type SummedFigure = (typeof summed)[number]
 export const summedFigures: readonly SummedFigure[] = summed
@@ -76,6 +78,8 @@ export const emptyFigures = (): Figures => ({
   underpaidMinor: 0,
   open: 0,
   openMinor: 0,
+  requestPayments: 0,
+  requestPaymentsMinor: 0,
 })
 
 /** Which figures one sale adds to, with its amount. */
@@ -106,6 +110,7 @@ function contribution(sale: Sale): Partial<Record<SummedFigure, number>> {
   if (sale.status === 'paid' || sale.status === 'complete') {
     if (sale.exceptionStatus === 'paidLate') c.paidLate = 1
     if (sale.exceptionStatus === 'paidOver') c.overpaid = 1
+    if (sale.paymentRequestId) Object.assign(c, { requestPayments: 1, requestPaymentsMinor: a })
   }
   return c
 }
