@@ -46,7 +46,7 @@ afterEach(async () => {
   await server.close()
 })
 
-async function till(permissions: string[] = ALL, timeoutMs = 5000) {
+async function till(permissions: string[] = ALL, timeoutMs = 5000, pair = true) {
   const core = makeTestCore({
     dataDir,
     vault,
@@ -57,7 +57,7 @@ async function till(permissions: string[] = ALL, timeoutMs = 5000) {
   })
   cores.push(core)
   await core.start()
-  if (core.pairing.connection().status !== 'paired') {
+  if (pair && core.pairing.connection().status !== 'paired') {
     await core.pairing.pairWithCode({
       serverUrl: server.url,
       pairingCode: server.control.createPairingCode().pairingCode,
@@ -207,6 +207,29 @@ describe('payment requests at the till', () => {
       ok: false,
       message: expect.stringContaining('Nothing is due'),
     })
+  })
+
+  it('a till that charges through the API key, never paired, takes a counter payment live to Completed', async () => {
+    const { ok, sales } = await till(
+      [...ALL, `btcpay.store.cancreateinvoice:${DEMO_STORE_ID}`],
+      5000,
+      false,
+    )
+    expect(cores[0]?.pairing.connection().status).not.toBe('paired')
+    await ok('settings:update', { chargeVia: 'greenfield' })
+    const pr = await ok<PaymentRequestView>('payment-requests:create', {
+      amount: '6',
+      title: 'Catering',
+    })
+    const payment = await ok<SaleView>('payment-requests:pay', { paymentRequestId: pr.id })
+    expect(payment).toMatchObject({ amountMinor: 600, paymentRequestId: pr.id, phase: 'waiting' })
+    expect(invoicesOf(pr.id).map((i) => i.id)).toEqual([payment.invoiceId])
+    server.control.pay(payment.invoiceId as string, { paymentMethod: 'BTC-LN' })
+    await waitFor(() => sales.some((s) => s.id === payment.id && s.phase === 'settled'))
+    const detail = await ok<PaymentRequestDetail>('payment-requests:get', {
+      paymentRequestId: pr.id,
+    })
+    expect(detail).toMatchObject({ dueMinor: 0, request: { status: 'Completed' } })
   })
 
   it('says why a payment or an edit is refused: whole amount only, archived, gone, amount locked, missing permission, no key', async () => {
