@@ -17,24 +17,10 @@ import type {
 import { buildEndpointUrl, pathWithId } from '../btcpay/server-url'
 import { toAppError } from '../btcpay/to-app-error'
 import type { Logger } from '../log/logger'
+import { mayHaveActed } from '../refunds/refund-errors'
 import type { SettingsStore } from '../settings/settings-store'
 import type { PendingCreation, PendingCreations } from './pending-creations'
 
-/** Errors after which a create request certainly made nothing at BTCPay. */
-const NEVER_SENT = new Set([
-  'connection-refused',
-  'dns',
-  'tls',
-  'bad-request',
-  'validation',
-  'unauthorized',
-  'forbidden',
-  'missing-permission',
-  'not-found',
-  'invalid-input',
-  'unexpected-redirect',
-  'rate-limited',
-])
 const RECONCILE_RETRY_MS = 10_000
 /** A slow server may still make the request this long after ours timed out. */
 const RECONCILE_GRACE_MS = 120_000
@@ -297,8 +283,7 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
         log.info('payment-requests.created', { id: created.id })
         return requestViewOf(created, gf.baseUrl)
       } catch (err) {
-        const code = err instanceof BtcpayError ? err.code : 'network'
-        if (NEVER_SENT.has(code)) {
+        if (!mayHaveActed(err)) {
           pending.remove(item.key)
           throw paymentRequestError(err)
         }

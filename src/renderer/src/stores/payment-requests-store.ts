@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
-import type { FieldProblem } from '../../../shared/ipc/result'
+import type { FieldProblem, Result } from '../../../shared/ipc/result'
 import type {
   PaymentRequestDetail,
   PaymentRequestStatus,
@@ -49,6 +49,19 @@ export const createPaymentRequestsStore = (api: PosApi) =>
   create<PaymentRequestsState>()((set, get) => {
     const fail = (r: { message: string; fields?: FieldProblem[] }) =>
       set({ busy: false, loading: false, error: r.message, fields: r.fields ?? [] })
+    /** A create or an edit: the form stays with the server's field errors, or the request opens. */
+    async function save(send: () => Promise<Result<PaymentRequestView>>): Promise<boolean> {
+      if (get().busy) return false
+      set({ busy: true, error: null, fields: [] })
+      const r = await send()
+      if (!r.ok) {
+        fail(r)
+        return false
+      }
+      set({ busy: false, page: { kind: 'detail', id: r.data.id }, detail: null })
+      await get().getPaymentRequest(r.data.id)
+      return true
+    }
     return {
       page: { kind: 'list' },
       filter: { status: null, includeArchived: false, search: '' },
@@ -83,30 +96,8 @@ export const createPaymentRequestsStore = (api: PosApi) =>
         if (!r.ok) return fail(r)
         set({ detail: r.data, error: null })
       },
-      async createPaymentRequest(input) {
-        if (get().busy) return false
-        set({ busy: true, error: null, fields: [] })
-        const r = await api.createPaymentRequest(input)
-        if (!r.ok) {
-          fail(r)
-          return false
-        }
-        set({ busy: false, page: { kind: 'detail', id: r.data.id }, detail: null })
-        await get().getPaymentRequest(r.data.id)
-        return true
-      },
-      async updatePaymentRequest(input) {
-        if (get().busy) return false
-        set({ busy: true, error: null, fields: [] })
-        const r = await api.updatePaymentRequest(input)
-        if (!r.ok) {
-          fail(r)
-          return false
-        }
-        set({ busy: false, page: { kind: 'detail', id: r.data.id }, detail: null })
-        await get().getPaymentRequest(r.data.id)
-        return true
-      },
+      createPaymentRequest: (input) => save(() => api.createPaymentRequest(input)),
+      updatePaymentRequest: (input) => save(() => api.updatePaymentRequest(input)),
       async simulateRequestPayment(input) {
         const r = await api.simulateRequestPayment(input)
         if (!r.ok) return fail(r)
