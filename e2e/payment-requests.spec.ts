@@ -261,6 +261,9 @@ test('kill -9 during create and during a counter payment: after restart, one req
   await expect.poll(() => invoicesOf(pr!.id).length, { timeout: 5000 }).toBe(1)
 
   await openTill(page)
+  // The till is up (its first answers in): still one request, then the payment in History.
+  await page.getByRole('button', { name: 'Requests', exact: true }).click()
+  await expect(page.getByTestId('request-row')).toHaveCount(1)
   await page.getByRole('button', { name: 'History', exact: true }).click()
   const row = page.getByTestId('sale-row')
   await expect(row).toHaveCount(1)
