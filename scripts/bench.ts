@@ -18,12 +18,14 @@ const NOTES = `## How to read it
 - **Whole charge**: the \`sales:charge\` request through the core's dispatcher, as the renderer
   sends it (scripts/bench/charge-latency.ts). The "…" rows split it, from the sale events the core
   publishes and a timer around the core's own client: input check, settings, amount, order id and
-  the durable journal record; the signed POST; the journal update (queued, not awaited) and the
-  event; the view and the output check. The watcher starts after the answer and is not in it.
+  the journal line written; the signed POST, sent while the line's fdatasync runs; what is left of
+  that fdatasync once BTCPay answered (the answer waits for it), the journal update (queued, not
+  awaited) and the event; the view and the output check. The watcher starts after the answer and
+  is not in it.
 - **Floor**: one hand-written BitId-signed \`fetch\` POST of the same body, parsed with
   \`JSON.parse\`. The three request kinds are interleaved, against a BTCPay test server in its own
-  process. The floor has no journal: the record's fdatasync (a sale is durable before its invoice
-  is requested) is the one cost the till adds on purpose.
+  process. The floor has no journal: the sale's line (written before its invoice is requested,
+  flushed while the request is on its way) is the one cost the till adds on purpose.
 - **Event-loop delay**: \`perf_hooks.monitorEventLoopDelay\` (1 ms resolution, so an idle loop
   reads about 1 ms) over 200 charges back to back, each followed by its watcher's start and a
   cancel; the idle row is the same histogram over two quiet seconds of the same run.

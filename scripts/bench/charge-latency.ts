@@ -213,13 +213,13 @@ export async function benchChargeLatency(rounds = 300): Promise<Row[]> {
         ok: null,
       },
       {
-        measure: '… input check, settings, amount, order id, journal record (durable)',
+        measure: '… input check, settings, amount, order id, journal line written',
         value: medianP95(toRecorded),
         target: '',
         ok: null,
       },
       {
-        measure: '…… of which building and signing the request, while the record is written',
+        measure: '…… of which building and signing the request, while the line is written',
         value: medianP95(signed),
         target: '',
         ok: null,
@@ -231,7 +231,7 @@ export async function benchChargeLatency(rounds = 300): Promise<Row[]> {
         ok: null,
       },
       {
-        measure: '… journal update queued, sale published',
+        measure: "… the line's fdatasync still running after the answer, update queued, published",
         value: medianP95(afterPost),
         target: '',
         ok: null,

@@ -93,8 +93,12 @@ export class JournalWriteError extends Error {
 
 export interface AppendFile {
   readonly path: string
-  /** Appends `text` (whole lines) durably. On failure nothing of it stays in the file. */
-  append(text: string): Promise<void>
+  /**
+   * Appends `text` (whole lines) durably. `onWritten` runs once the bytes are in the operating
+   * system's hands (they survive the app being killed), before the fdatasync that makes them
+   * survive a power cut. On failure nothing of it stays in the file.
+   */
+  append(text: string, onWritten?: () => void): Promise<void>
   close(): Promise<void>
 }
 
@@ -122,12 +126,13 @@ export async function openAppendFile(
 
   return {
     path,
-    async append(text) {
+    async append(text, onWritten) {
       if (closed) throw new JournalWriteError(`journal file closed: ${path}`)
       if (broken) throw new JournalWriteError(`journal file unwritable after an error: ${path}`)
       const buf = Buffer.from(size === 0 ? header + text : text, 'utf8')
       try {
         await writeAll(fd, buf)
+        onWritten?.()
         if (fsync) await datasyncFd(fd)
       } catch (err) {
         // Take back whatever reached the file, so the file matches what callers were told.

@@ -23,6 +23,7 @@ interface Append extends Queued {
   kind: 'append'
   text: string
   undo(): void
+  written?: () => void
 }
 interface Replace extends Queued {
   kind: 'replace'
@@ -31,8 +32,11 @@ interface Replace extends Queued {
 type Task = Append | Replace
 
 export interface JournalWriter {
-  /** Queues whole lines for a day file; resolves once they are on disk. */
-  append(day: number, text: string, undo: () => void): Promise<void>
+  /**
+   * Queues whole lines for a day file; resolves once they are on disk. `written` runs once they
+   * are written but before their fdatasync (see AppendFile.append).
+   */
+  append(day: number, text: string, undo: () => void, written?: () => void): Promise<void>
   /**
    * Replaces a day file atomically with `text` (compaction), after every line queued before and
    * before any queued after. `text` must hold what those earlier lines say.
@@ -99,7 +103,12 @@ export function createJournalWriter(opts: { dir: string; fsync: boolean }): Jour
       [...byDay].map(async ([day, tasks]) => {
         try {
           const file = await fileFor(day)
-          await file.append(tasks.length === 1 ? tasks[0]!.text : tasks.map((t) => t.text).join(''))
+          await file.append(
+            tasks.length === 1 ? tasks[0]!.text : tasks.map((t) => t.text).join(''),
+            () => {
+              for (const t of tasks) t.written?.()
+            },
+          )
         } catch (err) {
           fail(tasks, err)
           return
@@ -157,7 +166,7 @@ export function createJournalWriter(opts: { dir: string; fsync: boolean }): Jour
   }
 
   return {
-    append: (day, text, undo) => enqueue({ kind: 'append', day, text, undo }),
+    append: (day, text, undo, written) => enqueue({ kind: 'append', day, text, undo, written }),
     replace: (day, text) => enqueue({ kind: 'replace', day, text }),
     drain,
     async close() {

@@ -191,6 +191,31 @@ describe('writes off the event loop', () => {
     expect(j.byInvoiceId(`INV-${inputs[29]!.id}`)?.id).toBe(inputs[29]!.id)
   })
 
+  it('says when a new sale is written, before its flush resolves the record', async () => {
+    const dir = tempDir()
+    const j = await openJournal(dir)
+    const sale = await newSale(j)
+    let resolved = false
+    let seenInFile: boolean | null = null
+    const recording = j.record(sale, {
+      onWritten: () => {
+        const file = readFileSync(join(dir, 'sales-2026-11-21.jsonl'), 'utf8')
+        seenInFile = file.includes(sale.orderId) && !resolved
+      },
+    })
+    void recording.then(() => (resolved = true))
+    await recording
+    expect(seenInFile).toBe(true)
+    // A line that never reached the file is never said to be written.
+    symlinkSync('/dev/full', join(dir, 'sales-2026-11-20.jsonl'))
+    let written = false
+    const failing = j.record(await newSale(j, { createdAt: T0 - 86_400_000 }), {
+      onWritten: () => (written = true),
+    })
+    await expect(failing).rejects.toThrow(/ENOSPC/)
+    expect(written).toBe(false)
+  })
+
   it('a failed write is taken back: the call rejects and memory matches the file again', async () => {
     const dir = tempDir()
     const j = await openJournal(dir)

@@ -93,8 +93,10 @@ export interface Journal {
   /**
    * Records a new sale (rev 1): in memory at once, resolved with it once its line is on disk.
    * Rejects on invalid or duplicate input (nothing kept), or when the write failed (taken back).
+   * `onWritten` runs when the line is written but not yet flushed: from then on it survives the
+   * app being killed, and only a power cut before the flush could still lose it.
    */
-  record(sale: NewSale): Promise<Sale>
+  record(sale: NewSale, opts?: { onWritten?: () => void }): Promise<Sale>
   /**
    * Changes a sale: in memory at once, resolved with the changed sale once the line is on disk;
    * no write when nothing changes. Rejects on an unknown id or invalid patch (nothing changed),
@@ -207,14 +209,19 @@ export function createJournal(opts: JournalOptions): Journal {
   }
 
   /** Queues a line for day `n`; `undo` takes its change back out of memory if it fails. */
-  function append(n: number, text: string, undo: () => void): Promise<void> {
+  function append(n: number, text: string, undo: () => void, written?: () => void): Promise<void> {
     const d = dayOf(n)
     const added = d.lines === 0 ? 2 : 1 // the header goes with a new file's first line
     d.lines += added
-    return writer.append(n, text, () => {
-      d.lines -= added
-      undo()
-    })
+    return writer.append(
+      n,
+      text,
+      () => {
+        d.lines -= added
+        undo()
+      },
+      written,
+    )
   }
 
   function invoiceIndex(): Map<string, Sale> {
@@ -401,7 +408,7 @@ export function createJournal(opts: JournalOptions): Journal {
     return { orderId: `${terminalId}-${seq}`, sequence: seq }
   }
 
-  async function record(input: NewSale): Promise<Sale> {
+  async function record(input: NewSale, opts?: { onWritten?: () => void }): Promise<Sale> {
     ensureOpen()
     const raw = input as unknown as Record<string, unknown>
     const problem = saleProblem(raw)
@@ -440,7 +447,7 @@ export function createJournal(opts: JournalOptions): Journal {
     insertSorted(dayOf(n).sales, sale)
     ;(sequence as SequenceFile).observe(sale.sequence)
     const recorded = copy(sale)
-    const written = append(n, encodeSale(sale), () => unindex(sale))
+    const written = append(n, encodeSale(sale), () => unindex(sale), opts?.onWritten)
     lastWrite.set(sale, written)
     await written
     return recorded

@@ -301,57 +301,73 @@ export function createCashier(deps: CashierDeps) {
     }
   }
 
-  /** Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. */
+  /**
+   * Sends the invoice request of a recorded sale and follows it; a doubt is reconciled later. The
+   * answer waits for the record's flush too (`durable`): the customer is shown a QR code only for a
+   * sale that would survive a power cut. If that flush fails, the sale is taken back and the
+   * charge fails; an invoice BTCPay may have made meanwhile was never shown, and expires unpaid.
+   */
   async function requestInvoice(
     recorded: Sale,
     send: () => Promise<LegacyInvoice>,
+    durable: Promise<Sale>,
   ): Promise<SaleView> {
-    try {
-      const invoice = await send()
-      const sale = applyInvoice(recorded, invoice)
+    const answer = send().then(
+      (invoice) => ({ invoice }),
+      (error: unknown) => ({ error }),
+    )
+    await durable
+    const outcome = await answer
+    if ('invoice' in outcome) {
+      const sale = applyInvoice(recorded, outcome.invoice)
       publish(sale)
       followAfterAnswer(sale.id)
       return view(sale)
-    } catch (err) {
-      const code = err instanceof BtcpayError ? err.code : 'network'
-      if (NEVER_SENT.has(code)) {
-        publish(await journal.update(recorded.id, { status: 'not-created' }))
-      } else if (!(await reconcile(recorded))) {
-        // The request may have reached BTCPay: keep the sale as 'creating' and ask again later.
-        scheduleResume()
-        const base = toAppError(err)
-        throw base instanceof AppError
-          ? new AppError(
-              base.code,
-              `${base.message} The sale is saved; the terminal keeps checking whether BTCPay created the invoice, so look in History before charging again.`,
-            )
-          : base
-      } else {
-        const found = journal.get(recorded.id)
-        if (found?.invoiceId) return view(found)
-      }
-      throw recorded.paymentRequestId ? paymentRequestError(err) : toAppError(err)
     }
+    const err = outcome.error
+    const code = err instanceof BtcpayError ? err.code : 'network'
+    if (NEVER_SENT.has(code)) {
+      publish(await journal.update(recorded.id, { status: 'not-created' }))
+    } else if (!(await reconcile(recorded))) {
+      // The request may have reached BTCPay: keep the sale as 'creating' and ask again later.
+      scheduleResume()
+      const base = toAppError(err)
+      throw base instanceof AppError
+        ? new AppError(
+            base.code,
+            `${base.message} The sale is saved; the terminal keeps checking whether BTCPay created the invoice, so look in History before charging again.`,
+          )
+        : base
+    } else {
+      const found = journal.get(recorded.id)
+      if (found?.invoiceId) return view(found)
+    }
+    throw recorded.paymentRequestId ? paymentRequestError(err) : toAppError(err)
   }
 
   /**
-   * Journal first, then the invoice: the sale's line is written (a crash from here on is put
-   * right by reconcile) while its invoice request is signed, and sent once the line is durable.
+   * Journal first, then the invoice (charges and counter payments alike): the sale's line is
+   * written (a crash of the app from here on is put right by reconcile) while its invoice request
+   * is signed; the request goes once the line is written, and its fdatasync runs meanwhile
+   * (README.md).
    */
   async function startSale(draftOf: () => Promise<NewSale>, digits: number): Promise<SaleView> {
     if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
     charging = true
     try {
       const draft = await draftOf()
-      const written = journal.record(draft)
-      written.catch(() => undefined) // awaited below, after the signature
+      let lineWritten: () => void = () => undefined
+      const written = new Promise<void>((resolve) => (lineWritten = resolve))
+      const durable = journal.record(draft, { onWritten: () => lineWritten() })
+      durable.catch(() => undefined) // awaited below, after the signature
       // The journal's writer starts the line on the next tick; the request is signed while the
-      // disk works on it, then sent only once the line is durable.
+      // disk works on it.
       await new Promise((resolve) => setImmediate(resolve))
       const send = signedInvoiceRequest(draft, digits)
-      const recorded = await written
+      await Promise.race([written, durable])
+      const recorded = journal.get(draft.id) as Sale
       publish(recorded)
-      return await requestInvoice(recorded, send)
+      return await requestInvoice(recorded, send, durable)
     } finally {
       charging = false
     }
