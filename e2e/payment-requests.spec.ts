@@ -228,6 +228,8 @@ test('each server refusal has its sentence, on the field it names, and the form 
 test('kill -9 during create and during a counter payment: after restart, one request and one invoice', async ({
   page,
 }) => {
+  // Three starts of the host and two crashes: more than the default minute on a loaded machine.
+  test.slow()
   await openTill(page)
   server.control.addFault({
     kind: 'latency',
