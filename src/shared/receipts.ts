@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { RefundView } from './refund'
+import { saleRefSchema } from './sale'
 
 export const printProblems = [
   'not-configured',
@@ -24,8 +26,25 @@ export type PrintOutcome = z.infer<typeof printOutcomeSchema>
 /** A receipt as the screen shows it: the same document the printer gets. */
 export const receiptPreviewSchema = z.strictObject({ text: z.string(), svg: z.string() })
 
+/**
+ * Which receipt: a paid sale's, or with `refundId` the slip of one of its voids or refunds (the
+ * id of the entry in `refund:changed`).
+ */
+export const receiptRefSchema = saleRefSchema.extend({
+  refundId: z.string().min(1).max(64).optional(),
+})
+export type ReceiptRef = z.infer<typeof receiptRefSchema>
+
+/** A void has a slip once BTCPay voided the invoice; a refund once BTCPay issued it. */
+export const hasSlip = (r: Pick<RefundView, 'kind' | 'state'>): boolean =>
+  r.kind === 'void'
+    ? r.state === 'voided'
+    : r.state === 'issued' || r.state === 'claimed' || r.state === 'paid'
+
 /** An automatic print's outcome, for the cashier's screen (with a retry when not printed). */
 export const receiptPrintedSchema = z.strictObject({
   saleId: z.string(),
+  /** Set for a void or refund slip. */
+  refundId: z.string().nullable(),
   outcome: printOutcomeSchema,
 })

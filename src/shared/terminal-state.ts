@@ -69,8 +69,34 @@ export const terminalStateSchema = z.strictObject({
 })
 export type TerminalState = z.infer<typeof terminalStateSchema>
 
+/** "Test connection": each way the till reaches BTCPay, what works and what does not. */
 export const connectionTestSchema = z.strictObject({
-  latencyMs: z.number(),
-  /** How many invoices a signed GET /invoices returned: proof the signature and store match. */
-  invoicesSeen: z.number(),
+  /** The legacy API through the pairing: a BitId-signed GET /invoices. */
+  legacy: z.discriminatedUnion('ok', [
+    z.strictObject({
+      ok: z.literal(true),
+      latencyMs: z.number(),
+      /** How many invoices a signed GET /invoices returned: proof the signature and store match. */
+      invoicesSeen: z.number(),
+    }),
+    z.strictObject({ ok: z.literal(false), message: z.string() }),
+  ]),
+  /**
+   * The Greenfield API key (GET /api/v1/api-keys/current), checked when the till has one or
+   * charges with it; null when it does neither.
+   */
+  greenfield: z
+    .discriminatedUnion('ok', [
+      z.strictObject({
+        ok: z.literal(true),
+        latencyMs: z.number(),
+        storeId: z.string(),
+        /** What the key may do in that store, and may not (capabilities in a manager's words). */
+        allowed: z.array(z.string()),
+        notAllowed: z.array(z.string()),
+      }),
+      z.strictObject({ ok: z.literal(false), storeId: z.string().nullable(), message: z.string() }),
+    ])
+    .nullable(),
 })
+export type ConnectionTest = z.infer<typeof connectionTestSchema>

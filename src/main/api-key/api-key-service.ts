@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApiKeyView } from '../../shared/api-key'
+import type { ConnectionTest } from '../../shared/terminal-state'
 import { AppError } from '../../shared/ipc/result'
 import { BtcpayError } from '../btcpay/errors'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
@@ -260,6 +261,36 @@ export function createApiKeyService(deps: ApiKeyDeps) {
       return stored
         ? makeClient({ baseUrl: stored.serverUrl, apiKey: stored.apiKey, storeId: stored.storeId })
         : null
+    },
+
+    /**
+     * Asks BTCPay what the stored key is now (GET /api/v1/api-keys/current) and what it may do in
+     * the store the till uses; null without a key. Never throws: a failure is the answer.
+     */
+    async testApiKey(): Promise<ConnectionTest['greenfield']> {
+      const key = stored
+      if (!key) return null
+      const started = performance.now()
+      try {
+        const info = await makeClient({
+          baseUrl: key.serverUrl,
+          apiKey: key.apiKey,
+          storeId: null,
+        }).getCurrentApiKey()
+        const capabilities = capabilitiesOf(info.permissions, key.storeId)
+        return {
+          ok: true,
+          latencyMs: Math.round(performance.now() - started),
+          storeId: key.storeId,
+          allowed: capabilities.filter((c) => c.missing.length === 0).map((c) => c.words),
+          notAllowed: capabilities.filter((c) => c.missing.length > 0).map((c) => c.words),
+        }
+      } catch (err) {
+        log.warn('api-key.test-failed', { err })
+        const failure = toAppError(err)
+        const message = failure instanceof Error ? failure.message : String(failure)
+        return { ok: false, storeId: key.storeId, message }
+      }
     },
 
     /** Whether the stored key may create and view invoices in its store. */

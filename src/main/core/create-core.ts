@@ -31,6 +31,7 @@ import { openPendingCreations } from '../payment-requests/pending-creations'
 import { createPaymentRequests } from '../payment-requests/payment-requests'
 import { createCashier, type CashierDeps } from '../sales/cashier'
 import { chosenInvoiceApi, paymentRequestInvoiceApi } from '../sales/invoice-api'
+import { testConnection } from '../pairing/connection-test'
 import { createRefundDesk } from '../refunds/refund-desk'
 import { createRefundLedger } from '../refunds/refund-ledger'
 import { createSalesHistory } from '../sales/sales-history'
@@ -43,6 +44,7 @@ import { createShiftService } from '../shifts/shift-service'
 import { createShiftStore } from '../shifts/shift-store'
 import { createSettingsStore, type SettingsBackend } from '../settings/settings-store'
 import type { RefundView } from '../../shared/refund'
+import type { ReceiptRef } from '../../shared/receipts'
 import type { SettingsPatch } from '../../shared/settings'
 
 /** A provisioning file dropped here is applied at start and removed once it worked. */
@@ -200,12 +202,13 @@ export function createCore(deps: CoreDeps) {
     now,
     fsync: deps.journalFsync ?? true,
   })
+  const refundLedger = createRefundLedger({
+    dir: join(deps.dataDir, 'refunds'),
+    log,
+    fsync: deps.journalFsync,
+  })
   const refunds = createRefundDesk({
-    ledger: createRefundLedger({
-      dir: join(deps.dataDir, 'refunds'),
-      log,
-      fsync: deps.journalFsync,
-    }),
+    ledger: refundLedger,
     journal,
     client: () => apiKeys.client(),
     events,
@@ -254,6 +257,7 @@ export function createCore(deps: CoreDeps) {
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,
+    refunds: refundLedger,
     client: invoiceApi,
     settings,
     printer: createReceiptPrinter({
@@ -262,13 +266,16 @@ export function createCore(deps: CoreDeps) {
       timeouts: deps.printTimeouts,
     }),
     log,
-    onAutoPrint: (saleId, outcome) => events.emit('receipt:printed', { saleId, outcome }),
+    onAutoPrint: ({ saleId, refundId }, outcome) =>
+      events.emit('receipt:printed', { saleId, refundId: refundId ?? null, outcome }),
     dueOnRequest: async (paymentRequestId) =>
       (await paymentRequests.getPaymentRequest({ paymentRequestId })).dueMinor,
   })
-  // Every sale change passes by the receipts: the first paid one keeps its details and may print.
+  // Every sale, void and refund change passes by the receipts: the first paid one keeps its
+  // details and may print; a void BTCPay carried out and a refund it issued may print their slip.
   events.connect((channel, envelope) => {
     if (channel === 'sale:changed') receipts.saleChanged(envelope.data as SaleView)
+    if (channel === 'refund:changed') receipts.refundChanged(envelope.data as RefundView)
   })
   const methodOf = (saleId: string) => {
     const methods = new Set(paymentRecords.get(saleId)?.payments.map((p) => p.method))
@@ -375,12 +382,12 @@ export function createCore(deps: CoreDeps) {
     return { done: true as const }
   }
 
-  const previewReceipt = ({ saleId }: { saleId: string }) => receipts.preview(saleId)
-  const printReceipt = ({ saleId }: { saleId: string }) => receipts.print(saleId)
-  const reprintReceipt = ({ saleId }: { saleId: string }) => receipts.reprint(saleId)
+  const previewReceipt = (ref: ReceiptRef) => receipts.preview(ref)
+  const printReceipt = (ref: ReceiptRef) => receipts.print(ref)
+  const reprintReceipt = (ref: ReceiptRef) => receipts.reprint(ref)
   const currentShift = async () => shifts.current()
   const openShift = (input: RequestInput<'shifts:open'>) => shifts.open(input)
-  const closeShift = async () => shifts.close()
+  const closeShift = () => shifts.close()
   const shiftReport = async (period: ReportPeriod) => shifts.report(period)
   const printShiftReport = (period: ReportPeriod) =>
     receipts.printReport(shifts.report(period), now())
@@ -400,7 +407,7 @@ export function createCore(deps: CoreDeps) {
     'pairing:request-code': asManager(thenState((input) => pairing.requestPairingCode(input))),
     'pairing:with-public-key': asManager(thenState((input) => pairing.pairWithPublicKey(input))),
     'pairing:cancel': asManager(thenState(() => pairing.cancelPairing())),
-    'pairing:test-connection': async () => pairing.testConnection(),
+    'pairing:test-connection': () => testConnection({ pairing, apiKeys, settings }),
     'pairing:unpair': asManager(thenState(() => pairing.unpair())),
     'pairing:rotate-key': asManager(thenState(() => pairing.rotateKey())),
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
@@ -460,8 +467,8 @@ export function createCore(deps: CoreDeps) {
     if (!settings.get().terminalId) settings.setCoreFields({ terminalId: newTerminalId() })
     await journal.load()
     await manager.load()
-    paymentRecords.load()
-    shiftStore.load()
+    await paymentRecords.load()
+    await shiftStore.load()
     await pairing.start()
     await apiKeys.load()
     await refunds.load()

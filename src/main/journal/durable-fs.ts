@@ -2,21 +2,7 @@
  * Small file-system steps with the durability the journal relies on. All asynchronous (libuv's
  * thread pool does the waiting), so the main process's event loop never blocks on the disk.
  */
-import {
-  close,
-  closeSync,
-  fdatasync,
-  fdatasyncSync,
-  fsync as fsyncFd,
-  fsyncSync,
-  ftruncate,
-  open,
-  openSync,
-  renameSync,
-  rmSync,
-  write,
-  writeSync,
-} from 'node:fs'
+import { close, fdatasync, fsync as fsyncFd, ftruncate, open, write } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -95,43 +81,26 @@ export async function replaceFile(
   if (fsync) await fsyncDir(dir)
 }
 
+/** The last write queued for each file (by path); gone once the file's queue is empty. */
+const turns = new Map<string, Promise<void>>()
+
 /**
- * replaceFile for the small synchronous stores outside the journal (receipts' payment records,
- * shifts), which count on "durable when it returns". It blocks the event loop for one fdatasync,
- * so those stores should move to replaceFile; the journal itself never uses it.
+ * Runs `task` once every task queued before it for the same file has finished (fulfilled or
+ * not): the small stores outside the journal (receipts' payment records, shifts) read their
+ * state and replace their file inside one turn, so two changes to one file can neither
+ * interleave (they share a temp file name) nor land in the wrong order, nor work from a state
+ * the other is about to replace.
  */
-export function replaceFileSync(dir: string, name: string, text: string, fsync: boolean): void {
-  const final = join(dir, name)
-  const temp = join(dir, `${name}.${process.pid}.tmp`)
-  const fd = openSync(temp, 'w', 0o600)
-  try {
-    const buf = Buffer.from(text, 'utf8')
-    for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off)
-    if (fsync) fdatasyncSync(fd)
-    closeSync(fd)
-    renameSync(temp, final)
-  } catch (err) {
-    try {
-      closeSync(fd)
-    } catch {
-      // already closed
-    }
-    rmSync(temp, { force: true })
-    throw err
-  }
-  if (!fsync) return
-  let dirFd: number
-  try {
-    dirFd = openSync(dir, 'r')
-  } catch {
-    return // Windows: see fsyncDir
-  }
-  try {
-    fsyncSync(dirFd)
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw err
-  } finally {
-    closeSync(dirFd)
-  }
+export function inFileTurn<T>(path: string, task: () => Promise<T>): Promise<T> {
+  const before = turns.get(path) ?? Promise.resolve()
+  const mine = before.then(task)
+  const tail = mine.then(
+    () => undefined,
+    () => undefined,
+  )
+  turns.set(path, tail)
+  void tail.then(() => {
+    if (turns.get(path) === tail) turns.delete(path)
+  })
+  return mine
 }

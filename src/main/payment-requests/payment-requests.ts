@@ -201,7 +201,7 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
       const all = await client().listPaymentRequests({ includeArchived: true })
       const found = all.find((pr) => isCreationOf(item, pr))
       if (!found && now() - item.createdAt < graceMs) return false
-      pending.remove(item.key)
+      await pending.remove(item.key)
       log.info('payment-requests.reconciled', {
         referenceId: item.referenceId,
         found: Boolean(found),
@@ -276,15 +276,15 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
         currency: body.currency ?? null,
         createdAt: now(),
       }
-      pending.add(item)
+      await pending.add(item)
       try {
         const created = await gf.createPaymentRequest({ ...body, referenceId })
-        pending.remove(item.key)
+        await pending.remove(item.key)
         log.info('payment-requests.created', { id: created.id })
         return requestViewOf(created, gf.baseUrl)
       } catch (err) {
         if (!mayHaveActed(err)) {
-          pending.remove(item.key)
+          await pending.remove(item.key)
           throw paymentRequestError(err)
         }
         const found = await reconcile(item)

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { z } from 'zod'
-import { replaceFileSync } from '../journal/durable-fs'
+import { inFileTurn, replaceFile } from '../journal/durable-fs'
 
 /**
  * Payment requests asked of BTCPay and not yet answered, kept in one small file replaced
@@ -28,20 +29,23 @@ export function openPendingCreations(dir: string, fsync = true) {
     // A damaged file cannot be trusted for anything; it is replaced on the next write.
     items = parsed.success ? parsed.data : []
   }
-  const write = () => {
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
-    replaceFileSync(dir, PENDING_FILE_NAME, JSON.stringify(items), fsync)
-  }
+  // One change at a time, in order: each writes the list as it is when its turn comes.
+  const write = () =>
+    inFileTurn(path, async () => {
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      await replaceFile(dir, PENDING_FILE_NAME, JSON.stringify(items), fsync)
+    })
   return {
     list: (): readonly PendingCreation[] => items,
-    add(item: PendingCreation): void {
+    /** Resolves once the creation is on disk: only then may the request go out. */
+    add(item: PendingCreation): Promise<void> {
       items = [...items, item]
-      write()
+      return write()
     },
-    remove(key: string): void {
-      if (!items.some((i) => i.key === key)) return
+    remove(key: string): Promise<void> {
+      if (!items.some((i) => i.key === key)) return Promise.resolve()
       items = items.filter((i) => i.key !== key)
-      write()
+      return write()
     },
   }
 }

@@ -4,12 +4,13 @@
  * reprint and the Z-report's split by payment method work without BTCPay.
  *
  * One small JSON file per UTC day of the sale's creation (`payments-YYYY-MM-DD.json`), replaced
- * atomically (temp file, fsync, rename, fsync the folder): a crash leaves the old or the new file.
+ * atomically (temp file, fdatasync, rename, fsync the folder), asynchronously so the event loop
+ * never waits on the disk: a crash leaves the old or the new file.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { replaceFileSync } from '../journal/durable-fs'
+import { inFileTurn, replaceFile } from '../journal/durable-fs'
 import type { Logger } from '../log/logger'
 
 const paymentSchema = z.strictObject({
@@ -34,9 +35,9 @@ const FILE = /^payments-(\d{4}-\d{2}-\d{2})\.json$/
 const fileOf = (createdAt: number) =>
   `payments-${new Date(createdAt).toISOString().slice(0, 10)}.json`
 
-function readJson(path: string): unknown {
+async function readJson(path: string): Promise<unknown> {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'))
+    return JSON.parse(await readFile(path, 'utf8'))
   } catch {
     return null
   }
@@ -50,16 +51,17 @@ export function createPaymentRecordStore(opts: { dir: string; log: Logger; fsync
   return {
     /**
      * Reads every day file. A damaged one is renamed to `<name>.damaged` (kept as evidence, never
-     * overwritten) and its sales print without payment details.
+     * overwritten) and its sales print without payment details. A temp file a crash left behind
+     * (`<name>.<pid>.tmp`) is not a day file: the day file it was to replace is still whole.
      */
-    load(): void {
-      mkdirSync(dir, { recursive: true, mode: 0o700 })
-      for (const name of readdirSync(dir)) {
+    async load(): Promise<void> {
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      for (const name of await readdir(dir)) {
         if (!FILE.test(name)) continue
-        const parsed = fileSchema.safeParse(readJson(join(dir, name)))
+        const parsed = fileSchema.safeParse(await readJson(join(dir, name)))
         if (!parsed.success) {
           log.warn('receipts.payment-file-damaged', { file: name })
-          renameSync(join(dir, name), join(dir, `${name}.damaged`))
+          await rename(join(dir, name), join(dir, `${name}.damaged`))
           continue
         }
         byFile.set(name, parsed.data.records)
@@ -69,15 +71,20 @@ export function createPaymentRecordStore(opts: { dir: string; log: Logger; fsync
     get(saleId: string): PaymentRecord | undefined {
       return bySale.get(saleId)
     },
-    /** Durable when it returns; memory changes only after the file did. */
-    put(record: PaymentRecord): void {
+    /**
+     * Durable when it resolves; memory changes only after the file did. Puts to one day file
+     * take turns, each building on the one before, so none is lost or written out of order.
+     */
+    put(record: PaymentRecord): Promise<void> {
       const checked = recordSchema.parse(record)
       const name = fileOf(checked.createdAt)
-      const records = (byFile.get(name) ?? []).filter((r) => r.saleId !== checked.saleId)
-      records.push(checked)
-      replaceFileSync(dir, name, JSON.stringify({ v: 1, records }), opts.fsync ?? true)
-      byFile.set(name, records)
-      bySale.set(checked.saleId, checked)
+      return inFileTurn(join(dir, name), async () => {
+        const records = (byFile.get(name) ?? []).filter((r) => r.saleId !== checked.saleId)
+        records.push(checked)
+        await replaceFile(dir, name, JSON.stringify({ v: 1, records }), opts.fsync ?? true)
+        byFile.set(name, records)
+        bySale.set(checked.saleId, checked)
+      })
     },
   }
 }

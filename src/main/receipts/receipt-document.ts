@@ -68,18 +68,28 @@ export function btcText(decimal: string): string {
   return `${sign}${whole}.${fraction.padEnd(8, '0')} BTC`
 }
 
-/** "1 BTC = $50,000.00": the rate formatted exactly from its decimal text. */
-function rateText(rate: string, currency: string, h: ReceiptHeader): string {
+/** A fiat amount BTCPay sent as decimal text, formatted exactly: no digit rounded away. */
+function decimalMoney(decimal: string, currency: string, h: ReceiptHeader): string {
   const digits = minorDigits(currency)
-  const given = rate.split('.')[1]?.replace(/0+$/, '').length ?? 0
+  const given = decimal.split('.')[1]?.replace(/0+$/, '').length ?? 0
   const format = new Intl.NumberFormat(h.locale ?? undefined, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: Math.max(digits, given),
   }) as Intl.NumberFormat & { format(value: string): string }
-  return `1 BTC = ${format.format(rate)}`
+  return format.format(decimal)
 }
+
+/** "1 BTC = $50,000.00": the rate formatted exactly from its decimal text. */
+const rateText = (rate: string, currency: string, h: ReceiptHeader) =>
+  `1 BTC = ${decimalMoney(rate, currency, h)}`
+
+/** What a refund pays out: bitcoin in BTC, or a fiat pull payment in its currency. */
+const payoutText = (payout: { amount: string; currency: string }, h: ReceiptHeader) =>
+  payout.currency === 'BTC'
+    ? btcText(payout.amount)
+    : decimalMoney(payout.amount, payout.currency, h)
 
 const METHOD_NAMES: Record<PaymentMethod, string> = {
   'on-chain': 'Bitcoin on-chain',
@@ -180,8 +190,8 @@ function body(r: Receipt, cpl: number): string[] {
         ...(r.description ? [FULL, ...paragraph(r.description, cpl), LABELS] : []),
         boldRow('Amount', money(r.amount, h)),
         FULL,
-        ...(r.reason ? [text('Reason:'), ...paragraph(r.reason, cpl)] : []),
-        text('No payment was taken.'),
+        ...paragraph('Cancelled before payment. No payment was taken.', cpl),
+        ...paragraph('The invoice is void: it can no longer be paid.', cpl),
         ...invoiceLines(r.invoiceId, null),
       ]
     case 'refund':
@@ -190,8 +200,9 @@ function body(r: Receipt, cpl: number): string[] {
         LABELS,
         row('Order', r.orderId),
         boldRow('Refund', money(r.refunded, h)),
+        ...(r.payout ? [row('Pays out', payoutText(r.payout, h))] : []),
         ...invoiceLines(r.invoiceId, null),
-        text('Scan to claim your refund:'),
+        ...paragraph('Scan with your wallet to claim your refund:', cpl),
         `{code:${codeData(r.claimLink)}; option:qrcode,4,m}`,
       ]
     case 'shift-report':

@@ -95,7 +95,6 @@ export const receiptsByKind: Record<Receipt['kind'], Receipt> = {
     description: 'Cake',
     amount: { minor: 450, currency: 'EUR' },
     invoiceId: 'Qr5StUvWxYzAbCdEfGhJkL',
-    reason: 'Customer changed their mind',
   },
   refund: {
     kind: 'refund',
@@ -103,6 +102,7 @@ export const receiptsByKind: Record<Receipt['kind'], Receipt> = {
     orderId: 'K7Q2M9XA-42',
     invoiceId: 'Jx9AbCdEfGhJkLmNoPqRsT',
     refunded: { minor: 1250, currency: 'EUR' },
+    payout: { amount: '0.00027174', currency: 'BTC' },
     claimLink: 'https://btcpay.example.com/pull-payments/3mVrNq8aBcD',
   },
   'shift-report': {

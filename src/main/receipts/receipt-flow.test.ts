@@ -22,7 +22,7 @@ let server: TestServer
 let printer: FakePrinter
 let core: ReturnType<typeof makeTestCore>
 let sales: SaleView[]
-let printed: Array<{ saleId: string; outcome: PrintOutcome }>
+let printed: Array<{ saleId: string; refundId: string | null; outcome: PrintOutcome }>
 
 const waitFor = async (check: () => boolean, ms = 8000) => {
   const until = Date.now() + ms
@@ -96,7 +96,7 @@ describe('receipts of sales', () => {
     expect(text).toContain('0.00025000 BTC')
     expect(text).toContain('1 BTC = $50,000.00')
     await waitFor(() => printed.length === 1)
-    expect(printed[0]).toEqual({ saleId: sale.id, outcome: { printed: true } })
+    expect(printed[0]).toEqual({ saleId: sale.id, refundId: null, outcome: { printed: true } })
   })
 
   it('a dead printer never blocks the sale; the cashier is told and can retry', async () => {
@@ -237,5 +237,128 @@ describe('shifts', () => {
     })
     await core.handlers['manager:unlock']({ pin: '4321' })
     expect((await core.handlers['shifts:close'](undefined)).shift?.cashier).toBe('Ann')
+  })
+})
+
+describe('slips of voids and refunds', () => {
+  const withKey = async (permissions: string[]) => {
+    const { apiKey } = server.control.createApiKey({
+      permissions: permissions.map((p) => `btcpay.store.${p}:${DEMO_STORE_ID}`),
+    })
+    await core.handlers['api-key:paste']({ serverUrl: server.url, apiKey })
+  }
+  const slipPrinted = (saleId: string) => () =>
+    printed.some((p) => p.saleId === saleId && p.refundId !== null)
+
+  it('a void BTCPay carried out prints its slip by itself; History previews and reprints it', async () => {
+    receipts({})
+    await withKey(['canmodifyinvoices'])
+    const sale = await core.handlers['sales:charge']({ amount: '4.50', description: 'Cake' })
+    await core.handlers['sales:cancel']({ saleId: sale.id })
+    await waitFor(slipPrinted(sale.id))
+    const slip = printed.find((p) => p.saleId === sale.id)!
+    expect(slip.outcome).toEqual({ printed: true })
+    const text = latin1((await printer.waitForJobs(1))[0]!)
+    expect(text).toContain('VOID')
+    expect(text).toContain(sale.orderId)
+    expect(text).toContain('$4.50')
+    expect(text).toContain('No payment was taken.')
+    const ref = { saleId: sale.id, refundId: slip.refundId! }
+    const preview = await core.handlers['receipts:preview'](ref)
+    expect(preview.text).toContain('VOID')
+    expect(preview.text).toContain('Cake')
+    expect(await core.handlers['receipts:reprint'](ref)).toEqual({ printed: true })
+    const copy = latin1((await printer.waitForJobs(2))[1]!)
+    expect(copy).toContain('COPY')
+    expect(copy).toContain('VOID')
+  })
+
+  it('a Cancel BTCPay did not void (no API key) prints no void slip and has none', async () => {
+    receipts({})
+    const sale = await core.handlers['sales:charge']({ amount: '2.00' })
+    await core.handlers['sales:cancel']({ saleId: sale.id })
+    const [entry] = core.refunds.refundsOfSale({ saleId: sale.id }).refunds
+    expect(entry?.state).toBe('stays-payable')
+    await expect(
+      core.handlers['receipts:preview']({ saleId: sale.id, refundId: entry!.id }),
+    ).rejects.toMatchObject({ code: 'bad-input' })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(printer.jobs).toEqual([])
+  })
+
+  it('a refund prints its slip by itself: the amount, what BTCPay pays out, the claim QR', async () => {
+    receipts({})
+    await withKey(['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
+    const sale = await paidSale('12.50')
+    await printer.waitForJobs(1) // the sale's own receipt
+    const refund = await core.handlers['refunds:issue']({ saleId: sale.id, variant: 'RateThen' })
+    expect(refund.state).toBe('issued')
+    await waitFor(slipPrinted(sale.id))
+    expect(printed.find((p) => p.refundId === refund.id)?.outcome).toEqual({ printed: true })
+    const job = (await printer.waitForJobs(2))[1]!
+    const text = latin1(job)
+    expect(text).toContain('REFUND')
+    expect(text).toContain(sale.orderId)
+    expect(text).toContain('$12.50')
+    expect(text).toContain('Pays out')
+    expect(text).toContain('0.00025000 BTC')
+    expect(job.indexOf(Buffer.from([0x1d, 0x38, 0x4c]))).toBeGreaterThan(0) // the claim QR
+    const preview = await core.handlers['receipts:preview']({
+      saleId: sale.id,
+      refundId: refund.id,
+    })
+    expect(preview.text).toContain('Scan with your wallet to claim')
+    // A slip belongs to its sale: another sale's id with this refund is refused.
+    await expect(
+      core.handlers['receipts:print']({ saleId: 'nope', refundId: refund.id }),
+    ).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('the X-report lists the void and the refund made through BTCPay; its figures add up against the journal', async () => {
+    receipts({ autoPrint: false })
+    await withKey(['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
+    const shift = await core.handlers['shifts:open']({ cashier: 'Ana' })
+    const kept = await paidSale('12.50')
+    const refunded = await paidSale('8.00')
+    const cancelled = await core.handlers['sales:charge']({ amount: '4.20' })
+    await core.handlers['sales:cancel']({ saleId: cancelled.id })
+    // BTCPay voided it: the watcher sees the invoice invalid and stops following it.
+    await waitFor(
+      () => core.refunds.refundsOfSale({ saleId: cancelled.id }).refunds[0]?.state === 'voided',
+    )
+    await waitFor(() => sales.some((s) => s.id === cancelled.id && s.phase !== 'abandoned'))
+    await core.handlers['refunds:issue']({ saleId: refunded.id, variant: 'Fiat' })
+
+    const { report } = await core.handlers['shifts:report']({ shiftId: shift.id })
+    const till = report.rows.find((r) => r.cashier === null && r.method === 'all')!
+    // The journal's and the refund ledger's own view of the shift, summed here independently.
+    const { sales: journal } = await core.handlers['sales:list']({
+      from: shift.openedAt,
+      to: Date.now() + 1,
+    })
+    const paid = journal.filter((s) => s.phase === 'settled')
+    const voided = journal.filter((s) => s.cancelledAt !== null && s.phase === 'invalid')
+    const moneyBack = core.refunds.moneyRefunds()
+    const sum = (minors: number[]) => minors.reduce((a, b) => a + b, 0)
+    expect(paid.map((s) => s.id).sort()).toEqual([kept.id, refunded.id].sort())
+    expect(voided.map((s) => s.id)).toEqual([cancelled.id])
+    expect(till).toMatchObject({
+      sales: paid.length,
+      grossMinor: sum(paid.map((s) => s.amountMinor)),
+      voids: 1,
+      voidsMinor: sum(voided.map((s) => s.amountMinor)),
+      refunds: moneyBack.length,
+      refundsMinor: sum(moneyBack.map((r) => r.fiatMinor)),
+    })
+    expect([till.grossMinor, till.voidsMinor, till.refundsMinor, till.netMinor]).toEqual([
+      2050, 420, 800, 1250,
+    ])
+    // And on paper, the same figures.
+    expect(await core.handlers['shifts:print-report']({ shiftId: shift.id })).toEqual({
+      printed: true,
+    })
+    const paper = latin1((await printer.waitForJobs(1))[0]!)
+    for (const figure of ['$20.50', '1 / $4.20', '1 / $8.00', '$12.50'])
+      expect(paper).toContain(figure)
   })
 })

@@ -1,10 +1,13 @@
 /**
- * Receipts of sales: when a sale is paid, its payment details are fetched from BTCPay once and
- * kept (payment-record-store.ts), and the receipt prints by itself if the manager turned that
- * on. Printing never holds up the sale: it runs after the sale's own update, and its outcome is
- * published for the cashier with a retry.
+ * Receipts of sales, voids and refunds: when a sale is paid, its payment details are fetched from
+ * BTCPay once and kept (payment-record-store.ts), and the receipt prints by itself if the manager
+ * turned that on; so does the slip of a void (once BTCPay voided the invoice) and of a refund
+ * (once BTCPay issued it, with the claim QR). Printing never holds up the sale: it runs after the
+ * sale's or refund's own update, and its outcome is published for the cashier with a retry.
  */
 import { AppError } from '../../shared/ipc/result'
+import { hasSlip, type ReceiptRef } from '../../shared/receipts'
+import type { RefundView } from '../../shared/refund'
 import { successPhases, type SaleView } from '../../shared/sale'
 import type { Journal } from '../journal/journal'
 import type { Logger } from '../log/logger'
@@ -16,7 +19,16 @@ import { paymentsOf } from './invoice-payments'
 import type { PaymentRecordStore } from './payment-record-store'
 import type { Report } from '../shifts/report'
 import type { Shift } from '../../shared/shifts'
-import type { PaidOutcome, ReceiptHeader, RequestPaymentReceipt, SaleReceipt } from './receipt'
+import type { RefundLedger } from '../refunds/refund-ledger'
+import type {
+  PaidOutcome,
+  Receipt,
+  ReceiptHeader,
+  RefundReceipt,
+  RequestPaymentReceipt,
+  SaleReceipt,
+  VoidReceipt,
+} from './receipt'
 import { receiptDocument } from './receipt-document'
 import type { InvoiceApi } from '../sales/invoice-api'
 import { receiptSvg, receiptText } from './render-receipt'
@@ -24,13 +36,15 @@ import { receiptSvg, receiptText } from './render-receipt'
 export interface ReceiptServiceDeps {
   journal: Journal
   payments: PaymentRecordStore
+  /** The voids and refunds, for their slips. */
+  refunds: Pick<RefundLedger, 'get'>
   /** The invoice API the till charges through (legacy or Greenfield, see sales/invoice-api.ts). */
   client: () => Pick<InvoiceApi, 'getInvoice'>
   settings: SettingsStore
   printer: ReceiptPrinter
   log: Logger
   /** Where an automatic print's outcome goes (the cashier's screen). */
-  onAutoPrint: (saleId: string, outcome: PrintOutcome) => void
+  onAutoPrint: (receipt: ReceiptRef, outcome: PrintOutcome) => void
   /** What is still due on a payment request, in its minor units (asked of BTCPay). */
   dueOnRequest?: (paymentRequestId: string) => Promise<number>
 }
@@ -75,6 +89,43 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     }
   }
 
+  /** The slip of a void BTCPay carried out, or of a refund BTCPay issued. */
+  function slipOf({ saleId, refundId }: Required<ReceiptRef>, copy: boolean) {
+    const entry = deps.refunds.get(refundId)
+    const sale = journal.get(saleId)
+    if (!entry || entry.saleId !== saleId || !sale)
+      throw new AppError('not-found', 'That void or refund is not in this terminal’s records.')
+    const header = headerOf(entry.createdAt, copy, settings.get().receipts.footer)
+    if (entry.kind === 'void') {
+      if (!hasSlip(entry))
+        throw new AppError('bad-input', 'Only a sale whose invoice BTCPay voided has a void slip.')
+      const slip: VoidReceipt = {
+        kind: 'void',
+        header,
+        orderId: sale.orderId,
+        description: sale.description,
+        amount: { minor: sale.amountMinor, currency: sale.currency },
+        invoiceId: sale.invoiceId,
+      }
+      return slip
+    }
+    if (!hasSlip(entry) || !entry.claimLink || !sale.invoiceId)
+      throw new AppError('bad-input', 'Only a refund BTCPay issued has a refund slip.')
+    const slip: RefundReceipt = {
+      kind: 'refund',
+      header,
+      orderId: sale.orderId,
+      invoiceId: sale.invoiceId,
+      refunded: { minor: entry.fiatMinor, currency: entry.currency },
+      payout:
+        entry.amount !== null && entry.amountCurrency !== null
+          ? { amount: entry.amount, currency: entry.amountCurrency }
+          : null,
+      claimLink: entry.claimLink,
+    }
+    return slip
+  }
+
   /** Fetches how a paid sale was paid and keeps it, once; true when it is kept. */
   function capture(saleId: string): Promise<boolean> {
     if (payments.get(saleId)) return Promise.resolve(true)
@@ -90,7 +141,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     const sale = journal.get(saleId)
     if (!sale?.invoiceId) return false
     const invoice = await deps.client().getInvoice(sale.invoiceId)
-    payments.put({
+    await payments.put({
       saleId,
       createdAt: sale.createdAt,
       invoiceId: invoice.id,
@@ -141,8 +192,16 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     }
   }
 
-  const print = async (saleId: string, copy: boolean) =>
-    deps.printer.print(await completeReceipt(saleId, copy))
+  const receiptFor = (ref: ReceiptRef, copy: boolean): Promise<Receipt> =>
+    ref.refundId === undefined
+      ? completeReceipt(ref.saleId, copy)
+      : Promise.resolve(slipOf({ saleId: ref.saleId, refundId: ref.refundId }, copy))
+
+  const print = async (ref: ReceiptRef, copy: boolean) =>
+    deps.printer.print(await receiptFor(ref, copy))
+
+  /** Slips printed by themselves in this run: a refund's later changes never print it again. */
+  const autoPrintedSlips = new Set<string>()
 
   return {
     /** Called for every sale change: the first time a sale shows as paid, keep and print. */
@@ -152,21 +211,33 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       void capture(view.id)
         .then(async (kept) => {
           if (!kept || !settings.get().receipts.autoPrint) return
-          deps.onAutoPrint(view.id, await print(view.id, false))
+          const ref = { saleId: view.id }
+          deps.onAutoPrint(ref, await print(ref, false))
         })
         .catch((err: unknown) => log.warn('receipts.capture-failed', { saleId: view.id, err }))
     },
 
-    async preview(saleId: string) {
+    /** Called for every void and refund change: a void BTCPay carried out, a refund it issued. */
+    refundChanged(view: RefundView): void {
+      const done = view.kind === 'void' ? view.state === 'voided' : view.state === 'issued'
+      if (!done || !settings.get().receipts.autoPrint || autoPrintedSlips.has(view.id)) return
+      autoPrintedSlips.add(view.id)
+      const ref = { saleId: view.saleId, refundId: view.id }
+      void print(ref, false)
+        .then((outcome) => deps.onAutoPrint(ref, outcome))
+        .catch((err: unknown) => log.warn('receipts.slip-failed', { refundId: view.id, err }))
+    },
+
+    async preview(ref: ReceiptRef) {
       const width = settings.get().receipts.paperWidth
-      const doc = receiptDocument(await completeReceipt(saleId, false), width)
+      const doc = receiptDocument(await receiptFor(ref, false), width)
       return { text: receiptText(doc, width), svg: receiptSvg(doc, width) }
     },
 
     /** First print, or a retry after "not printed". */
-    print: (saleId: string) => print(saleId, false),
-    /** A copy for a sale printed before ("Reprint" in History). */
-    reprint: (saleId: string) => print(saleId, true),
+    print: (ref: ReceiptRef) => print(ref, false),
+    /** A copy of a receipt or slip printed before ("Reprint" in History). */
+    reprint: (ref: ReceiptRef) => print(ref, true),
 
     /** An X-report (shift still open) or Z-report on paper, as made at `at`; no customer footer. */
     printReport: ({ shift, report }: { shift: Shift | null; report: Report }, at: number) =>

@@ -1,7 +1,6 @@
 /**
  * What a receipt says, independent of how it is printed or shown. One union member per kind of
- * receipt; a new kind (a payment on a payment request, a void, a refund) adds a member here and a
- * body in receipt-document.ts, and everything downstream (text, SVG, ESC/POS, StarPRNT) follows.
+ * receipt; a new kind adds a member here and a body in receipt-document.ts, and everything downstream (text, SVG, ESC/POS, StarPRNT) follows.
  * Amounts are integer minor units; bitcoin amounts and rates stay the decimal text BTCPay sent.
  */
 import type { ReportRow } from '../../shared/shifts'
@@ -68,7 +67,7 @@ export interface RequestPaymentReceipt {
   link: string | null
 }
 
-/** A sale cancelled before it was paid (issue: voids). */
+/** A sale the cashier cancelled before it was paid, whose invoice BTCPay then voided. */
 export interface VoidReceipt {
   kind: 'void'
   header: ReceiptHeader
@@ -76,16 +75,18 @@ export interface VoidReceipt {
   description: string | null
   amount: Money
   invoiceId: string | null
-  reason: string | null
 }
 
-/** Money given back for a sale (issue: refunds): the customer claims it through the link. */
+/** Money given back for a sale: the customer claims it through the link (a BTCPay pull payment). */
 export interface RefundReceipt {
   kind: 'refund'
   header: ReceiptHeader
   orderId: string
   invoiceId: string
+  /** The refund's value in the sale's currency, as the day's totals subtract it. */
   refunded: Money
+  /** What BTCPay pays out, exact decimal text in the pull payment's currency ("0.00025" BTC). */
+  payout: { amount: string; currency: string } | null
   /** BTCPay's pull-payment page where the customer claims the refund; printed as a QR code. */
   claimLink: string
 }

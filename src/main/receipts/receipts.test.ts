@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { paperWidths } from '../../shared/receipt-settings'
-import type { SaleReceipt } from './receipt'
+import type { RefundReceipt, SaleReceipt } from './receipt'
 import { receiptDocument } from './receipt-document'
 import { receiptsByKind } from './receipt-fixtures.testutil'
 import { receiptBytes, receiptText } from './render-receipt'
@@ -82,22 +82,47 @@ describe('receipt document', () => {
 
 describe('ESC/POS stream', () => {
   const sale = receiptsByKind.sale as SaleReceipt
-  for (const width of paperWidths) {
-    it(`on ${width} mm: initialises, prints the invoice link as a QR code, ends with a cut`, () => {
-      const bytes = receiptBytes(receiptDocument(sale, width), width, 'escpos')
-      expect(bytes.subarray(0, 2).equals(ESC_INIT)).toBe(true)
-      const cutAt = bytes.lastIndexOf(CUT)
-      expect(cutAt).toBeGreaterThan(bytes.length - 16)
-      const qr = rasterQr(bytes)
-      const expected = QRCode.create([{ data: Buffer.from(sale.link as string), mode: 'byte' }], {
-        errorCorrectionLevel: 'M',
-      }).modules
-      expect(qr.length).toBe(expected.size)
-      for (let y = 0; y < qr.length; y++)
-        for (let x = 0; x < qr.length; x++)
-          expect(qr[y]![x], `module ${x},${y}`).toBe(expected.get(y, x) ? 1 : 0)
-    })
+  const refund = receiptsByKind.refund as RefundReceipt
+  const withQr = [
+    { receipt: sale, qr: sale.link as string, what: 'the invoice link' },
+    { receipt: refund, qr: refund.claimLink, what: 'the refund’s claim link' },
+  ]
+  for (const { receipt, qr: link, what } of withQr) {
+    for (const width of paperWidths) {
+      it(`${receipt.kind} on ${width} mm: initialises, prints ${what} as a QR code, ends with a cut`, () => {
+        const bytes = receiptBytes(receiptDocument(receipt, width), width, 'escpos')
+        expect(bytes.subarray(0, 2).equals(ESC_INIT)).toBe(true)
+        const cutAt = bytes.lastIndexOf(CUT)
+        expect(cutAt).toBeGreaterThan(bytes.length - 16)
+        const qr = rasterQr(bytes)
+        const expected = QRCode.create([{ data: Buffer.from(link), mode: 'byte' }], {
+          errorCorrectionLevel: 'M',
+        }).modules
+        expect(qr.length).toBe(expected.size)
+        for (let y = 0; y < qr.length; y++)
+          for (let x = 0; x < qr.length; x++)
+            expect(qr[y]![x], `module ${x},${y}`).toBe(expected.get(y, x) ? 1 : 0)
+      })
+    }
   }
+
+  it('a void slip ends with a cut and carries no QR code: there is nothing to pay or claim', () => {
+    for (const width of paperWidths) {
+      const bytes = receiptBytes(receiptDocument(receiptsByKind.void, width), width, 'escpos')
+      expect(bytes.lastIndexOf(CUT)).toBeGreaterThan(bytes.length - 16)
+      expect(bytes.indexOf(Buffer.from([0x1d, 0x38, 0x4c]))).toBe(-1)
+    }
+  })
+
+  it('a refund slip says what BTCPay pays out, exactly, in the pull payment’s currency', () => {
+    const fiat = receiptText(
+      receiptDocument({ ...refund, payout: { amount: '12.505', currency: 'EUR' } }, 80),
+      80,
+    )
+    expect(fiat).toMatch(/Pays out +€12\.505/)
+    const btc = receiptText(receiptDocument(refund, 58), 58)
+    expect(btc).toMatch(/Pays out +0\.00027174 BTC/)
+  })
 
   it('StarPRNT stream ends with a Star cut', () => {
     const bytes = receiptBytes(receiptDocument(receiptsByKind.refund, 80), 80, 'starprnt')

@@ -221,6 +221,28 @@ describe('Z-report over a journal of 400 sales', () => {
     expect(rows[0]).toMatchObject({ sales: 2, grossMinor: 201, averageMinor: 101 })
   })
 
+  it('counts a cancelled sale BTCPay then voided as a void, unless money had reached it', () => {
+    const cancelled = (id: string, exceptionStatus: ExceptionStatus): Sale => ({
+      ...journal.list({ from, to, limit: 1 })[0]!,
+      id,
+      amountMinor: 420,
+      currency: 'EUR',
+      status: 'invalid',
+      exceptionStatus,
+      cancelledAt: from + 1,
+      createdAt: from,
+    })
+    const { rows } = computeReport({
+      from,
+      to,
+      sales: [cancelled('voided', 'marked'), cancelled('paid-part', 'paidPartial')],
+      refunds: [],
+      methodOf: () => null,
+    })
+    const till = rows.find((r) => r.cashier === null && r.method === 'all')
+    expect(till).toMatchObject({ voids: 1, voidsMinor: 420, sales: 0, grossMinor: 0 })
+  })
+
   it('exports the same figures as CSV, exact decimals per currency', () => {
     const csv = reportToCsv(report)
     const lines = csv.trimEnd().split('\r\n')

@@ -86,8 +86,12 @@ export const emptyFigures = (): Figures => ({
 function contribution(sale: Sale): Partial<Record<SummedFigure, number>> {
   const a = sale.amountMinor
   const c: Partial<Record<SummedFigure, number>> = {}
-  // Cancelled before any money arrived (a legacy 'abandoned' line, or a cancelledAt on an unpaid one).
-  if (salePhaseOf(sale) === 'abandoned') return { voids: 1, voidsMinor: a }
+  // Cancelled before any money arrived: a legacy 'abandoned' line, a cancelledAt on an unpaid
+  // one, or one whose invoice BTCPay then voided (invalid, nothing paid: refunds/README.md).
+  const voided =
+    salePhaseOf(sale) === 'abandoned' ||
+    (sale.cancelledAt !== null && sale.status === 'invalid' && !moneyReached(sale))
+  if (voided) return { voids: 1, voidsMinor: a }
   switch (sale.status) {
     case 'paid':
       Object.assign(c, { sales: 1, grossMinor: a, unconfirmed: 1, unconfirmedMinor: a })

@@ -50,7 +50,7 @@ export function createShiftService(deps: ShiftServiceDeps) {
   return {
     current: () => store.current(),
 
-    open(input: { cashier: string; openingFloat?: string }): Shift {
+    async open(input: { cashier: string; openingFloat?: string }): Promise<Shift> {
       const cashier = input.cashier.trim()
       if (!cashier) throw new AppError('bad-input', 'Enter the cashier’s name.')
       const s = settings.get()
@@ -61,7 +61,7 @@ export function createShiftService(deps: ShiftServiceDeps) {
         if (!amount.ok) throw new AppError('bad-input', amount.message)
         openingFloatMinor = amount.minor
       } else if (float !== '') openingFloatMinor = 0
-      const shift = store.open({
+      const shift = await store.open({
         cashier,
         openingFloatMinor,
         currency: s.currency,
@@ -71,11 +71,11 @@ export function createShiftService(deps: ShiftServiceDeps) {
       return shift
     },
 
-    close(): { shift: Shift; report: Report } {
+    async close(): Promise<{ shift: Shift; report: Report }> {
       const open = store.current()
       if (!open) throw new AppError('bad-input', 'No shift is open.')
       const closedAt = now()
-      const shift = store.close(open.id, closedAt, report(open.openedAt, closedAt))
+      const shift = await store.close(open.id, closedAt, report(open.openedAt, closedAt))
       return { shift, report: shift.zReport as Report }
     },
 

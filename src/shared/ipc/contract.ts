@@ -27,7 +27,12 @@ import {
   paymentRequestViewSchema,
 } from '../payment-request'
 import { customerViewSchema } from '../customer-view'
-import { printOutcomeSchema, receiptPreviewSchema, receiptPrintedSchema } from '../receipts'
+import {
+  printOutcomeSchema,
+  receiptPreviewSchema,
+  receiptPrintedSchema,
+  receiptRefSchema,
+} from '../receipts'
 import { settingsPatchSchema, settingsSchema } from '../settings'
 import { openShiftInputSchema, reportPeriodSchema, shiftReportSchema, shiftSchema } from '../shifts'
 import { demoActions } from '../demo'
@@ -204,13 +209,13 @@ export const requests = {
   },
   'receipts:preview': {
     method: 'previewReceipt',
-    input: saleRefSchema,
+    input: receiptRefSchema,
     output: receiptPreviewSchema,
   },
-  'receipts:print': { method: 'printReceipt', input: saleRefSchema, output: printOutcomeSchema },
+  'receipts:print': { method: 'printReceipt', input: receiptRefSchema, output: printOutcomeSchema },
   'receipts:reprint': {
     method: 'reprintReceipt',
-    input: saleRefSchema,
+    input: receiptRefSchema,
     output: printOutcomeSchema,
   },
   'shifts:current': { method: 'currentShift', input: noInput, output: shiftSchema.nullable() },

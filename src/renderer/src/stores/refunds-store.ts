@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { Result } from '../../../shared/ipc/result'
 import type { PosApi } from '../../../shared/ipc/pos-api'
+import type { PrintOutcome } from '../../../shared/receipts'
 import type { RefundInput, RefundOptions, RefundView } from '../../../shared/refund'
 
 type Range = { from: number; to: number }
@@ -12,6 +13,11 @@ type RefundsState = {
   voidNotices: RefundView[]
   /** Version of the newest `refund:changed` seen; older pushes are dropped. */
   version: number
+  /**
+   * Automatic prints of void and refund slips, by refund id: kept here because a slip may print
+   * before the screen that shows its outcome has mounted.
+   */
+  slipPrints: Record<string, PrintOutcome>
   init(): () => void
   listRefunds(range: Range): Promise<void>
   previewRefund(saleId: string): Promise<Result<RefundOptions>>
@@ -34,8 +40,14 @@ export const createRefundsStore = (api: PosApi) =>
     bySale: {},
     voidNotices: [],
     version: 0,
+    slipPrints: {},
     init() {
-      return api.onRefundChanged(({ version, data }) => {
+      const offPrinted = api.onReceiptPrinted(({ data }) => {
+        const { refundId, outcome } = data
+        if (refundId !== null)
+          set((s) => ({ slipPrints: { ...s.slipPrints, [refundId]: outcome } }))
+      })
+      const offChanged = api.onRefundChanged(({ version, data }) => {
         if (version <= get().version) return
         const settledVoid = data.kind === 'void' && data.state !== 'requested'
         set((s) => ({
@@ -46,6 +58,10 @@ export const createRefundsStore = (api: PosApi) =>
             : s.voidNotices,
         }))
       })
+      return () => {
+        offPrinted()
+        offChanged()
+      }
     },
     async listRefunds(range) {
       const result = await api.listRefunds(range)

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { ReceiptRef } from '../../../shared/receipts'
 import type { RequestInput, RequestOutput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
@@ -52,8 +53,8 @@ export type SalesState = {
   refreshTotals(): Promise<void>
   exportSalesCsv(range: Range): Promise<Result<RequestOutput<'sales:export-csv'>>>
   simulateCustomer(input: RequestInput<'demo:simulate'>): Promise<Result<{ done: true }>>
-  previewReceipt(saleId: string): Promise<Result<RequestOutput<'receipts:preview'>>>
-  reprintReceipt(saleId: string): Promise<Result<RequestOutput<'receipts:reprint'>>>
+  previewReceipt(receipt: ReceiptRef): Promise<Result<RequestOutput<'receipts:preview'>>>
+  reprintReceipt(receipt: ReceiptRef): Promise<Result<RequestOutput<'receipts:reprint'>>>
 }
 
 const emptyHistory: History = {
@@ -253,8 +254,8 @@ export function createSalesStore(api: PosApi) {
 
       exportSalesCsv: (range) => api.exportSalesCsv(range),
       simulateCustomer: (input) => api.simulateCustomer(input),
-      previewReceipt: (saleId) => api.previewReceipt({ saleId }),
-      reprintReceipt: (saleId) => api.reprintReceipt({ saleId }),
+      previewReceipt: (receipt) => api.previewReceipt(receipt),
+      reprintReceipt: (receipt) => api.reprintReceipt(receipt),
     }
   })
 }

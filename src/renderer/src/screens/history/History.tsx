@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { dayRange } from '../../sales/day-range'
+import type { ReceiptRef } from '../../../../shared/receipts'
 import type { SaleView } from '../../../../shared/sale'
 import { useAppStore, useRefundsStore, useSalesStore } from '../../stores/bound-stores'
 import { RefundPanel } from '../refunds/RefundPanel'
@@ -34,7 +35,7 @@ export function History() {
   const refreshTotals = useSalesStore((s) => s.refreshTotals)
   const [refunding, setRefunding] = useState<SaleView | null>(null)
   const [today] = useState(() => Date.now())
-  const [receiptOf, setReceiptOf] = useState<string | null>(null)
+  const [receiptOf, setReceiptOf] = useState<ReceiptRef | null>(null)
   const range = dayRange(today, offset)
 
   // A charge failure from the keypad is not news here.
@@ -57,7 +58,7 @@ export function History() {
     if (await openSale(saleId)) go('home')
   }
 
-  if (receiptOf) return <ReceiptPreview saleId={receiptOf} onBack={() => setReceiptOf(null)} />
+  if (receiptOf) return <ReceiptPreview receipt={receiptOf} onBack={() => setReceiptOf(null)} />
 
   return (
     <section className="panel history" aria-labelledby="history-title">

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react'
+import type { ReceiptRef } from '../../../../shared/receipts'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { useSalesStore } from '../../stores/bound-stores'
 
-/** A paid sale's receipt as the printer gets it, with Reprint; stays until the cashier goes back. */
-export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () => void }) {
+/**
+ * A paid sale's receipt, or a void's or refund's slip, as the printer gets it, with Reprint;
+ * stays until the cashier goes back.
+ */
+export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBack: () => void }) {
   const previewReceipt = useSalesStore((s) => s.previewReceipt)
   const reprintReceipt = useSalesStore((s) => s.reprintReceipt)
   const [text, setText] = useState<string | null>(null)
@@ -12,7 +16,7 @@ export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () 
 
   useEffect(() => {
     let current = true
-    void previewReceipt(saleId).then((r) => {
+    void previewReceipt(receipt).then((r) => {
       if (!current) return
       if (r.ok) setText(r.data.text)
       else setOutcome({ ok: false, text: r.message })
@@ -20,12 +24,12 @@ export function ReceiptPreview({ saleId, onBack }: { saleId: string; onBack: () 
     return () => {
       current = false
     }
-  }, [previewReceipt, saleId])
+  }, [previewReceipt, receipt])
 
   const reprint = async () => {
     setBusy(true)
     setOutcome(null)
-    const r = await reprintReceipt(saleId)
+    const r = await reprintReceipt(receipt)
     setBusy(false)
     if (!r.ok) setOutcome({ ok: false, text: `Receipt not printed: ${r.message}` })
     else if (r.data.printed) setOutcome({ ok: true, text: 'Receipt printed' })

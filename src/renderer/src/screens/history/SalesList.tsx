@@ -4,6 +4,7 @@ import type { RefundView } from '../../../../shared/refund'
 import { moneyPhases, reopenablePhases, successPhases } from '../../../../shared/sale'
 import { useTranslation } from '../../i18n'
 import { phaseLook } from '../../sales/phases'
+import type { ReceiptRef } from '../../../../shared/receipts'
 import { RefundBadges } from '../refunds/RefundBadges'
 
 /** Sales a manager may try to refund (BTCPay has the last word, with a sentence when it refuses). */
@@ -27,7 +28,7 @@ export function SalesList({
   sales: SaleView[]
   refunds: Record<string, RefundView[]>
   onOpen: (id: string) => void
-  onReceipt: (id: string) => void
+  onReceipt: (receipt: ReceiptRef) => void
   onRefund: (sale: SaleView) => void
 }) {
   const { t } = useTranslation()
@@ -65,7 +66,10 @@ export function SalesList({
               <td>
                 <span className={`badge tone-${look.tone}`}>{look.label}</span>
                 {s.trouble && <span className="badge tone-warn">Offline</span>}
-                <RefundBadges refunds={refunds[s.id] ?? []} />
+                <RefundBadges
+                  refunds={refunds[s.id] ?? []}
+                  onSlip={(refundId) => onReceipt({ saleId: s.id, refundId })}
+                />
               </td>
               <td>
                 {reopenablePhases.includes(s.phase) && (
@@ -82,7 +86,7 @@ export function SalesList({
                     className="secondary"
                     data-testid="sale-receipt"
                     aria-label={`Receipt of ${formatMinor(s.amountMinor, s.currency)}`}
-                    onClick={() => onReceipt(s.id)}
+                    onClick={() => onReceipt({ saleId: s.id })}
                   >
                     Receipt
                   </button>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Connection } from '../../../../shared/terminal-state'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { useTerminalStore } from '../../stores/bound-stores'
+import { useConnectionTestWords } from './connection-test-words'
 
 type Paired = Extract<Connection, { status: 'paired' }>
 type Confirm = 'unpair' | 'rotate' | null
@@ -10,20 +11,14 @@ export function PairedPanel({ connection }: { connection: Paired }) {
   const run = useTerminalStore((s) => s.run)
   const busy = useTerminalStore((s) => s.busy)
   const testConnection = useTerminalStore((s) => s.testConnection)
+  const connectionTestWords = useConnectionTestWords()
   const [test, setTest] = useState<Outcome | null>(null)
   const [confirm, setConfirm] = useState<Confirm>(null)
 
   const showConnectionTest = async () => {
     setTest({ ok: true, text: 'Testing…' })
     const r = await testConnection()
-    setTest(
-      r.ok
-        ? {
-            ok: true,
-            text: `Connected: the store answered a signed request in ${r.data.latencyMs} ms.`,
-          }
-        : { ok: false, text: r.message },
-    )
+    setTest(r.ok ? connectionTestWords(r.data) : { ok: false, text: r.message })
   }
 
   return (

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { RefundView } from '../../../../shared/refund'
 import { QrCode } from '../../components/QrCode'
+import { hasSlip } from '../../../../shared/receipts'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
+import { ReceiptStatus } from '../till/ReceiptStatus'
 
 const stateWords: Record<RefundView['state'], string> = {
   requested: 'Asked BTCPay for the refund…',
@@ -19,6 +21,7 @@ const stateWords: Record<RefundView['state'], string> = {
  */
 export function RefundClaim({ refund }: { refund: RefundView }) {
   const demo = useAppStore((s) => s.info?.demo ?? false)
+  const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   const simulateRefundClaim = useRefundsStore((s) => s.simulateRefundClaim)
   const [demoError, setDemoError] = useState<string | null>(null)
   const [useLnurl, setUseLnurl] = useState(false)
@@ -61,6 +64,9 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
         >
           {refund.note}
         </p>
+      )}
+      {hasSlip(refund) && (
+        <ReceiptStatus saleId={refund.saleId} refundId={refund.id} autoPrint={autoPrint} />
       )}
       {demo && refund.state === 'issued' && (
         <aside className="demo-customer" aria-label="Simulated customer">

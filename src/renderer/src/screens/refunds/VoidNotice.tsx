@@ -1,12 +1,15 @@
-import { useRefundsStore } from '../../stores/bound-stores'
+import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
+import { ReceiptStatus } from '../till/ReceiptStatus'
 
 /**
  * What became of a Cancel at BTCPay: voided (the customer can no longer pay), or not, so the
- * invoice stays payable. Shown above every screen until the cashier presses Seen.
+ * invoice stays payable. Shown above every screen until the cashier presses Seen, with the
+ * void slip's printing (or a Print button) once BTCPay voided it.
  */
 export function VoidNotice() {
   const notices = useRefundsStore((s) => s.voidNotices)
   const dismiss = useRefundsStore((s) => s.dismissVoidNotice)
+  const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   if (notices.length === 0) return null
   return (
     <section aria-label="Cancelled sales" className="paid-after-cancel">
@@ -19,6 +22,9 @@ export function VoidNotice() {
           data-state={n.state}
         >
           <strong>{n.note}</strong>
+          {n.state === 'voided' && (
+            <ReceiptStatus saleId={n.saleId} refundId={n.id} autoPrint={autoPrint} />
+          )}
           <button className="big" onClick={() => dismiss(n.id)}>
             Seen
           </button>

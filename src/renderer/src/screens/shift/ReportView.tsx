@@ -95,10 +95,10 @@ export function ReportView({ shown }: { shown: ShownReport }) {
                   <td className="num" data-testid="report-gross">
                     {money(row.grossMinor)}
                   </td>
-                  <td className="num">
+                  <td className="num" data-testid="report-voids">
                     {row.voids} · {money(row.voidsMinor)}
                   </td>
-                  <td className="num">
+                  <td className="num" data-testid="report-refunds">
                     {row.refunds} · {money(row.refundsMinor)}
                   </td>
                   <td className="num" data-testid="report-net">

@@ -1,26 +1,38 @@
 import { useEffect, useState } from 'react'
 import { pos as api } from '../../bridge'
 import type { PrintOutcome } from '../../../../shared/receipts'
+import { useRefundsStore } from '../../stores/bound-stores'
 
 /**
- * The receipt of a paid sale on its outcome screen: "printed", or why not with a Retry, or a
- * Print button when the till does not print by itself. The sale never waits for the printer.
+ * The receipt of a paid sale on its outcome screen (or, with `refundId`, the slip of a void or
+ * refund on its own): "printed", or why not with a Retry, or a Print button when the till does
+ * not print by itself. The sale never waits for the printer.
  */
-export function ReceiptStatus({ saleId, autoPrint }: { saleId: string; autoPrint: boolean }) {
-  const [outcome, setOutcome] = useState<PrintOutcome | null>(null)
+export function ReceiptStatus({
+  saleId,
+  refundId,
+  autoPrint,
+}: {
+  saleId: string
+  refundId?: string
+  autoPrint: boolean
+}) {
+  const [printed, setOutcome] = useState<PrintOutcome | null>(null)
+  const slipPrinted = useRefundsStore((s) => (refundId ? s.slipPrints[refundId] : undefined))
+  const outcome = printed ?? slipPrinted ?? null
   const [busy, setBusy] = useState(false)
 
   useEffect(
     () =>
       api.onReceiptPrinted(({ data }) => {
-        if (data.saleId === saleId) setOutcome(data.outcome)
+        if (data.saleId === saleId && data.refundId === (refundId ?? null)) setOutcome(data.outcome)
       }),
-    [saleId],
+    [saleId, refundId],
   )
 
   const print = async () => {
     setBusy(true)
-    const result = await api.printReceipt({ saleId })
+    const result = await api.printReceipt({ saleId, refundId })
     setBusy(false)
     setOutcome(
       result.ok

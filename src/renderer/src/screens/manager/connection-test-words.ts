@@ -1,0 +1,32 @@
+import type { ConnectionTest } from '../../../../shared/terminal-state'
+import type { Outcome } from '../../components/FormResult'
+import { useTranslation } from '../../i18n'
+
+/**
+ * "Test connection" in words: one sentence for the pairing's legacy API and, when the till has an
+ * API key or charges with one, one for the key (what it may and may not do in its store). Fine
+ * only when every part works.
+ */
+export function useConnectionTestWords(): (result: ConnectionTest) => Outcome {
+  const { t } = useTranslation()
+  return ({ legacy, greenfield }) => {
+    const parts = [
+      legacy.ok ? t('connectionTest.legacyOk', { ms: legacy.latencyMs }) : legacy.message,
+    ]
+    if (greenfield && !greenfield.ok) {
+      parts.push(t('connectionTest.keyFailed', { reason: greenfield.message }))
+    } else if (greenfield) {
+      const store = greenfield.storeId
+      const allowed = greenfield.allowed.join(', ')
+      const notAllowed = greenfield.notAllowed.join(', ')
+      if (greenfield.allowed.length === 0)
+        parts.push(t('connectionTest.keyGrantsNothing', { store }))
+      else if (greenfield.notAllowed.length === 0)
+        parts.push(t('connectionTest.keyOk', { store, allowed }))
+      else parts.push(t('connectionTest.keyLimited', { store, allowed, notAllowed }))
+    }
+    const ok =
+      legacy.ok && (greenfield === null || (greenfield.ok && greenfield.allowed.length > 0))
+    return { ok, text: parts.join(' ') }
+  }
+}
