@@ -438,6 +438,71 @@ for (const mode of CHARGE_MODES) {
       await expect(page.getByTestId('fiat-amount')).toHaveText('$2.50')
     })
 
+    test('history counts a paid-late sale as paid, exports what was paid, and finds sales', async ({
+      page,
+    }) => {
+      await chargeByTouch(page, '10', 'Late one')
+      const late = await newestInvoice(server)
+      server.control.pay(late.id, { mode: 'late', paymentMethod: 'BTC-LN' })
+      await expect(page.getByTestId('checkout-paid-late')).toBeVisible()
+      await page.getByTestId('new-sale').click()
+      await chargeByTouch(page, '4.2', 'Croissant')
+      const croissant = await newestInvoice(server, 2)
+      server.control.pay(croissant.id, { paymentMethod: 'BTC-LN' })
+      await expect(page.getByTestId('checkout-settled')).toBeVisible()
+      await page.getByRole('button', { name: 'History', exact: true }).click()
+
+      // BTCPay counts a full payment after expiry as paid: so do the totals.
+      await expect(page.getByTestId('count-USD')).toHaveText('2')
+      await expect(page.getByTestId('settled-USD')).toHaveText('$14.20')
+
+      const rows = page.getByTestId('sale-row')
+      const search = async (text: string) => {
+        await page.getByTestId('sales-search').fill(text)
+        await page.getByTestId('sales-search-go').click()
+      }
+      await search('4.20')
+      await expect(rows).toHaveCount(1)
+      await expect(rows.first()).toContainText('Croissant')
+      await search('late ONE')
+      await expect(rows).toHaveCount(1)
+      await expect(rows.first()).toContainText('$10.00')
+      // By order id, as main lists it for that sale.
+      const listed = await page.evaluate(async () => {
+        const r = await window.pos!.listSales({
+          from: 0,
+          to: Date.now() + 1000,
+          search: 'Croissant',
+        })
+        return r.ok ? r.data.sales.map((s) => s.orderId) : []
+      })
+      await search(listed[0]!)
+      await expect(rows).toHaveCount(1)
+      await expect(rows.first()).toContainText('Croissant')
+      await search('99.99')
+      await expect(page.getByTestId('history-empty')).toHaveText(/No sale on this day matches/)
+      await page.getByTestId('sales-search-clear').click()
+      await expect(rows).toHaveCount(2)
+
+      await page.getByTestId('export-csv').click()
+      const result = page.getByTestId('export-result')
+      await expect(result).toHaveText(/^Saved 2 sales to .+\.csv$/)
+      const [header, ...lines] = readFileSync(
+        (await result.textContent())!.replace(/^Saved 2 sales to /, ''),
+        'utf8',
+      )
+        .trim()
+        .split('\r\n')
+      const cols = header!.split(',')
+      const lateRow = lines.map((l) => l.split(',')).find((r) => r.includes('Late one'))!
+      const cell = (name: string) => lateRow[cols.indexOf(name)]
+      expect(cell('paid')).toBe('10.00')
+      expect(cell('btc')).toMatch(/^0\.\d+$/)
+      expect(Number(cell('btc'))).toBeGreaterThan(0)
+      expect(cell('rate')).toMatch(/^\d+(\.\d+)?$/)
+      expect(cell('method')).toBe('lightning')
+    })
+
     test('history pages with “Load more”', async ({ page }) => {
       // 52 sales made through the app's own IPC, faster than typing them.
       const made = await page.evaluate(async () => {

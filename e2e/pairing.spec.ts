@@ -198,6 +198,9 @@ test('unpair and new key both need pairing again, with a new identity', async ({
   await page.getByRole('button', { name: 'Unpair…' }).click()
   await page.getByRole('button', { name: 'Yes, unpair' }).click()
   await expect(page.getByTestId('pairing-notice')).toHaveText(/Unpaired/)
+  // Nothing on the manager's screen still claims a pairing.
+  await expect(page.getByTestId('paired-panel')).toHaveCount(0)
+  await expect(page.getByText(/paired with/i)).toHaveCount(0)
   await page.getByRole('tab', { name: 'Public key' }).click()
   await expect(page.getByTestId('public-key')).not.toHaveText(second)
 })
@@ -298,4 +301,22 @@ test('an address without https:// is offered with it, next to the field', async 
   await page.getByRole('button', { name: 'Use https://btcpay.example.com' }).click()
   await expect(address).toHaveValue('https://btcpay.example.com')
   await expect(page.getByTestId('scheme-hint')).toHaveCount(0)
+})
+
+test('a pairing code of the wrong form is said in a sentence under the code field', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 480 })
+  await openManager(page)
+  await page.getByLabel('BTCPay Server address').fill(server.url)
+  await page.getByLabel('Pairing code').fill('Ab1')
+  await page.getByRole('button', { name: 'Pair', exact: true }).click()
+  const codeError = page.getByTestId('pairing-error-pairingCode')
+  await expect(codeError).toHaveText('The pairing code is the 7 letters and digits BTCPay shows.')
+  await expect(codeError).toBeInViewport()
+  await expect(codeError).toHaveAttribute('aria-live', 'assertive')
+  await expect(page.getByLabel('Pairing code')).toHaveAttribute('aria-invalid', 'true')
+  // Not also under the form, and never in zod's words.
+  await expect(page.getByTestId('pairing-error')).toHaveText('')
+  await expect(page.getByText(/Invalid request|pairingCode:/)).toHaveCount(0)
 })

@@ -16,7 +16,12 @@ test('the manager changes the till settings; a bad value is named and nothing is
   await page.getByRole('button', { name: 'Manager', exact: true }).click()
   await page.getByLabel('Currency (ISO 4217 code, e.g. EUR)').fill('XYZ')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByTestId('settings-result')).toHaveText(/currency/i)
+  const currencyError = page.getByTestId('settings-error-currency')
+  await expect(currencyError).toHaveText(/^The currency .+\.$/)
+  await expect(page.getByLabel('Currency (ISO 4217 code, e.g. EUR)')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  )
   expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
     data: { currency: 'USD' },
   })
@@ -56,5 +61,30 @@ test('screens follow the system’s light or dark until the manager picks one', 
   await expect.poll(background).toBe(dark)
   expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
     data: { theme: 'dark' },
+  })
+})
+
+test('a setting main refuses is said in a sentence under its field, in view and announced', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 480 })
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  const largest = page.getByLabel(/^Largest charge/)
+  await largest.fill('')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  const error = page.getByTestId('settings-error-maxAmount')
+  await expect(error).toHaveText('The largest charge must be a whole number.')
+  await expect(error).toHaveAttribute('aria-live', 'assertive')
+  await expect(error).toBeInViewport()
+  await expect(page.getByTestId('settings-result')).toHaveText(/see the field marked above/)
+  await expect(page.getByText(/maxAmount|Invalid input/)).toHaveCount(0)
+  // Typing in the field clears its error; a good value saves.
+  await largest.fill('250')
+  await expect(error).toBeEmpty()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
+  expect(await page.evaluate(() => window.pos?.getSettings())).toMatchObject({
+    data: { maxAmount: 250 },
   })
 })

@@ -87,6 +87,8 @@ export const listInputSchema = z.strictObject({
   to: epochSchema,
   limit: z.int().min(1).max(200).optional(),
   before: z.strictObject({ createdAt: epochSchema, id: saleIdSchema }).optional(),
+  /** Only sales with this amount, or with it in their order id, description or invoice id. */
+  search: z.string().trim().max(100).optional(),
 })
 export const totalsSchema = z.strictObject({
   totals: z.array(

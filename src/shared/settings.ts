@@ -43,6 +43,8 @@ export const settingsSchema = z.strictObject({
     .nullable(),
   /** Shop name, footer, printer and auto-print for receipts. */
   receipts: receiptSettingsSchema,
+  /** Whether the manager was asked to set a PIN (first run): asked once, set or skipped. */
+  managerPinOffered: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export type ChargeVia = Settings['chargeVia']
@@ -69,4 +71,5 @@ export const defaultSettings: Settings = {
   terminalId: null,
   pairedServer: null,
   receipts: defaultReceiptSettings,
+  managerPinOffered: false,
 }

@@ -236,12 +236,6 @@ export function createCore(deps: CoreDeps) {
     log,
     now,
   })
-  const history = createSalesHistory({
-    journal,
-    view: cashier.view,
-    refunds,
-    exportDir: join(deps.dataDir, 'exports'),
-  })
   const customerFeed = createCustomerFeed(events)
   const tillFocus = createTillFocus({
     events,
@@ -254,6 +248,13 @@ export function createCore(deps: CoreDeps) {
     holdMs: deps.customerResultMs,
   })
   const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
+  const history = createSalesHistory({
+    journal,
+    view: cashier.view,
+    refunds,
+    payments: paymentRecords,
+    exportDir: join(deps.dataDir, 'exports'),
+  })
   const receipts = createReceiptService({
     journal,
     payments: paymentRecords,
@@ -412,7 +413,9 @@ export function createCore(deps: CoreDeps) {
     'pairing:rotate-key': asManager(thenState(() => pairing.rotateKey())),
     'manager:unlock': thenState(({ pin }) => manager.unlockManager(pin)),
     'manager:lock': thenState(() => manager.lockManager()),
-    'manager:set-pin': asManager(thenState(({ pin }) => manager.setManagerPin(pin))),
+    'manager:set-pin': asManager(
+      thenState(({ pin, currentPin }) => manager.setManagerPin(pin, currentPin)),
+    ),
     'api-key:get': async () => apiKeys.getApiKey(),
     'api-key:authorize': asManager(apiKeys.authorizeApiKey),
     'api-key:paste': asManager(apiKeys.pasteApiKey),

@@ -7,6 +7,7 @@ import {
 } from '../../shared/ipc/contract'
 import { AppError, type Result } from '../../shared/ipc/result'
 import type { Logger } from '../log/logger'
+import { inputProblem } from './input-problem'
 
 /** Who sent a request, as far as main can tell. Electron fills it from the event's sender frame, the browser host from its socket. */
 export type SenderInfo = {
@@ -61,14 +62,17 @@ export function createDispatcher(opts: {
       parsed = { success: false } as z.ZodSafeParseResult<unknown>
     }
     if (!parsed.success) {
-      const issues = parsed.error?.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
-      log.warn('ipc.reject-input', { channel, issues })
+      const issues = parsed.error?.issues ?? []
+      log.warn('ipc.reject-input', {
+        channel,
+        issues: issues.slice(0, 5).map((i) => `${i.path.join('.') || '(input)'}: ${i.code}`),
+      })
+      const problem = inputProblem(issues)
       return {
         ok: false,
         code: 'bad-input',
-        message: `Invalid request: ${issues?.join('; ') ?? 'unreadable input'}`,
+        message: problem.message,
+        ...(problem.field && { field: problem.field }),
       }
     }
     try {
@@ -93,6 +97,7 @@ export function createDispatcher(opts: {
           ok: false,
           code: err.code,
           message: err.message,
+          ...(err.field && { field: err.field }),
           ...(err.fields ? { fields: err.fields } : {}),
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, toCsv } from './csv'
+import { csvColumns, csvField, toCsv, type CsvPayment } from './csv'
 import type { Sale } from './sale'
 
 const intlDigits = (currency: string): number =>
@@ -55,12 +55,16 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
+/** A row's field by column name, so the checks survive new columns. */
+const field = (row: string[] | undefined, name: string) =>
+  row?.[(csvColumns as readonly string[]).indexOf(name)]
+
 describe('toCsv', () => {
   it('writes a header and one CRLF row per sale with exact decimals and UTC ISO times', () => {
     const csv = toCsv([base], { minorDigits: intlDigits })
     expect(csv).toBe(
-      'createdAt,orderId,invoiceId,currency,amount,cancelledAt,status,exceptionStatus,description,cashier,paymentRequestId,updatedAt,id\r\n' +
-        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,,complete,none,,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
+      'createdAt,orderId,invoiceId,currency,amount,paid,btc,rate,method,cancelledAt,status,exceptionStatus,description,cashier,paymentRequestId,updatedAt,id\r\n' +
+        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,12.50,,,,,complete,none,,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555\r\n',
     )
   })
 
@@ -84,6 +88,40 @@ describe('toCsv', () => {
     ])
   })
 
+  it('fills what was paid in the sale currency, the bitcoin, the rate and the method', () => {
+    const records: Record<string, CsvPayment[]> = {
+      split: [
+        { method: 'on-chain', btc: '0.00003', rate: '64250.5' },
+        { method: 'lightning', btc: '0.00003536', rate: '64250.5' },
+      ],
+      over: [{ method: 'lightning', btc: '0.0002', rate: '50000' }],
+      noRate: [{ method: 'on-chain', btc: '0.0001', rate: null }],
+    }
+    const sales = [
+      { ...base, id: 'split', amountMinor: 420 },
+      { ...base, id: 'over', amountMinor: 900, exceptionStatus: 'paidOver' as const },
+      { ...base, id: 'late', status: 'expired' as const, exceptionStatus: 'paidLate' as const },
+      { ...base, id: 'unpaid', status: 'expired' as const },
+      {
+        ...base,
+        id: 'noRate',
+        status: 'expired' as const,
+        exceptionStatus: 'paidPartial' as const,
+      },
+    ]
+    const rows = parseCsv(
+      toCsv(sales, { minorDigits: intlDigits, paymentsOf: (s) => records[s.id] ?? [] }),
+    ).slice(1)
+    const seen = rows.map((r) => ['paid', 'btc', 'rate', 'method'].map((c) => field(r, c)))
+    expect(seen).toEqual([
+      ['4.20', '0.00006536', '64250.5', 'on-chain+lightning'],
+      ['10.00', '0.0002', '50000', 'lightning'],
+      ['12.50', '', '', ''], // paid late counts as paid in full
+      ['0.00', '', '', ''],
+      ['', '0.0001', '', 'on-chain'], // partly paid, no rate known: no guess
+    ])
+  })
+
   it('marks a counter payment of a payment request with the request’s id', () => {
     const [header, row] = parseCsv(
       toCsv([{ ...base, paymentRequestId: 'PR-77' }], { minorDigits: intlDigits }),
@@ -98,7 +136,10 @@ describe('toCsv', () => {
       cancelledAt: Date.UTC(2026, 10, 21, 9, 30, 40),
     }
     const [, row] = parseCsv(toCsv([cancelled], { minorDigits: intlDigits }))
-    expect([row![5], row![6]]).toEqual(['2026-11-21T09:30:40.000Z', 'paid'])
+    expect([field(row, 'cancelledAt'), field(row, 'status')]).toEqual([
+      '2026-11-21T09:30:40.000Z',
+      'paid',
+    ])
   })
 
   it('quotes commas, quotes, line breaks and keeps unicode intact', () => {
@@ -106,8 +147,8 @@ describe('toCsv', () => {
     const csv = toCsv([{ ...base, description, cashier: 'Zoë' }], { minorDigits: intlDigits })
     const rows = parseCsv(csv)
     expect(rows).toHaveLength(2)
-    expect(rows[1]![8]).toBe(description)
-    expect(rows[1]![9]).toBe('Zoë')
+    expect(field(rows[1], 'description')).toBe(description)
+    expect(field(rows[1], 'cashier')).toBe('Zoë')
     expect(csv).toContain('"Café ""Zur Linde"", 2× Kaffee\nand a 🥐\r\nthanks"')
   })
 
@@ -119,7 +160,7 @@ describe('toCsv', () => {
         { minorDigits: intlDigits },
       ),
     )
-    expect(rows.slice(1).map((r) => r[8])).toEqual([
+    expect(rows.slice(1).map((r) => field(r, 'description'))).toEqual([
       `'=HYPERLINK("http://x","y")`,
       "'+1+2",
       "'-3+4",
@@ -127,7 +168,7 @@ describe('toCsv', () => {
       "'\tx",
       'fine',
     ])
-    expect(rows[1]![9]).toBe("'=1+1")
+    expect(field(rows[1], 'cashier')).toBe("'=1+1")
     expect(csvField('=a,b')).toBe(`"'=a,b"`)
   })
 

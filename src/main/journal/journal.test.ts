@@ -527,7 +527,27 @@ describe('queries', () => {
     expect(j.list({ from: midnight - 1, to: midnight, limit: 100 })).toHaveLength(2)
   })
 
-  it('totals per currency with exact integers: settled = complete, pending = paid', async () => {
+  it('pages through only the sales a filter accepts, each page full', async () => {
+    const j = await openJournal(tempDir())
+    const day = Date.UTC(2026, 10, 21)
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+      await j.record(await newSale(j, { createdAt: day + n * 1000, amountMinor: n * 100 }))
+    }
+    const where = (s: { amountMinor: number }) => s.amountMinor % 200 === 0 // 2, 4, 6
+    const first = j.list({ from: day, to: day + 86_400_000, limit: 2, where })
+    expect(first.map((s) => s.amountMinor)).toEqual([600, 400])
+    const last = first[1]!
+    const second = j.list({
+      from: day,
+      to: day + 86_400_000,
+      limit: 2,
+      where,
+      before: { createdAt: last.createdAt, id: last.id },
+    })
+    expect(second.map((s) => s.amountMinor)).toEqual([200])
+  })
+
+  it('totals per currency with exact integers: settled = complete or paid late, pending = paid', async () => {
     const j = await openJournal(tempDir())
     const day = Date.UTC(2026, 10, 21)
     const add = async (
@@ -535,11 +555,15 @@ describe('queries', () => {
       amountMinor: number,
       status: NewSale['status'],
       at = day + 1000,
-    ) => j.record(await newSale(j, { currency, amountMinor, status, createdAt: at }))
+      exceptionStatus: NewSale['exceptionStatus'] = 'none',
+    ) =>
+      j.record(await newSale(j, { currency, amountMinor, status, createdAt: at, exceptionStatus }))
     await add('USD', 1999, 'complete')
     await add('USD', 1, 'complete')
     await add('USD', 500, 'paid')
     await add('USD', 7777, 'expired')
+    await add('USD', 300, 'expired', day + 1000, 'paidPartial') // not paid in full
+    await add('EUR', 250, 'expired', day + 1000, 'paidLate') // BTCPay counts it as paid
     await add('USD', 100, 'complete', day - 1) // the day before
     await add('JPY', 1200, 'complete')
     await add('JPY', 98_000_000_000, 'complete')
@@ -549,6 +573,7 @@ describe('queries', () => {
     const t = j.totals({ from: day, to: day + 86_400_000 })
     expect(t).toEqual([
       { currency: 'BHD', count: 2, settledMinor: 12_345, pendingMinor: 1_005 },
+      { currency: 'EUR', count: 1, settledMinor: 250, pendingMinor: 0 },
       { currency: 'JPY', count: 2, settledMinor: 98_000_001_200, pendingMinor: 0 },
       { currency: 'USD', count: 3, settledMinor: 2_000, pendingMinor: 500 },
     ])

@@ -64,13 +64,18 @@ export interface ListOptions {
   limit?: number
   /** Continue after this sale (the last one of the previous page). */
   before?: { createdAt: number; id: string }
+  /** Only sales this accepts (the page still holds up to `limit` of them). */
+  where?: (sale: Sale) => boolean
 }
 
 export interface CurrencyTotal {
   currency: string
-  /** Sales that brought money: settled ('complete') plus pending ('paid'). */
+  /** Sales that brought money: settled ('complete' or paid late) plus pending ('paid'). */
   count: number
-  /** Sum of amountMinor of 'complete' sales. */
+  /**
+   * Sum of amountMinor of 'complete' sales and of sales paid late: BTCPay counts a full payment
+   * after expiry as paid (its status stays 'expired', so it never moves on to 'complete').
+   */
   settledMinor: number
   /** Sum of amountMinor of 'paid' sales (paid, awaiting confirmation). */
   pendingMinor: number
@@ -515,6 +520,7 @@ export function createJournal(opts: JournalOptions): Journal {
         if (s.createdAt >= to) continue
         if (s.createdAt < o.from) break
         if (b && s.createdAt === b.createdAt && s.id >= b.id) continue
+        if (o.where && !o.where(s)) continue
         out.push(copy(s))
         if (out.length >= limit) return out
       }
@@ -533,7 +539,8 @@ export function createJournal(opts: JournalOptions): Journal {
       if (n > lastDay) break
       for (const s of (days.get(n) as Day).sales) {
         if (s.createdAt < o.from || s.createdAt >= o.to) continue
-        const settled = s.status === 'complete'
+        const settled =
+          s.status === 'complete' || (s.status === 'expired' && s.exceptionStatus === 'paidLate')
         if (!settled && s.status !== 'paid') continue
         let t = acc.get(s.currency)
         if (!t) {

@@ -39,7 +39,9 @@ describe('PIN hash', () => {
 })
 
 describe('manager lock', () => {
-  const setup = async (opts: { vault?: MemoryVaultForTests; dir?: string; now?: number } = {}) => {
+  const setup = async (
+    opts: { vault?: MemoryVaultForTests; dir?: string; now?: number; onChange?: () => void } = {},
+  ) => {
     let now = opts.now ?? 1_000_000
     const vault = opts.vault ?? createMemoryVaultForTests()
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-pin-'))
@@ -47,7 +49,7 @@ describe('manager lock', () => {
       vault,
       log: silentLogger,
       now: () => now,
-      onChange: () => {},
+      onChange: opts.onChange ?? (() => {}),
       attemptsFile: join(dir, 'manager-pin-attempts.json'),
     })
     await lock.load()
@@ -75,6 +77,47 @@ describe('manager lock', () => {
     expect(() => lock.require()).not.toThrow()
     advance(11 * 60_000)
     expect(lock.view()).toEqual({ pinSet: true, unlocked: false, pinUnreadable: false })
+  })
+
+  it('changes or removes a PIN only with the current one, counted like an unlock', async () => {
+    const { lock, vault } = await withPin('1357')
+    await lock.unlockManager('1357')
+    // Unlocked is not enough: a till left open cannot have its PIN taken over.
+    await expect(lock.setManagerPin('2468')).rejects.toMatchObject({ field: 'currentPin' })
+    await expect(lock.setManagerPin('2468', '0000')).rejects.toMatchObject({
+      message: 'That PIN is not right.',
+      field: 'currentPin',
+    })
+    expect(await verifyPin('1357', (await vault.get(MANAGER_PIN_ACCOUNT)) ?? '')).toBe(true)
+    await lock.setManagerPin('2468', '1357')
+    expect(await verifyPin('2468', (await vault.get(MANAGER_PIN_ACCOUNT)) ?? '')).toBe(true)
+    for (let i = 0; i < 4; i++)
+      await expect(lock.setManagerPin(null, '1357')).rejects.toThrow('That PIN is not right.')
+    // The fifth wrong try in a row starts the wait; the right PIN waits too.
+    await expect(lock.setManagerPin(null, '1357')).rejects.toThrow('That PIN is not right.')
+    await expect(lock.setManagerPin(null, '2468')).rejects.toThrow(/Try again in 30 seconds/)
+    expect(lock.view().pinSet).toBe(true)
+  }, 120_000)
+
+  it('removes the PIN with the current one, and then needs none to set a new one', async () => {
+    const { lock, vault } = await withPin('1357')
+    await lock.setManagerPin(null, '1357')
+    expect(await vault.get(MANAGER_PIN_ACCOUNT)).toBeNull()
+    expect(lock.view()).toEqual({ pinSet: false, unlocked: true, pinUnreadable: false })
+    await lock.setManagerPin('9753')
+    expect(lock.view()).toEqual({ pinSet: true, unlocked: true, pinUnreadable: false })
+  })
+
+  it('tells the screens the manager is still in after setting a PIN', async () => {
+    // What a screen reads each time it is told of a change.
+    const seen: boolean[] = []
+    let read = () => false
+    const { lock } = await setup({ onChange: () => seen.push(read()) })
+    read = () => lock.view().unlocked
+    seen.length = 0
+    await lock.setManagerPin('1357')
+    // Every change it was told of: never "locked" on the way.
+    expect(seen).toEqual([true])
   })
 
   it('checks one PIN at a time and refuses the others at once', async () => {
@@ -136,6 +179,7 @@ describe('manager lock', () => {
     expect(lock.view()).toEqual({ pinSet: true, unlocked: false, pinUnreadable: true })
     expect(() => lock.require()).toThrow(/cannot be read/)
     await expect(lock.setManagerPin(null)).rejects.toThrow(/cannot be read/)
+    await expect(lock.setManagerPin(null, '1357')).rejects.toThrow(/cannot be read/)
     await expect(lock.unlockManager('1357')).rejects.toThrow(/cannot be read/)
     vault.fail(null)
     await lock.load()

@@ -149,18 +149,36 @@ export function createManagerLock(deps: {
       unlockedUntil = 0
       deps.onChange()
     },
-    /** Stores an already-made hash (provisioning) or clears the PIN. */
-    async setHash(hash: string | null): Promise<void> {
+    /**
+     * Stores an already-made hash (provisioning) or clears the PIN. `stayUnlocked`: whoever set it
+     * stays in, and the screens hear so in the same change (never a "locked" in between).
+     */
+    async setHash(hash: string | null, opts: { stayUnlocked?: boolean } = {}): Promise<void> {
       if (pin.kind === 'unknown' || pin.kind === 'unreadable')
         throw new AppError('manager-locked', 'The manager PIN cannot be read from the keychain.')
       if (hash === null) await deps.vault.delete(MANAGER_PIN_ACCOUNT)
       else await deps.vault.set(MANAGER_PIN_ACCOUNT, hash)
       pin = hash === null ? { kind: 'none' } : { kind: 'set', hash }
+      if (hash !== null && opts.stayUnlocked) unlockedUntil = deps.now() + UNLOCK_MS
       deps.onChange()
     },
-    async setManagerPin(entered: string | null): Promise<void> {
-      await this.setHash(entered === null ? null : await hashPin(entered))
-      if (entered !== null) unlockedUntil = deps.now() + UNLOCK_MS
+    /**
+     * Sets, changes or (null) removes the PIN. Changing or removing one needs the current PIN,
+     * checked like an unlock (same count of wrong tries and waits), so a till left unlocked
+     * cannot have its PIN taken over.
+     */
+    async setManagerPin(entered: string | null, current?: string): Promise<void> {
+      if (pin.kind === 'set') {
+        if (current === undefined)
+          throw new AppError('manager-locked', 'Enter the current PIN first.', 'currentPin')
+        try {
+          await this.unlockManager(current)
+        } catch (err) {
+          if (err instanceof AppError) throw new AppError(err.code, err.message, 'currentPin')
+          throw err
+        }
+      }
+      await this.setHash(entered === null ? null : await hashPin(entered), { stayUnlocked: true })
     },
   }
 }

@@ -66,7 +66,7 @@ export function paymentRequestError(err: unknown): unknown {
       field: FORM_FIELDS[f.path.toLowerCase()] ?? f.path,
       message: f.message,
     }))
-    return new AppError('bad-request', err.message, fields)
+    return new AppError('bad-request', err.message, undefined, fields)
   }
   const known = err.serverCode ? SERVER_CODES[err.serverCode] : undefined
   if (known) return new AppError('bad-request', known)
@@ -166,13 +166,13 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
     const checkCurrency = currency ?? settings.get().currency
     const amount = parseAmount(fields.amount, checkCurrency, MAX_MINOR)
     if (!amount.ok) {
-      throw new AppError('bad-input', amount.message, [
+      throw new AppError('bad-input', amount.message, 'amount', [
         { field: 'amount', message: amount.message },
       ])
     }
     if (fields.expiresAt != null && fields.expiresAt <= now()) {
       const message = 'The expiry date is in the past.'
-      throw new AppError('bad-input', message, [{ field: 'expiresAt', message }])
+      throw new AppError('bad-input', message, 'expiresAt', [{ field: 'expiresAt', message }])
     }
     return {
       amount: minorToDecimal(amount.minor, minorDigits(checkCurrency)),

@@ -18,6 +18,7 @@ import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import type { Payout, PullPayment, RefundInvoiceInput } from '../btcpay/greenfield-models'
 import { toAppError } from '../btcpay/to-app-error'
 import type { EventHub } from '../ipc/event-hub'
+import type { CsvRecord } from '../journal/csv'
 import type { Journal } from '../journal/journal'
 import type { Sale } from '../journal/sale'
 import type { Logger } from '../log/logger'
@@ -373,27 +374,22 @@ export function createRefundDesk(deps: RefundDeskDeps) {
      * range: the amount is the refund's value in the sale's currency, the status `void` or
      * `refund-<state>`, the description what the pull payment pays.
      */
-    csvRows(range: { from: number; to: number }): string[][] {
+    csvRows(range: { from: number; to: number }): CsvRecord[] {
       return ledger
         .all()
         .filter((e) => e.createdAt >= range.from && e.createdAt < range.to)
-        .map((e) => {
-          const sale = deps.journal.get(e.saleId)
-          return [
-            new Date(e.createdAt).toISOString(),
-            e.orderId,
-            sale?.invoiceId ?? '',
-            e.currency,
-            minorToDecimal(e.fiatMinor, minorDigits(e.currency)),
-            '',
-            e.kind === 'void' ? `void-${e.state}` : `refund-${e.state}`,
-            e.variant ?? '',
-            e.amount === null ? '' : `${e.amount} ${e.amountCurrency ?? ''}`.trim(),
-            '',
-            new Date(e.createdAt).toISOString(),
-            e.id,
-          ]
-        })
+        .map((e) => ({
+          createdAt: new Date(e.createdAt).toISOString(),
+          orderId: e.orderId,
+          invoiceId: deps.journal.get(e.saleId)?.invoiceId ?? '',
+          currency: e.currency,
+          amount: minorToDecimal(e.fiatMinor, minorDigits(e.currency)),
+          status: e.kind === 'void' ? `void-${e.state}` : `refund-${e.state}`,
+          exceptionStatus: e.variant ?? '',
+          description: e.amount === null ? '' : `${e.amount} ${e.amountCurrency ?? ''}`.trim(),
+          updatedAt: new Date(e.createdAt).toISOString(),
+          id: e.id,
+        }))
     },
 
     stop(): void {

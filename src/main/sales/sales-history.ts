@@ -3,28 +3,44 @@ import { join } from 'node:path'
 import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
 import { minorDigits } from '../../shared/money'
 import type { SaleView } from '../../shared/sale'
-import { csvField, toCsv } from '../journal/csv'
+import { csvLine, toCsv, type CsvPayment } from '../journal/csv'
 import type { Journal } from '../journal/journal'
 import type { Sale } from '../journal/sale'
+import type { PaymentRecordStore } from '../receipts/payment-record-store'
 import type { RefundDesk } from '../refunds/refund-desk'
+import { saleSearch } from './sale-search'
 
 /** Sales per history page when the renderer does not say. */
 const DEFAULT_PAGE = 50
 
 /**
- * The read side of the sales: a range of sales page by page, totals per currency, and a CSV
- * export into the data folder. It only reads the journal; the cashier writes it.
+ * The read side of the sales: a range of sales page by page (optionally searched), totals per
+ * currency, and a CSV export into the data folder. It only reads the journal; the cashier writes
+ * it.
  */
 export function createSalesHistory(deps: {
   journal: Journal
   view: (sale: Sale) => SaleView
   refunds: Pick<RefundDesk, 'refundedInRange' | 'csvRows'>
+  /** The receipts' record of how each paid sale was paid (kept across restarts). */
+  payments: Pick<PaymentRecordStore, 'get'>
   exportDir: string
 }) {
   const { journal, view, refunds } = deps
+  /** The kept record first; else what the invoice said when last fetched (method unknown). */
+  const paymentsOf = (sale: Sale): CsvPayment[] => {
+    const kept = deps.payments.get(sale.id)
+    if (kept) return kept.payments
+    const seen = view(sale).payment
+    if (!seen?.btcPaid || /^0(\.0*)?$/.test(seen.btcPaid)) return []
+    return [{ method: null, btc: seen.btcPaid, rate: seen.rate }]
+  }
   return {
     listSales(input: RequestInput<'sales:list'>): RequestOutput<'sales:list'> {
-      return { sales: journal.list({ ...input, limit: input.limit ?? DEFAULT_PAGE }).map(view) }
+      const { search, ...range } = input
+      const where = search ? saleSearch(search) : undefined
+      const sales = journal.list({ ...range, limit: input.limit ?? DEFAULT_PAGE, where })
+      return { sales: sales.map(view) }
     },
 
     salesTotals(range: RequestInput<'sales:totals'>): RequestOutput<'sales:totals'> {
@@ -63,8 +79,10 @@ export function createSalesHistory(deps: {
       // Ranges are half-open: the last day included is the one before `to`.
       const path = join(deps.exportDir, `sales-${day(range.from)}-to-${day(range.to - 1)}.csv`)
       // Voids and refunds follow as rows of their own (status `void` or `refund-<state>`).
-      const extra = refunds.csvRows(range).map((row) => `${row.map(csvField).join(',')}\r\n`)
-      await writeFile(path, toCsv(sales, { minorDigits }) + extra.join(''), { mode: 0o600 })
+      const extra = refunds.csvRows(range).map(csvLine)
+      await writeFile(path, toCsv(sales, { minorDigits, paymentsOf }) + extra.join(''), {
+        mode: 0o600,
+      })
       return { path, count: sales.length + extra.length }
     },
   }

@@ -33,7 +33,12 @@ describe('settings store on conf', () => {
   it('rejects an invalid change with a message naming the field and keeps the old value', () => {
     const store = createSettingsStore(open(mkdtempSync(join(tmpdir(), 'pos-settings-'))))
     expect(() => store.update({ currency: 'ABC' })).toThrow(/currency/)
-    expect(() => store.update({ returnToKeypadSeconds: 999 })).toThrow(/returnToKeypadSeconds/)
+    expect(() => store.update({ returnToKeypadSeconds: 999 })).toThrow(
+      expect.objectContaining({
+        field: 'returnToKeypadSeconds',
+        message: 'The seconds before the keypad comes back can be at most 120.',
+      }),
+    )
     expect(store.get().currency).toBe('USD')
   })
 

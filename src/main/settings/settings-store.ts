@@ -7,6 +7,7 @@ import {
   type SettingsPatch,
 } from '../../shared/settings'
 import { AppError } from '../../shared/ipc/result'
+import { inputProblem } from '../ipc/input-problem'
 
 /** The part of conf / electron-store the settings need; both satisfy it. */
 export interface SettingsBackend {
@@ -55,11 +56,8 @@ export function createSettingsStore(backend: SettingsBackend) {
     update(patch: SettingsPatch): Settings {
       const checked = settingsPatchSchema.safeParse(patch)
       if (!checked.success) {
-        const issue = checked.error.issues[0]
-        throw new AppError(
-          'bad-input',
-          `Setting ${issue?.path.join('.') ?? ''} is not valid: ${issue?.message ?? ''}`,
-        )
+        const problem = inputProblem(checked.error.issues)
+        throw new AppError('bad-input', problem.message, problem.field ?? undefined)
       }
       return write({ ...read(), ...checked.data })
     },

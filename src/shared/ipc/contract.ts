@@ -117,7 +117,11 @@ export const requests = {
   'manager:lock': { method: 'lockManager', input: noInput, output: terminalStateSchema },
   'manager:set-pin': {
     method: 'setManagerPin',
-    input: z.strictObject({ pin: managerPinSchema.nullable() }),
+    /** `currentPin`: needed to change or remove a PIN that is set. */
+    input: z.strictObject({
+      pin: managerPinSchema.nullable(),
+      currentPin: z.string().max(64).optional(),
+    }),
     output: terminalStateSchema,
   },
   'api-key:get': { method: 'getApiKey', input: noInput, output: apiKeyViewSchema },

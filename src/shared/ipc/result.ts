@@ -42,7 +42,17 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>
 export type Ok<T> = { ok: true; data: T }
 /** A form field the server refused, named as the renderer's form names it. */
 export type FieldProblem = { field: string; message: string }
-export type Fail = { ok: false; code: ErrorCode; message: string; fields?: FieldProblem[] }
+/**
+ * `field`: the input field a 'bad-input' failure concerns, so the form can say it there; `fields`:
+ * the form fields the server refused (422), each with its sentence.
+ */
+export type Fail = {
+  ok: false
+  code: ErrorCode
+  message: string
+  field?: string
+  fields?: FieldProblem[]
+}
 export type Result<T> = Ok<T> | Fail
 
 /** An error whose code and message are meant for the person at the till; anything else is 'internal'. */
@@ -50,6 +60,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input field it concerns, if one. */
+    readonly field?: string,
     /** Which fields of the form the server refused, when it said (422). */
     readonly fields?: FieldProblem[],
   ) {

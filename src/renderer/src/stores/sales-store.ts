@@ -13,6 +13,8 @@ export const PAGE_SIZE = 50
 
 type History = {
   range: Range | null
+  /** The History search as main applies it ('' shows every sale of the range). */
+  search: string
   sales: SaleView[]
   /** The last page was full: there may be older sales in the range. */
   hasMore: boolean
@@ -48,7 +50,8 @@ export type SalesState = {
   leave(): void
   clearError(): void
   dismissPaidAfterCancel(saleId: string): void
-  showRange(range: Range): Promise<void>
+  /** The sales of a range, only those matching `search` (amount, order id or description) if given. */
+  showRange(range: Range, search?: string): Promise<void>
   loadMore(): Promise<void>
   refreshTotals(): Promise<void>
   exportSalesCsv(range: Range): Promise<Result<RequestOutput<'sales:export-csv'>>>
@@ -59,6 +62,7 @@ export type SalesState = {
 
 const emptyHistory: History = {
   range: null,
+  search: '',
   sales: [],
   hasMore: false,
   loading: false,
@@ -103,7 +107,10 @@ export function createSalesStore(api: PosApi) {
       const seen = get().known[sale.id]
       if (seen && version <= seen.version) return
       const { current, history } = get()
-      const shown = inRange(history.range, sale.createdAt)
+      // A search's rows are main's matches: a sale it did not list is not added by an event.
+      const shown =
+        inRange(history.range, sale.createdAt) &&
+        (history.search === '' || history.sales.some((s) => s.id === sale.id))
       const notices = get().paidAfterCancel
       const noticed = notices.some((s) => s.id === sale.id)
       set({
@@ -183,11 +190,11 @@ export function createSalesStore(api: PosApi) {
         set({ paidAfterCancel: get().paidAfterCancel.filter((s) => s.id !== saleId) })
       },
 
-      async showRange(range) {
+      async showRange(range, search = '') {
         const request = ++historyRequest
-        set({ history: { ...emptyHistory, range, loading: true } })
+        set({ history: { ...emptyHistory, range, search, loading: true } })
         const [list] = await Promise.all([
-          api.listSales({ ...range, limit: PAGE_SIZE }),
+          api.listSales({ ...range, limit: PAGE_SIZE, ...(search && { search }) }),
           get().refreshTotals(),
         ])
         if (request !== historyRequest) return
@@ -217,6 +224,7 @@ export function createSalesStore(api: PosApi) {
         set({ history: { ...history, loading: true } })
         const page = await api.listSales({
           ...history.range,
+          ...(history.search && { search: history.search }),
           limit: PAGE_SIZE,
           before: { createdAt: last.createdAt, id: last.id },
         })

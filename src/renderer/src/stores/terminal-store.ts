@@ -10,6 +10,8 @@ type TerminalStore = {
   busy: boolean
   /** The last action's failure, in words for the manager. */
   error: string | null
+  /** The input field that failure concerns, when main named one. */
+  errorField: string | null
   init(): () => void
   /** Runs a manager action; its fresh state replaces ours, its failure becomes `error`. */
   run<M extends TerminalAction>(method: M, ...input: Parameters<PosApi[M]>): Promise<boolean>
@@ -46,6 +48,7 @@ export const createTerminalStore = (api: PosApi) =>
     version: 0,
     busy: false,
     error: null,
+    errorField: null,
     init() {
       const off = api.onTerminalChanged(({ version, data }) => {
         if (version > get().version) {
@@ -64,17 +67,17 @@ export const createTerminalStore = (api: PosApi) =>
     },
     async run(method, ...input) {
       if (get().busy) return false
-      set({ busy: true, error: null })
+      set({ busy: true, error: null, errorField: null })
       const call = api[method] as (...input: unknown[]) => Promise<Result<TerminalState>>
       const result = await call(...input)
       // An event with the same state may have arrived first; either way the newest wins.
       set(
         result.ok
           ? { busy: false, state: get().version > 0 ? get().state : result.data }
-          : { busy: false, error: result.message },
+          : { busy: false, error: result.message, errorField: result.field ?? null },
       )
       return result.ok
     },
     testConnection: () => api.testConnection(),
-    clearError: () => set({ error: null }),
+    clearError: () => set({ error: null, errorField: null }),
   }))

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useLocale, useTranslation } from '../../i18n'
 import { dayRange } from '../../sales/day-range'
 import type { ReceiptRef } from '../../../../shared/receipts'
 import type { SaleView } from '../../../../shared/sale'
@@ -7,12 +8,15 @@ import { RefundPanel } from '../refunds/RefundPanel'
 import { CsvExport } from './CsvExport'
 import { ReceiptPreview } from './ReceiptPreview'
 import { SalesList } from './SalesList'
+import { SalesSearch } from './SalesSearch'
 import { TotalsPanel } from './TotalsPanel'
 
-function dayTitle(offset: number, from: number): string {
-  if (offset === 0) return 'Today'
-  if (offset === -1) return 'Yesterday'
-  return new Date(from).toLocaleDateString(undefined, {
+function DayTitle({ offset, from }: { offset: number; from: number }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  if (offset === 0) return t('history.today')
+  if (offset === -1) return t('history.yesterday')
+  return new Date(from).toLocaleDateString(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -20,9 +24,14 @@ function dayTitle(offset: number, from: number): string {
   })
 }
 
-/** One local day of sales at a time, newest first, with that day's totals and a CSV export. */
+/**
+ * One local day of sales at a time, newest first, with that day's totals, a search and a CSV
+ * export.
+ */
 export function History() {
+  const { t } = useTranslation()
   const [offset, setOffset] = useState(0)
+  const [search, setSearch] = useState('')
   const history = useSalesStore((s) => s.history)
   const showRange = useSalesStore((s) => s.showRange)
   const loadMore = useSalesStore((s) => s.loadMore)
@@ -42,9 +51,9 @@ export function History() {
   useEffect(() => clearError(), [clearError])
 
   useEffect(() => {
-    void showRange(dayRange(today, offset))
+    void showRange(dayRange(today, offset), search)
     void listRefunds(dayRange(today, offset))
-  }, [showRange, listRefunds, today, offset])
+  }, [showRange, listRefunds, today, offset, search])
 
   if (refunding) {
     const close = () => {
@@ -68,10 +77,10 @@ export function History() {
           data-testid="previous-day"
           onClick={() => setOffset((o) => o - 1)}
         >
-          ‹ Previous day
+          {t('history.previousDay')}
         </button>
         <h1 id="history-title" data-testid="history-day">
-          {dayTitle(offset, range.from)}
+          <DayTitle offset={offset} from={range.from} />
         </h1>
         <button
           className="secondary"
@@ -79,10 +88,11 @@ export function History() {
           disabled={offset >= 0}
           onClick={() => setOffset((o) => Math.min(0, o + 1))}
         >
-          Next day ›
+          {t('history.nextDay')}
         </button>
       </div>
       <TotalsPanel totals={history.totals} unknownSales={history.unknownSales} />
+      <SalesSearch search={search} onSearch={setSearch} />
       {(history.error ?? openError) && (
         <p className="message error" role="alert" data-testid="history-error">
           {history.error ?? openError}
@@ -97,16 +107,16 @@ export function History() {
       />
       {history.loading ? (
         <p className="message" role="status">
-          Loading…
+          {t('history.loading')}
         </p>
       ) : history.sales.length === 0 && !history.error ? (
         <p className="message" data-testid="history-empty">
-          No sales on this day.
+          {search ? t('history.noMatch', { search }) : t('history.empty')}
         </p>
       ) : null}
       {history.hasMore && !history.loading && (
         <button className="big secondary" data-testid="load-more" onClick={() => void loadMore()}>
-          Load more
+          {t('history.loadMore')}
         </button>
       )}
       <CsvExport />

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { FormResult } from '../../components/FormResult'
 import { useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
@@ -5,7 +6,9 @@ import { JournalProblemsPanel } from './JournalProblemsPanel'
 import { PairedPanel } from './PairedPanel'
 import { PairingForms } from './PairingForms'
 import { PairingWait } from './PairingWait'
+import { PinPanel } from './PinPanel'
 import { PinPrompt } from './PinPrompt'
+import { PinSetup, type PinChange } from './PinSetup'
 import { PinUnreadable } from './PinUnreadable'
 import { ReceiptSettingsPanel } from './ReceiptSettingsPanel'
 import { SettingsPanel } from './SettingsPanel'
@@ -15,10 +18,12 @@ export function Manager() {
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
   const settings = useAppStore((s) => s.settings)
+  const [pinChange, setPinChange] = useState<PinChange | null>(null)
   if (!state) return <p className="message">Loading…</p>
   const { connection, manager, provisioning } = state
   if (manager.pinUnreadable) return <PinUnreadable />
   if (manager.pinSet && !manager.unlocked) return <PinPrompt />
+  if (pinChange) return <PinSetup change={pinChange} onClose={() => setPinChange(null)} />
 
   return (
     <section className="panel" aria-labelledby="manager-title">
@@ -34,6 +39,7 @@ export function Manager() {
         result={provisioning && { ok: provisioning.ok, text: provisioning.message }}
         testId="provisioning-result"
       />
+      <PinPanel pinSet={manager.pinSet} onChange={setPinChange} />
       {connection.status === 'unpaired' && <PairingForms connection={connection} />}
       {connection.status === 'pairing' && <PairingWait connection={connection} />}
       {connection.status === 'paired' && <PairedPanel connection={connection} />}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Connection } from '../../../../shared/terminal-state'
 import { FormResult, type Outcome } from '../../components/FormResult'
+import { useLocale, useTranslation } from '../../i18n'
 import { useTerminalStore } from '../../stores/bound-stores'
 import { useConnectionTestWords } from './connection-test-words'
 
@@ -8,6 +9,8 @@ type Paired = Extract<Connection, { status: 'paired' }>
 type Confirm = 'unpair' | 'rotate' | null
 
 export function PairedPanel({ connection }: { connection: Paired }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
   const run = useTerminalStore((s) => s.run)
   const busy = useTerminalStore((s) => s.busy)
   const testConnection = useTerminalStore((s) => s.testConnection)
@@ -16,46 +19,42 @@ export function PairedPanel({ connection }: { connection: Paired }) {
   const [confirm, setConfirm] = useState<Confirm>(null)
 
   const showConnectionTest = async () => {
-    setTest({ ok: true, text: 'Testing…' })
+    setTest({ ok: true, text: t('paired.testing') })
     const r = await testConnection()
     setTest(r.ok ? connectionTestWords(r.data) : { ok: false, text: r.message })
   }
 
   return (
     <div className="paired" data-testid="paired-panel">
-      <h2>Paired with a store</h2>
+      <h2>{t('paired.title')}</h2>
       <dl className="facts">
-        <dt>Server</dt>
+        <dt>{t('paired.server')}</dt>
         <dd data-testid="paired-server">{connection.server.url}</dd>
-        <dt>Terminal name</dt>
+        <dt>{t('paired.terminalName')}</dt>
         <dd>{connection.server.label}</dd>
-        <dt>Paired since</dt>
-        <dd>{new Date(connection.server.pairedAt).toLocaleString()}</dd>
-        <dt>Terminal id (SIN)</dt>
+        <dt>{t('paired.since')}</dt>
+        <dd>{new Date(connection.server.pairedAt).toLocaleString(locale)}</dd>
+        <dt>{t('paired.sin')}</dt>
         <dd className="mono">{connection.identity.sin}</dd>
       </dl>
       <div className="row">
         <button className="big" onClick={() => void showConnectionTest()}>
-          Test connection
+          {t('paired.test')}
         </button>
         <FormResult result={test} testId="connection-test" />
       </div>
       {confirm === null ? (
         <div className="row">
           <button className="secondary" onClick={() => setConfirm('unpair')}>
-            Unpair…
+            {t('paired.unpair')}
           </button>
           <button className="secondary" onClick={() => setConfirm('rotate')}>
-            New key…
+            {t('paired.newKey')}
           </button>
         </div>
       ) : (
-        <div className="confirm" role="alertdialog" aria-label="Confirm">
-          <p>
-            {confirm === 'unpair'
-              ? 'Unpair this terminal? It forgets its token and key and cannot take payments until paired again.'
-              : 'Make a new key? The store will no longer recognise this terminal until it is paired again.'}
-          </p>
+        <div className="confirm" role="alertdialog" aria-label={t('paired.confirm')}>
+          <p>{confirm === 'unpair' ? t('paired.unpairQuestion') : t('paired.newKeyQuestion')}</p>
           <div className="row">
             <button
               className="big danger"
@@ -64,10 +63,10 @@ export function PairedPanel({ connection }: { connection: Paired }) {
                 void run(confirm === 'unpair' ? 'unpair' : 'rotateKey').then(() => setConfirm(null))
               }
             >
-              {confirm === 'unpair' ? 'Yes, unpair' : 'Yes, new key'}
+              {confirm === 'unpair' ? t('paired.yesUnpair') : t('paired.yesNewKey')}
             </button>
             <button className="big secondary" onClick={() => setConfirm(null)}>
-              Keep as is
+              {t('paired.keep')}
             </button>
           </div>
         </div>

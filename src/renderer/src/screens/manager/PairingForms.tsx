@@ -1,43 +1,37 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Connection } from '../../../../shared/terminal-state'
 import { CopyButton } from '../../components/CopyButton'
+import { FieldError } from '../../components/FieldError'
 import { QrCode } from '../../components/QrCode'
+import { useTranslation, type TranslationKey } from '../../i18n'
 import { useTerminalStore } from '../../stores/bound-stores'
 
 type Method = 'code' | 'request' | 'public-key'
 type Unpaired = Extract<Connection, { status: 'unpaired' }>
 
-const methods: { id: Method; title: string; hint: string }[] = [
-  {
-    id: 'code',
-    title: 'Code from BTCPay',
-    hint: 'In BTCPay: Store settings › Access Tokens › Create token, then type the code here.',
-  },
-  {
-    id: 'request',
-    title: 'Ask BTCPay for approval',
-    hint: 'The terminal shows a link; open it on your phone or computer and approve.',
-  },
-  {
-    id: 'public-key',
-    title: 'Public key',
-    hint: "Paste this terminal's public key into BTCPay's Create token form.",
-  },
+const methods: { id: Method; title: TranslationKey; hint: TranslationKey }[] = [
+  { id: 'code', title: 'pairing.methodCode', hint: 'pairing.methodCodeHint' },
+  { id: 'request', title: 'pairing.methodRequest', hint: 'pairing.methodRequestHint' },
+  { id: 'public-key', title: 'pairing.methodPublicKey', hint: 'pairing.methodPublicKeyHint' },
 ]
 
 /** The three ways to pair, for a terminal that is not paired yet. */
 export function PairingForms({ connection }: { connection: Unpaired }) {
+  const { t } = useTranslation()
   const [method, setMethod] = useState<Method>('code')
   const [serverUrl, setServerUrl] = useState('')
   const [code, setCode] = useState('')
   const [schemeHint, setSchemeHint] = useState<string | null>(null)
-  const { run, busy, error } = useTerminalStore()
+  const { run, busy, error, errorField } = useTerminalStore()
   const errorRef = useRef<HTMLParagraphElement>(null)
+  // Main named the field: the sentence stands under it. Otherwise under the form's button.
+  const fieldError = (field: 'serverUrl' | 'pairingCode') => (errorField === field ? error : null)
+  const formError = errorField === 'serverUrl' || errorField === 'pairingCode' ? null : error
 
   useEffect(() => {
     // The answer appears next to the form that caused it, where the manager is looking.
-    if (error || schemeHint) errorRef.current?.scrollIntoView({ block: 'nearest' })
-  }, [error, schemeHint])
+    if (formError || schemeHint) errorRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [formError, schemeHint])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -54,6 +48,7 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
         ? run('requestPairingCode', { serverUrl })
         : run('pairWithPublicKey', { serverUrl }))
   }
+  const chosen = methods.find((m) => m.id === method)
 
   return (
     <div className="pairing">
@@ -62,7 +57,7 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
           {connection.notice}
         </p>
       )}
-      <div className="segmented" role="tablist" aria-label="How to pair">
+      <div className="segmented" role="tablist" aria-label={t('pairing.how')}>
         {methods.map((m) => (
           <button
             key={m.id}
@@ -72,29 +67,29 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
             className={method === m.id ? 'tab active' : 'tab'}
             onClick={() => setMethod(m.id)}
           >
-            {m.title}
+            {t(m.title)}
           </button>
         ))}
       </div>
-      <p className="message">{methods.find((m) => m.id === method)?.hint}</p>
+      {chosen && <p className="message">{t(chosen.hint)}</p>}
       {method === 'public-key' && (
         <div className="public-key">
           <QrCode
             text={connection.identity.publicKeyHex}
             size={200}
-            label="Public key as QR code"
+            label={t('pairing.publicKeyQr')}
           />
           <div>
             <code className="mono key" data-testid="public-key">
               {connection.identity.publicKeyHex}
             </code>
-            <CopyButton text={connection.identity.publicKeyHex} label="Copy public key" />
+            <CopyButton text={connection.identity.publicKeyHex} label={t('pairing.copyKey')} />
           </div>
         </div>
       )}
       <form className="form" onSubmit={submit}>
         <label>
-          BTCPay Server address
+          {t('pairing.serverUrl')}
           <input
             type="text"
             inputMode="url"
@@ -103,7 +98,8 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
             required
             autoComplete="off"
             spellCheck={false}
-            aria-describedby="server-url-hint"
+            aria-invalid={fieldError('serverUrl') !== null}
+            aria-describedby="server-url-hint pairing-error-serverUrl"
             onChange={(e) => {
               setServerUrl(e.target.value)
               setSchemeHint(null)
@@ -113,7 +109,7 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
         <div id="server-url-hint" aria-live="polite">
           {schemeHint && (
             <p className="message error" data-testid="scheme-hint">
-              A server address starts with https://.{' '}
+              {t('pairing.schemeHint')}{' '}
               <button
                 type="button"
                 className="secondary"
@@ -122,42 +118,48 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
                   setSchemeHint(null)
                 }}
               >
-                Use {schemeHint}
+                {t('pairing.useAddress', { address: schemeHint })}
               </button>
             </p>
           )}
         </div>
+        <FieldError id="pairing-error-serverUrl" text={fieldError('serverUrl')} />
         {method === 'code' && (
-          <label>
-            Pairing code
-            <input
-              className="code-field"
-              value={code}
-              required
-              maxLength={7}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="7 characters"
-              onChange={(e) => setCode(e.target.value.trim())}
-            />
-          </label>
+          <>
+            <label>
+              {t('pairing.code')}
+              <input
+                className="code-field"
+                value={code}
+                required
+                maxLength={7}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={t('pairing.codePlaceholder')}
+                aria-invalid={fieldError('pairingCode') !== null}
+                aria-describedby="pairing-error-pairingCode"
+                onChange={(e) => setCode(e.target.value.trim())}
+              />
+            </label>
+            <FieldError id="pairing-error-pairingCode" text={fieldError('pairingCode')} />
+          </>
         )}
         <button className="big" type="submit" disabled={busy}>
           {busy
-            ? 'Contacting server…'
+            ? t('pairing.contacting')
             : method === 'code'
-              ? 'Pair'
+              ? t('pairing.pair')
               : method === 'request'
-                ? 'Get a pairing link'
-                : 'Wait for approval'}
+                ? t('pairing.getLink')
+                : t('pairing.waitForApproval')}
         </button>
         <p
           ref={errorRef}
-          className={error ? 'message error' : 'message'}
+          className={formError ? 'message error' : 'message'}
           aria-live="assertive"
           data-testid="pairing-error"
         >
-          {error}
+          {formError}
         </p>
       </form>
     </div>

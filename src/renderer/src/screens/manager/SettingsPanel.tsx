@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react'
 import type { Settings, SettingsPatch } from '../../../../shared/settings'
+import { FieldError } from '../../components/FieldError'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { languageNames } from '../../i18n/languages'
 import { useTranslation, type TranslationKey } from '../../i18n'
@@ -64,13 +65,17 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
   // 'saved' is put into words at render, so it reads in the language just saved.
   const [result, setResult] = useState<Outcome | 'saved' | null>(null)
+  /** Main's refusal of one field, shown under that field. */
+  const [problem, setProblem] = useState<{ field: string; text: string } | null>(null)
   const hasApiKey = useApiKeyStore((s) => s.view?.state.status === 'ready')
   const [saving, setSaving] = useState(false)
   const updateSettings = useAppStore((s) => s.updateSettings)
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     setResult(null)
+    if (problem?.field === key) setProblem(null)
   }
+  const errorOf = (field: keyof Draft) => (problem?.field === field ? problem.text : null)
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -92,46 +97,56 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
     const r = await updateSettings(patch)
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
-    setResult(r.ok ? 'saved' : { ok: false, text: r.message })
+    const field = !r.ok && r.field && r.field in draft ? r.field : null
+    setProblem(field && !r.ok ? { field, text: r.message } : null)
+    setResult(
+      r.ok
+        ? 'saved'
+        : field
+          ? { ok: false, text: t('settings.notSavedSeeField') }
+          : { ok: false, text: r.message },
+    )
   }
 
   return (
     <form className="form settings" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      <label>
-        {t('settings.terminalName')}
-        <input
-          value={draft.terminalLabel}
-          maxLength={64}
-          onChange={(e) => edit('terminalLabel', e.target.value)}
-        />
-      </label>
-      <label>
-        {t('settings.cashier')}
-        <input
-          value={draft.cashier}
-          maxLength={64}
-          onChange={(e) => edit('cashier', e.target.value)}
-        />
-      </label>
-      <label>
-        {t('settings.currency')}
-        <input
-          value={draft.currency}
-          maxLength={3}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => edit('currency', e.target.value.toUpperCase())}
-        />
-      </label>
-      <label>
-        {t('settings.maxAmount', { currency: draft.currency || t('settings.currencyUnnamed') })}
-        <input
-          inputMode="numeric"
-          value={draft.maxAmount}
-          onChange={(e) => edit('maxAmount', e.target.value)}
-        />
-      </label>
+      <TextField
+        field="terminalLabel"
+        label={t('settings.terminalName')}
+        value={draft.terminalLabel}
+        error={errorOf('terminalLabel')}
+        onText={(text) => edit('terminalLabel', text)}
+        maxLength={64}
+      />
+      <TextField
+        field="cashier"
+        label={t('settings.cashier')}
+        value={draft.cashier}
+        error={errorOf('cashier')}
+        onText={(text) => edit('cashier', text)}
+        maxLength={64}
+      />
+      <TextField
+        field="currency"
+        label={t('settings.currency')}
+        value={draft.currency}
+        error={errorOf('currency')}
+        onText={(text) => edit('currency', text.toUpperCase())}
+        maxLength={3}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        field="maxAmount"
+        label={t('settings.maxAmount', {
+          currency: draft.currency || t('settings.currencyUnnamed'),
+        })}
+        value={draft.maxAmount}
+        error={errorOf('maxAmount')}
+        onText={(text) => edit('maxAmount', text)}
+        inputMode="numeric"
+      />
       <Choice
         legend={t('settings.checkoutMode')}
         name="checkoutMode"
@@ -171,14 +186,14 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           ))}
         </select>
       </label>
-      <label>
-        {t('settings.returnToKeypad')}
-        <input
-          inputMode="numeric"
-          value={draft.returnToKeypadSeconds}
-          onChange={(e) => edit('returnToKeypadSeconds', e.target.value)}
-        />
-      </label>
+      <TextField
+        field="returnToKeypadSeconds"
+        label={t('settings.returnToKeypad')}
+        value={draft.returnToKeypadSeconds}
+        error={errorOf('returnToKeypadSeconds')}
+        onText={(text) => edit('returnToKeypadSeconds', text)}
+        inputMode="numeric"
+      />
       <label className="check">
         <input
           type="checkbox"
@@ -213,6 +228,42 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
       </div>
     </form>
+  )
+}
+
+/** A typed setting with main's sentence about it, if any, right under it. */
+function TextField({
+  field,
+  label,
+  value,
+  error,
+  onText,
+  ...input
+}: {
+  field: keyof Draft
+  label: string
+  value: string
+  error: string | null
+  onText: (text: string) => void
+} & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'maxLength' | 'autoComplete' | 'spellCheck' | 'inputMode'
+>) {
+  const errorId = `settings-error-${field}`
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <input
+          {...input}
+          value={value}
+          aria-invalid={error !== null}
+          aria-describedby={errorId}
+          onChange={(e) => onText(e.target.value)}
+        />
+      </label>
+      <FieldError id={errorId} text={error} />
+    </div>
   )
 }
 

@@ -4,23 +4,11 @@ import type { Settings } from '../../../../shared/settings'
 import { amountSymbols } from '../../keypad/amount-symbols'
 import { formatEntry } from '../../keypad/format-entry'
 import { keyForKeyboard } from '../../keypad/keyboard'
-import {
-  checkEntry,
-  emptyKeypad,
-  maxMinorFor,
-  pressKey,
-  type Digit,
-  type KeypadKey,
-} from '../../keypad/keypad'
+import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '../../keypad/keypad'
+import { KeyGrid } from '../../components/KeyGrid'
 import { useLocale, useTranslation } from '../../i18n'
 import { primeSound } from '../../sales/payment-sound'
 import { useAppStore, usePaymentRequestsStore, useSalesStore } from '../../stores/bound-stores'
-
-const digitRows: Digit[][] = [
-  ['7', '8', '9'],
-  ['4', '5', '6'],
-  ['1', '2', '3'],
-]
 
 /** Nothing but zeros typed so far ("0", "0.", "0.0"): not worth an error until Charge. */
 const zeroSoFar = (text: string) => /^0*\.?0*$/.test(text)
@@ -195,17 +183,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
             : t('keypad.pairedWith', { server: serverUrl })}
         </p>
       </div>
-      <div className="keys" role="group" aria-label={t('keypad.keys')}>
-        {digitRows.flat().map((d) => (
-          <button
-            key={d}
-            type="button"
-            className="key"
-            onClick={() => press({ type: 'digit', digit: d })}
-          >
-            {d}
-          </button>
-        ))}
+      <KeyGrid label={t('keypad.keys')} onDigit={(digit) => press({ type: 'digit', digit })}>
         <button
           type="button"
           className={noDecimals ? 'key muted-key' : 'key'}
@@ -235,7 +213,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
         >
           ⌫
         </button>
-      </div>
+      </KeyGrid>
     </section>
   )
 }
