@@ -56,6 +56,11 @@ export function SalesList({
               <td>{time(s.createdAt)}</td>
               <td className="num">{formatMinor(s.amountMinor, s.currency)}</td>
               <td className="desc">
+                {s.paymentRequestId && (
+                  <span className="badge tone-wait" data-testid="payment-request-badge">
+                    {t('history.paymentRequest')}
+                  </span>
+                )}{' '}
                 {s.description ?? ''}
                 {s.cart && s.cart.tipMinor > 0 && (
                   <span className="sale-tip" data-testid="sale-tip">
