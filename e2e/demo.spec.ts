@@ -49,6 +49,18 @@ test('the demo runs the whole sale with a simulated customer', async ({ page }, 
     await play(['Lets it expire'], 'expired')
     await play(['Pays too late'], 'paid-late')
     await play(['Pays part', 'Double-spends'], 'invalid')
+
+    // Payment requests too: bill later, then the customer pays half and the rest on their phone.
+    await page.getByTestId('new-sale').click()
+    await page.keyboard.type('8')
+    await page.getByTestId('bill-later').click()
+    await page.getByTestId('request-title').fill('Demo tab')
+    await page.getByTestId('request-save').click()
+    await expect(page.getByTestId('request-status')).toHaveText('Pending')
+    await page.getByRole('button', { name: 'Pays half on their phone' }).click()
+    await expect(page.getByTestId('request-due')).toHaveText('$4.00')
+    await page.getByRole('button', { name: 'Customer pays on their phone' }).click()
+    await expect(page.getByTestId('request-status')).toHaveText('Completed')
   } finally {
     const exited = new Promise((done) => demo.once('exit', done))
     demo.kill('SIGTERM')

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { startBtcpayTestServer } from '../e2e/btcpay-test-server'
+import { DEMO_STORE_ID, startBtcpayTestServer } from '../e2e/btcpay-test-server'
 import { electronBinary } from './electron-binary'
 import { startHost } from '../src/host/start-host'
 import { parseStartupFlags } from '../src/main/startup-flags'
@@ -45,6 +45,15 @@ writeFileSync(
     defaultCurrency: 'USD',
     kiosk: false,
     managerPinHash: null,
+    // Payment requests need the Greenfield API key: the demo store's, for requests and invoices.
+    greenfieldApiKey: server.control.createApiKey({
+      label: 'BTCPay Cashier',
+      permissions: [
+        `btcpay.store.canviewpaymentrequests:${DEMO_STORE_ID}`,
+        `btcpay.store.canmodifypaymentrequests:${DEMO_STORE_ID}`,
+        `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
+      ],
+    }).apiKey,
   }),
 )
 console.log(`BTCPay test server: ${server.url} (control API under /_control)`)

@@ -45,6 +45,8 @@ export const saleViewSchema = z.strictObject({
   expiresAt: z.number().nullable(),
   /** When the cashier cancelled it; its invoice is still followed, since it stays payable. */
   cancelledAt: z.number().nullable(),
+  /** The BTCPay payment request this sale is a counter payment of, else null. */
+  paymentRequestId: z.string().nullable(),
   /**
    * Payment details from the invoice as last fetched (null before it, or for a closed sale after
    * a restart): the links while it can be paid, and the amounts and rate of every outcome.

@@ -34,6 +34,9 @@ export const figuresSchema = z.strictObject({
   openMinor: minor,
   /** Of gross, the customers' tips (cart sales with a tip). */
   tipsMinor: minor,
+  /** Of the sales, payments taken at the counter on payment requests (counted once, as sales). */
+  requestPayments: count,
+  requestPaymentsMinor: minor,
 })
 export type Figures = z.infer<typeof figuresSchema>
 

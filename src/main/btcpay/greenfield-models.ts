@@ -32,6 +32,8 @@ export const invoiceSchema = z.object({
   id: z.string().min(1),
   storeId: z.string(),
   amount: decimalString,
+  /** What the customer paid so far, in the invoice's currency (BTCPay 2.x). */
+  paidAmount: nullableDecimal,
   currency: z.string(),
   type: z.string(),
   checkoutLink: z.string(),
@@ -94,6 +96,8 @@ export const paymentRequestSchema = z.object({
     .transform((v) => v ?? false),
   createdTime: unixSeconds,
   archived: z.boolean().optional().default(false),
+  /** A form the customer fills on the public page: not the till's business, kept when editing. */
+  formId: nullableText,
 })
 export type PaymentRequest = z.output<typeof paymentRequestSchema>
 export const paymentRequestListSchema = z.array(paymentRequestSchema)
@@ -191,6 +195,7 @@ export interface PaymentRequestInput {
   expiryDate?: number | null
   referenceId?: string | null
   allowCustomPaymentAmounts?: boolean
+  formId?: string | null
 }
 
 export interface PayPaymentRequestInput {

@@ -29,8 +29,10 @@ import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
 import { createJournal } from '../journal/journal'
 import { watchInvoice } from '../payments/invoice-watcher'
+import { openPendingCreations } from '../payment-requests/pending-creations'
+import { createPaymentRequests } from '../payment-requests/payment-requests'
 import { createCashier, type CashierDeps } from '../sales/cashier'
-import { chosenInvoiceApi } from '../sales/invoice-api'
+import { chosenInvoiceApi, paymentRequestInvoiceApi } from '../sales/invoice-api'
 import { testConnection } from '../pairing/connection-test'
 import { createRefundDesk } from '../refunds/refund-desk'
 import { createRefundLedger } from '../refunds/refund-ledger'
@@ -138,13 +140,28 @@ export function createCore(deps: CoreDeps) {
    * invoices followed through it; no route: nothing is watched.
    */
   let route: string | null = null
-  const chargeRouteChanged = () => {
+  const resumeSales = () =>
+    void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+  /** True when the route changed (and the sales were resumed through the new one). */
+  const chargeRouteChanged = (): boolean => {
     const next = chargeRoute()
-    if (next === route) return
+    if (next === route) return false
     route = next
     cashier.stop()
-    if (next)
-      void cashier.resume().catch((err: unknown) => log.error('sales.resume-failed', { err }))
+    if (next) resumeSales()
+    return true
+  }
+  /**
+   * Payment requests and their counter payments go through the API key whatever the route: those
+   * a crash left unanswered are put right once the key is there.
+   */
+  const apiKeyChanged = () => {
+    const rerouted = chargeRouteChanged()
+    if (!apiKeys.client()) return
+    if (!rerouted && route) resumeSales()
+    void paymentRequests
+      .resume()
+      .catch((err: unknown) => log.error('payment-requests.resume-failed', { err }))
   }
   const onPairingChange = () => {
     publishTerminal()
@@ -177,7 +194,7 @@ export function createCore(deps: CoreDeps) {
     makeClient: deps.makeApiKeyClient,
     onChange: () => {
       events.emit('api-key:changed', apiKeys.getApiKey())
-      chargeRouteChanged()
+      apiKeyChanged()
     },
   })
 
@@ -221,6 +238,8 @@ export function createCore(deps: CoreDeps) {
     voidSale: refunds.voidSale,
     journal,
     invoices: invoiceApi,
+    requestInvoices: () => paymentRequestInvoiceApi(() => apiKeys.client()),
+    paymentRequestOf: (paymentRequestId) => paymentRequests.getPaymentRequest({ paymentRequestId }),
     settings,
     events,
     log,
@@ -228,6 +247,13 @@ export function createCore(deps: CoreDeps) {
     watch: watchInvoice,
     catalog: catalog.getCatalog,
     watcherOptions: deps.watcherOptions,
+  })
+  const paymentRequests = createPaymentRequests({
+    greenfield: () => apiKeys.client(),
+    pending: openPendingCreations(deps.dataDir, deps.journalFsync ?? true),
+    settings,
+    log,
+    now,
   })
   const customerFeed = createCustomerFeed(events)
   const tillFocus = createTillFocus({
@@ -262,6 +288,8 @@ export function createCore(deps: CoreDeps) {
     log,
     onAutoPrint: ({ saleId, refundId }, outcome) =>
       events.emit('receipt:printed', { saleId, refundId: refundId ?? null, outcome }),
+    dueOnRequest: async (paymentRequestId) =>
+      (await paymentRequests.getPaymentRequest({ paymentRequestId })).dueMinor,
   })
   // Every sale, void and refund change passes by the receipts: the first paid one keeps its
   // details and may print; a void BTCPay carried out and a refund it issued may print their slip.
@@ -292,7 +320,7 @@ export function createCore(deps: CoreDeps) {
     now,
     exportDir: join(deps.dataDir, 'exports'),
   })
-  const simulateCustomer = createDemoCustomer(deps.demo ?? null)
+  const demoCustomer = createDemoCustomer(deps.demo ?? null)
   const claimRefund = createDemoRefundClaim(deps.demo ?? null)
   const simulateRefundClaim = async ({ refundId }: { refundId: string }) => {
     const pullPaymentId = refunds.pullPaymentOf(refundId)
@@ -436,6 +464,12 @@ export function createCore(deps: CoreDeps) {
     'carts:list': async () => parkedCarts.listParkedCarts(),
     'carts:park': async (input) => parkedCarts.parkCart(input),
     'carts:resume': async (input) => parkedCarts.resumeCart(input),
+    'payment-requests:list': afterStart(paymentRequests.listPaymentRequests),
+    'payment-requests:get': afterStart(paymentRequests.getPaymentRequest),
+    'payment-requests:create': afterStart(paymentRequests.createPaymentRequest),
+    'payment-requests:update': afterStart(paymentRequests.updatePaymentRequest),
+    'payment-requests:archive': afterStart(paymentRequests.archivePaymentRequest),
+    'payment-requests:pay': afterStart(cashier.payPaymentRequest),
     'till:focus-sale': afterStart(focusSale),
     'till:show-payment-method': afterStart(showPaymentMethod),
     'till:focused-sale': afterStart(focusedSale),
@@ -449,7 +483,9 @@ export function createCore(deps: CoreDeps) {
     'shifts:report': afterStart(shiftReport),
     'shifts:print-report': afterStart(printShiftReport),
     'shifts:export-csv': afterStart(exportShiftReportCsv),
-    'demo:simulate': ({ invoiceId, action }) => simulateCustomer(invoiceId, action),
+    'demo:simulate': ({ invoiceId, action }) => demoCustomer.simulateCustomer(invoiceId, action),
+    'demo:simulate-request-payment': ({ paymentRequestId, amount }) =>
+      demoCustomer.simulateRequestPayment(paymentRequestId, amount),
   }
 
   /**
@@ -500,6 +536,7 @@ export function createCore(deps: CoreDeps) {
     apiKeys,
     cashier,
     catalog,
+    paymentRequests,
     history,
     refunds,
     customerFeed,
@@ -520,6 +557,7 @@ export function createCore(deps: CoreDeps) {
       cashier.stop()
       refunds.stop()
       catalog.stop()
+      paymentRequests.stop()
       let journalClosed = true
       try {
         await journal.close()

@@ -22,6 +22,7 @@ const sale = (over: Partial<SaleView> = {}): SaleView => ({
   checkoutLink: 'https://btcpay.example/i/INV123',
   expiresAt: 1_700_000_900_000,
   cancelledAt: null,
+  paymentRequestId: null,
   payment: {
     bip21: 'bitcoin:bc1qexample?amount=0.0002',
     bolt11: 'lnbc1example',

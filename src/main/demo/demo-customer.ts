@@ -17,13 +17,27 @@ const routes: Record<DemoAction, { path: string; body: object }> = {
  * user can try the whole flow with no real server and no wallet.
  */
 export function createDemoCustomer(controlOrigin: string | null) {
-  return async (invoiceId: string, action: DemoAction): Promise<{ done: true }> => {
-    await control(
-      controlOrigin,
-      `invoices/${encodeURIComponent(invoiceId)}/${routes[action].path}`,
-      routes[action].body,
-    )
-    return { done: true }
+  return {
+    async simulateCustomer(invoiceId: string, action: DemoAction): Promise<{ done: true }> {
+      const route = routes[action]
+      await control(
+        controlOrigin,
+        `invoices/${encodeURIComponent(invoiceId)}/${route.path}`,
+        route.body,
+      )
+      return { done: true }
+    },
+    /** The customer opens the request's page on their phone and pays it, in full or `amount`. */
+    async simulateRequestPayment(
+      paymentRequestId: string,
+      amount?: string,
+    ): Promise<{ done: true }> {
+      await control(controlOrigin, `payment-requests/${encodeURIComponent(paymentRequestId)}/pay`, {
+        ...(amount ? { amount } : {}),
+        paymentMethod: 'BTC-LN',
+      })
+      return { done: true }
+    },
   }
 }
 

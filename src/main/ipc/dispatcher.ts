@@ -98,6 +98,7 @@ export function createDispatcher(opts: {
           code: err.code,
           message: err.message,
           ...(err.field && { field: err.field }),
+          ...(err.fields ? { fields: err.fields } : {}),
         }
       }
       log.error('ipc.crash', { channel, err })

@@ -23,6 +23,7 @@ const base: Sale = {
   expiresAt: null,
   cancelledAt: null,
   cart: null,
+  paymentRequestId: null,
   rev: 4,
 }
 
@@ -63,8 +64,8 @@ describe('toCsv', () => {
   it('writes a header and one CRLF row per sale with exact decimals and UTC ISO times', () => {
     const csv = toCsv([base], { minorDigits: intlDigits })
     expect(csv).toBe(
-      'createdAt,orderId,invoiceId,currency,amount,paid,btc,rate,method,cancelledAt,status,exceptionStatus,description,cashier,updatedAt,id,items,tip\r\n' +
-        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,12.50,,,,,complete,none,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555,,\r\n',
+      'createdAt,orderId,invoiceId,currency,amount,paid,btc,rate,method,cancelledAt,status,exceptionStatus,description,cashier,paymentRequestId,updatedAt,id,items,tip\r\n' +
+        '2026-11-21T09:30:05.123Z,TILL1-7,INV1,USD,12.50,12.50,,,,,complete,none,,,,2026-11-21T09:31:00.000Z,11111111-2222-4333-8444-555555555555,,\r\n',
     )
   })
 
@@ -120,6 +121,13 @@ describe('toCsv', () => {
       ['0.00', '', '', ''],
       ['', '0.0001', '', 'on-chain'], // partly paid, no rate known: no guess
     ])
+  })
+
+  it('marks a counter payment of a payment request with the request’s id', () => {
+    const [header, row] = parseCsv(
+      toCsv([{ ...base, paymentRequestId: 'PR-77' }], { minorDigits: intlDigits }),
+    )
+    expect(row![header!.indexOf('paymentRequestId')]).toBe('PR-77')
   })
 
   it('says when the cashier cancelled a sale, so money that came after shows in the export', () => {

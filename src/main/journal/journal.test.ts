@@ -77,6 +77,16 @@ const dayFiles = (dir: string) =>
     .sort()
 
 describe('record, update, get', () => {
+  it('keeps which payment request a counter payment belongs to, across a reopen', async () => {
+    const dir = tempDir()
+    let j = await openJournal(dir)
+    const plain = await j.record(await newSale(j))
+    const payment = await j.record(await newSale(j, { paymentRequestId: 'PR-9' }))
+    j = await reopen(j, dir)
+    expect(j.get(payment.id)?.paymentRequestId).toBe('PR-9')
+    expect(j.get(plain.id)?.paymentRequestId).toBeNull()
+  })
+
   it('round-trips a sale through record and updates, and keeps it after reopening', async () => {
     const dir = tempDir()
     let now = T0 + 5

@@ -445,6 +445,7 @@ export function createJournal(opts: JournalOptions): Journal {
       expiresAt: input.expiresAt ?? null,
       cancelledAt: input.cancelledAt ?? null,
       cart: input.cart ?? null,
+      paymentRequestId: input.paymentRequestId ?? null,
       rev: 1,
     }
     const n = dayNumber(sale.createdAt)

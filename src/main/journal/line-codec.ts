@@ -8,7 +8,7 @@
  *
  *   S/P id   o orderId   n sequence   c createdAt   u updatedAt   a amountMinor   cur currency
  *   d description   k cashier   inv invoiceId   s status   x exceptionStatus   l checkoutLink
- *   e expiresAt   ca cancelledAt   ct cart (items and tip)   r rev
+ *   e expiresAt   ca cancelledAt   ct cart (items and tip)   pr paymentRequestId   r rev
  *
  * Full records leave out null fields and exceptionStatus 'none'; patches write every changed
  * field, null included. Only the fields named here are written, so nothing else a caller's
@@ -49,6 +49,7 @@ export function encodeSale(sale: Sale): string {
   if (sale.expiresAt !== null) o.e = sale.expiresAt
   if (sale.cancelledAt !== null) o.ca = sale.cancelledAt
   if (sale.cart !== null) o.ct = sale.cart
+  if (sale.paymentRequestId !== null) o.pr = sale.paymentRequestId
   return `${JSON.stringify(o)}\n`
 }
 
@@ -86,6 +87,9 @@ export function saleProblem(s: Record<string, unknown>): string | null {
   if (!isNullableString(s.cashier)) return 'cashier must be a string or null'
   if (s.cart !== undefined && s.cart !== null && !saleCartSchema.safeParse(s.cart).success) {
     return 'cart must be priced lines and a tip in minor units, or null'
+  }
+  if (s.paymentRequestId !== undefined && !isNullableString(s.paymentRequestId)) {
+    return 'paymentRequestId must be a string or null'
   }
   return patchProblem(s)
 }
@@ -143,7 +147,7 @@ export function decodeValue(raw: unknown): JournalEntry | null {
 }
 
 function decodeSale(o: Raw, id: string): JournalEntry | null {
-  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca, ct } = o
+  const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca, ct, pr } = o
   const cart = ct === undefined ? null : saleCartSchema.safeParse(ct)
   if (
     id === '' ||
@@ -164,7 +168,8 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     !optString(l) ||
     !optInt(e) ||
     !optInt(ca) ||
-    cart?.success === false
+    cart?.success === false ||
+    !optString(pr)
   ) {
     return null
   }
@@ -185,6 +190,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     expiresAt: e ?? null,
     cancelledAt: ca ?? null,
     cart: cart?.data ?? null,
+    paymentRequestId: pr ?? null,
     rev: r,
   }
   return { t: 'sale', sale }

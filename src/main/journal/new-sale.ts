@@ -27,6 +27,7 @@ export async function newSale(
     expiresAt: null,
     cancelledAt: null,
     cart: null,
+    paymentRequestId: null,
     ...draft,
     orderId,
     sequence,

@@ -47,12 +47,19 @@ export interface Sale {
   cancelledAt: number | null
   /** The items and tip when the sale was rung up from a cart; null for a keypad amount. */
   cart: SaleCart | null
+  /**
+   * Set when this sale is a counter payment of a BTCPay payment request: its invoice comes from
+   * the request's `/pay`, so it is counted here once and never as a second sale.
+   */
+  paymentRequestId: string | null
   /** Per-sale revision: 1 when recorded, +1 on every change that was written. */
   rev: number
 }
 
 /** What `record` takes: the journal sets `rev` (1) and `updatedAt` itself; no cart means none. */
-export type NewSale = Omit<Sale, 'rev' | 'updatedAt' | 'cart'> & { cart?: SaleCart | null }
+export type NewSale = Omit<Sale, 'rev' | 'updatedAt' | 'cart' | 'paymentRequestId'> & {
+  cart?: SaleCart | null
+} & Partial<Pick<Sale, 'paymentRequestId'>>
 
 /** The fields `update` may change. */
 export const patchableFields = [

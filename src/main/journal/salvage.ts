@@ -76,6 +76,7 @@ export function salvageLine(text: string): Salvaged {
       cancelledAt: intField(text, 'ca'),
       // A damaged line's items are not pieced together: the amount above is what was charged.
       cart: null,
+      paymentRequestId: stringField(text, 'pr'),
       rev: intField(text, 'r') ?? 1,
     },
   }

@@ -155,6 +155,9 @@ function reportBlock(total: ReportRow, rows: ReportRow[], h: ReceiptHeader): str
     row('Underpaid', counted(total.underpaid, total.underpaidMinor)),
     row('Open', counted(total.open, total.openMinor)),
     ...(total.tipsMinor > 0 ? [row('Tips', m(total.tipsMinor))] : []),
+    ...(total.requestPayments > 0
+      ? [row('Requests', counted(total.requestPayments, total.requestPaymentsMinor))]
+      : []),
     ...byMethod.map((r) =>
       row(REPORT_METHODS[r.method as keyof typeof REPORT_METHODS], counted(r.sales, r.grossMinor)),
     ),
@@ -187,7 +190,7 @@ function body(r: Receipt, cpl: number): string[] {
         LABELS,
         row('Request', r.requestId),
         boldRow('Paid', money(r.paid, h)),
-        row('Still due', money(r.remaining, h)),
+        ...(r.remaining ? [row('Still due', money(r.remaining, h))] : []),
         ...paymentLines(r.payments, r.paid.currency, h),
         ...invoiceLines(r.invoiceId, r.link),
       ]

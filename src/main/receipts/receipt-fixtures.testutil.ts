@@ -15,11 +15,16 @@ const header: ReceiptHeader = {
 const link = 'https://btcpay.example.com/i/Jx9AbCdEfGhJkLmNoPqRsT'
 
 const none: Figures = emptyFigures()
-/** Two paid sales (12.50 Lightning, 4.50 on-chain), one void, one still open; all by Ana. */
+/**
+ * Two paid sales (12.50 Lightning, 4.50 on-chain, the latter a payment on a payment request), one
+ * void, one still open; all by Ana.
+ */
 const day: Figures = {
   ...none,
   sales: 2,
   grossMinor: 1700,
+  requestPayments: 1,
+  requestPaymentsMinor: 450,
   voids: 1,
   voidsMinor: 450,
   netMinor: 1700,
@@ -34,7 +39,15 @@ const lightning: Figures = {
   netMinor: 1250,
   averageMinor: 1250,
 }
-const onChain: Figures = { ...none, sales: 1, grossMinor: 450, netMinor: 450, averageMinor: 450 }
+const onChain: Figures = {
+  ...none,
+  sales: 1,
+  grossMinor: 450,
+  netMinor: 450,
+  averageMinor: 450,
+  requestPayments: 1,
+  requestPaymentsMinor: 450,
+}
 const rowsOf = (cashier: string | null): ReportRow[] => [
   { ...day, cashier, currency: 'EUR', method: 'all' },
   { ...lightning, cashier, currency: 'EUR', method: 'lightning' },

@@ -25,6 +25,7 @@ import type {
   Receipt,
   ReceiptHeader,
   RefundReceipt,
+  RequestPaymentReceipt,
   SaleReceipt,
   VoidReceipt,
 } from './receipt'
@@ -44,6 +45,8 @@ export interface ReceiptServiceDeps {
   log: Logger
   /** Where an automatic print's outcome goes (the cashier's screen). */
   onAutoPrint: (receipt: ReceiptRef, outcome: PrintOutcome) => void
+  /** What is still due on a payment request, in its minor units (asked of BTCPay). */
+  dueOnRequest?: (paymentRequestId: string) => Promise<number>
 }
 
 const paidOutcomes: readonly string[] = successPhases
@@ -158,12 +161,41 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
    * The receipt with the payment details when they can be had: kept ones, or fetched now. Without
    * them (BTCPay unreachable) the receipt still prints, without the bitcoin lines.
    */
-  async function completeReceipt(saleId: string, copy: boolean): Promise<SaleReceipt> {
+  async function completeReceipt(
+    saleId: string,
+    copy: boolean,
+  ): Promise<SaleReceipt | RequestPaymentReceipt> {
     receiptOf(saleId, copy) // refuses an unknown or unpaid sale before asking BTCPay anything
     await capture(saleId).catch((err: unknown) =>
       log.warn('receipts.capture-failed', { saleId, err }),
     )
-    return receiptOf(saleId, copy)
+    const receipt = receiptOf(saleId, copy)
+    const requestId = journal.get(saleId)?.paymentRequestId
+    return requestId ? requestPaymentReceipt(receipt, requestId) : receipt
+  }
+
+  /** A counter payment of a payment request: what it paid and what the request still wants. */
+  async function requestPaymentReceipt(
+    r: SaleReceipt,
+    requestId: string,
+  ): Promise<RequestPaymentReceipt> {
+    let dueMinor: number | null = null
+    try {
+      dueMinor = deps.dueOnRequest ? await deps.dueOnRequest(requestId) : null
+    } catch (err) {
+      log.warn('receipts.request-due-failed', { requestId, err })
+    }
+    return {
+      kind: 'request-payment',
+      header: r.header,
+      requestId,
+      title: r.description ?? requestId,
+      paid: r.amount,
+      remaining: dueMinor === null ? null : { minor: dueMinor, currency: r.amount.currency },
+      payments: r.payments,
+      invoiceId: r.invoiceId,
+      link: r.link,
+    }
   }
 
   const receiptFor = (ref: ReceiptRef, copy: boolean): Promise<Receipt> =>

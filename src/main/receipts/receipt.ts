@@ -64,8 +64,8 @@ export interface RequestPaymentReceipt {
   requestId: string
   title: string
   paid: Money
-  /** Still due on the request after this payment. */
-  remaining: Money
+  /** Still due on the request after this payment; null when BTCPay could not be asked. */
+  remaining: Money | null
   payments: BitcoinPayment[]
   invoiceId: string
   link: string | null

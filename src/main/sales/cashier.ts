@@ -18,6 +18,8 @@ import {
   normalizeLegacyStatus,
   type PaymentStatus,
 } from '../payments/payment-status'
+import type { PaymentRequestDetail } from '../../shared/payment-request'
+import { paymentRequestError } from '../payment-requests/payment-requests'
 import type { SettingsStore } from '../settings/settings-store'
 import type { InvoiceApi } from './invoice-api'
 import { paymentLinksOf } from './payment-links'
@@ -52,6 +54,10 @@ export type CashierDeps = {
   journal: Journal
   /** The invoice API the till charges through now; throws (not paired, no key) when there is none. */
   invoices: () => InvoiceApi
+  /** The API key's Greenfield invoices: a payment request's `/pay` exists only there. */
+  requestInvoices: () => InvoiceApi
+  /** A payment request as BTCPay has it now, with what is still due (payment-requests/). */
+  paymentRequestOf: (paymentRequestId: string) => Promise<PaymentRequestDetail>
   settings: SettingsStore
   events: EventHub
   log: Logger
@@ -94,6 +100,10 @@ export function createCashier(deps: CashierDeps) {
   }
   const view = (sale: Sale): SaleView => saleViewOf(sale, live.get(sale.id))
   const publish = (sale: Sale) => events.emit('sale:changed', view(sale))
+
+  /** Counter payments on payment requests go through the API key, sales through the chosen API. */
+  const apiOf = (sale: Pick<NewSale, 'paymentRequestId'>): InvoiceApi =>
+    sale.paymentRequestId ? deps.requestInvoices() : deps.invoices()
 
   function saleOf(saleId: string): Sale {
     const sale = journal.get(saleId)
@@ -168,7 +178,7 @@ export function createCashier(deps: CashierDeps) {
 
   function follow(sale: Sale): void {
     if (!sale.invoiceId || live.get(sale.id)?.watcher) return
-    const api = deps.invoices()
+    const api = apiOf(sale)
     const saleId = sale.id
     liveOf(saleId).watcher = deps.watch({
       invoiceId: sale.invoiceId,
@@ -209,6 +219,7 @@ export function createCashier(deps: CashierDeps) {
    * sale's fate is known: its invoice was found, or none appeared within the grace period.
    */
   async function reconcile(sale: Sale): Promise<boolean> {
+    if (sale.paymentRequestId) return reconcilePayment(sale)
     try {
       const invoice = await deps.invoices().findInvoice(sale.orderId)
       if (!invoice && now() - sale.createdAt < graceMs) return false
@@ -222,6 +233,36 @@ export function createCashier(deps: CashierDeps) {
     } catch (err) {
       log.warn('sales.reconcile-failed', { orderId: sale.orderId, err })
       return false
+    }
+  }
+
+  /**
+   * A counter payment whose `/pay` went unanswered is asked again: invoice reuse returns the
+   * invoice already made, if any, never a second one. A refusal (paid meanwhile, archived,
+   * expired) or the end of the grace period means this payment has no invoice.
+   */
+  async function reconcilePayment(sale: Sale): Promise<boolean> {
+    try {
+      deps.requestInvoices()
+    } catch {
+      return false // the API key is loaded (or added) later: asked again then
+    }
+    try {
+      const invoice = await signedInvoiceRequest(sale, minorDigits(sale.currency), null)()
+      const updated = applyInvoice(sale, invoice)
+      log.info('sales.reconciled', { orderId: sale.orderId, found: true })
+      publish(updated)
+      follow(updated)
+      return true
+    } catch (err) {
+      const code = err instanceof BtcpayError ? err.code : 'network'
+      if (!NEVER_SENT.has(code) && now() - sale.createdAt < graceMs) {
+        log.warn('sales.reconcile-failed', { orderId: sale.orderId, err })
+        return false
+      }
+      publish(await journal.update(sale.id, { status: 'not-created' }))
+      log.info('sales.reconciled', { orderId: sale.orderId, found: false })
+      return true
     }
   }
 
@@ -254,7 +295,7 @@ export function createCashier(deps: CashierDeps) {
   ): () => Promise<LegacyInvoice> {
     const s = settings.get()
     try {
-      const request = deps.invoices().prepareInvoice({
+      const request = apiOf(sale).prepareInvoice({
         price: minorToDecimal(sale.amountMinor, digits),
         currency: sale.currency,
         orderId: sale.orderId,
@@ -266,6 +307,7 @@ export function createCashier(deps: CashierDeps) {
           terminalId: s.terminalId,
           cashier: sale.cashier,
         },
+        paymentRequestId: sale.paymentRequestId,
       })
       return () => request.send()
     } catch (err) {
@@ -314,7 +356,39 @@ export function createCashier(deps: CashierDeps) {
       const found = journal.get(recorded.id)
       if (found?.invoiceId) return view(found)
     }
-    throw toAppError(err)
+    throw recorded.paymentRequestId ? paymentRequestError(err) : toAppError(err)
+  }
+
+  /**
+   * Journal first, then the invoice (charges and counter payments alike): the sale's line is
+   * written (a crash of the app from here on is put right by reconcile) while its invoice request
+   * is signed; the request goes once the line is written, and its fdatasync runs meanwhile
+   * (README.md).
+   */
+  async function startSale(
+    draftOf: () => Promise<NewSale>,
+    digits: number,
+    cartFields: CartFields | null = null,
+  ): Promise<SaleView> {
+    if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
+    charging = true
+    try {
+      const draft = await draftOf()
+      let lineWritten: () => void = () => undefined
+      const written = new Promise<void>((resolve) => (lineWritten = resolve))
+      const durable = journal.record(draft, { onWritten: () => lineWritten() })
+      durable.catch(() => undefined) // awaited below, after the signature
+      // The journal's writer starts the line on the next tick; the request is signed while the
+      // disk works on it.
+      await new Promise((resolve) => setImmediate(resolve))
+      const send = signedInvoiceRequest(draft, digits, cartFields)
+      await Promise.race([written, durable])
+      const recorded = journal.get(draft.id) as Sale
+      publish(recorded)
+      return await requestInvoice(recorded, send, durable)
+    } finally {
+      charging = false
+    }
   }
 
   /** A keypad amount in the till's currency, or a cart priced against the catalog in its own. */
@@ -360,34 +434,61 @@ export function createCashier(deps: CashierDeps) {
       const s = settings.get()
       deps.invoices() // not paired or no API key: refused before anything is written
       const sold = whatIsSold(input, s.currency, s.maxAmount)
-      if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
-      charging = true
-      try {
-        const draft = await newSale(journal, s.terminalId ?? 'POS', {
-          createdAt: now(),
-          amountMinor: sold.amountMinor,
-          currency: sold.currency,
-          description: sold.description,
-          cashier: s.cashier || null,
-          cart: sold.cart,
-        })
-        // Written before the request is sent: a crash of the app from here on is reconciled by
-        // orderId. The line's fdatasync then runs while the request is on its way (README.md).
-        let lineWritten: () => void = () => undefined
-        const written = new Promise<void>((resolve) => (lineWritten = resolve))
-        const durable = journal.record(draft, { onWritten: () => lineWritten() })
-        durable.catch(() => undefined) // awaited below, after the signature
-        // The journal's writer starts the line on the next tick; the request is signed while the
-        // disk works on it.
-        await new Promise((resolve) => setImmediate(resolve))
-        const send = signedInvoiceRequest(draft, minorDigits(sold.currency), sold.cartFields)
-        await Promise.race([written, durable])
-        const recorded = journal.get(draft.id) as Sale
-        publish(recorded)
-        return await requestInvoice(recorded, send, durable)
-      } finally {
-        charging = false
+      return startSale(
+        () =>
+          newSale(journal, s.terminalId ?? 'POS', {
+            createdAt: now(),
+            amountMinor: sold.amountMinor,
+            currency: sold.currency,
+            description: sold.description,
+            cashier: s.cashier || null,
+            cart: sold.cart,
+          }),
+        minorDigits(sold.currency),
+        sold.cartFields,
+      )
+    },
+
+    /**
+     * The customer pays (part of) a payment request at the counter: a sale in the journal with
+     * `paymentRequestId`, written first like a charge, whose invoice comes from the request's
+     * `/pay` with invoice reuse (a crash during it is retried without a second invoice).
+     */
+    async payPaymentRequest({
+      paymentRequestId,
+      amount,
+    }: RequestInput<'payment-requests:pay'>): Promise<SaleView> {
+      deps.requestInvoices() // no API key: refused before anything is written
+      const { request, dueMinor } = await deps.paymentRequestOf(paymentRequestId)
+      const digits = minorDigits(request.currency)
+      let amountMinor = dueMinor
+      if (amount !== undefined && amount.trim() !== '') {
+        const typed = parseAmount(amount, request.currency, dueMinor)
+        if (!typed.ok) throw new AppError('bad-input', typed.message)
+        if (typed.minor !== dueMinor && !request.allowCustomPaymentAmounts) {
+          throw new AppError(
+            'bad-input',
+            'This payment request takes only the whole amount due: it does not allow partial payments.',
+          )
+        }
+        amountMinor = typed.minor
       }
+      if (amountMinor <= 0) {
+        throw new AppError('bad-request', 'Nothing is due on this payment request any more.')
+      }
+      const s = settings.get()
+      return startSale(
+        () =>
+          newSale(journal, s.terminalId ?? 'POS', {
+            createdAt: now(),
+            amountMinor,
+            currency: request.currency,
+            description: request.title,
+            cashier: s.cashier || null,
+            paymentRequestId: request.id,
+          }),
+        digits,
+      )
     },
 
     /** A sale as it is now; an open one gets its payment links fetched again. */
@@ -395,7 +496,7 @@ export function createCashier(deps: CashierDeps) {
       let sale = saleOf(saleId)
       if (sale.invoiceId && reopenablePhases.includes(salePhaseOf(sale))) {
         try {
-          sale = applyInvoice(sale, await deps.invoices().getInvoice(sale.invoiceId))
+          sale = applyInvoice(sale, await apiOf(sale).getInvoice(sale.invoiceId))
           follow(sale)
         } catch (err) {
           throw toAppError(err)

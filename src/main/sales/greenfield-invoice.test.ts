@@ -8,6 +8,7 @@ const invoice = (patch: Partial<GreenfieldInvoice> = {}): GreenfieldInvoice => (
   id: 'inv1',
   storeId: 'store1',
   amount: '12.50',
+  paidAmount: null,
   currency: 'USD',
   type: 'Standard',
   checkoutLink: 'https://btcpay.example.com/i/inv1',

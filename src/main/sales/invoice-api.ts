@@ -4,6 +4,7 @@ import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import type { LegacyInvoice } from '../btcpay/legacy-models'
 import type { PosCartData } from '../catalog/price-cart'
+import { NO_API_KEY } from '../payment-requests/payment-requests'
 import { tillInvoiceOf } from './greenfield-invoice'
 
 /** What the till sends BTCPay for one sale. */
@@ -21,6 +22,11 @@ export interface ChargeOrder {
     terminalId: string | null
     cashier: string | null
   } & Partial<PosCartData>
+  /**
+   * A counter payment on this payment request: its invoice comes from the request's `/pay`
+   * (Greenfield only), for `price` (a part, or the whole amount due).
+   */
+  paymentRequestId?: string | null
 }
 
 /**
@@ -78,17 +84,23 @@ export function greenfieldInvoiceApi(client: GreenfieldClient): InvoiceApi {
     prepareInvoice: (order) => ({
       send: async () =>
         withMethods(
-          await client.createInvoice({
-            amount: order.price,
-            currency: order.currency,
-            metadata: {
-              orderId: order.orderId,
-              ...(order.description ? { itemDesc: order.description } : {}),
-              ...(order.itemCode ? { itemCode: order.itemCode } : {}),
-              posData: order.posData,
-            },
-            checkout: { redirectAutomatically: false },
-          }),
+          order.paymentRequestId
+            ? // Invoice reuse: a retry after a timeout or a crash gets the invoice already made.
+              await client.payPaymentRequest(order.paymentRequestId, {
+                amount: order.price,
+                allowPendingInvoiceReuse: true,
+              })
+            : await client.createInvoice({
+                amount: order.price,
+                currency: order.currency,
+                metadata: {
+                  orderId: order.orderId,
+                  ...(order.description ? { itemDesc: order.description } : {}),
+                  ...(order.itemCode ? { itemCode: order.itemCode } : {}),
+                  posData: order.posData,
+                },
+                checkout: { redirectAutomatically: false },
+              }),
         ),
     }),
     getInvoice: async (invoiceId) => withMethods(await client.getInvoice(invoiceId)),
@@ -117,5 +129,12 @@ export function chosenInvoiceApi(o: {
         'it in Manager › API key, or set the till to charge with BitId again.',
     )
   }
+  return greenfieldInvoiceApi(client)
+}
+
+/** Payment requests live only in the Greenfield API: their invoices go through the API key. */
+export function paymentRequestInvoiceApi(keyClient: () => GreenfieldClient | null): InvoiceApi {
+  const client = keyClient()
+  if (!client) throw new AppError('unauthorized', NO_API_KEY)
   return greenfieldInvoiceApi(client)
 }

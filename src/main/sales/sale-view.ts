@@ -33,6 +33,7 @@ export function saleViewOf(sale: Sale, live: LiveSale | undefined): SaleView {
     checkoutLink: sale.checkoutLink,
     expiresAt: sale.expiresAt,
     cancelledAt: sale.cancelledAt,
+    paymentRequestId: sale.paymentRequestId,
     payment: known ? (live?.links ?? null) : null,
     trouble: live?.trouble ?? null,
     ...(sale.cart ? { cart: sale.cart } : {}),

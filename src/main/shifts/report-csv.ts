@@ -40,6 +40,8 @@ const columns: Column[] = [
   ['open', count('open')],
   ['open_amount', amount('openMinor')],
   ['tips', amount('tipsMinor')],
+  ['request_payments', count('requestPayments')],
+  ['request_payments_amount', amount('requestPaymentsMinor')],
 ]
 
 export const reportCsvHeader = ['from', 'to', ...columns.map(([h]) => h)]

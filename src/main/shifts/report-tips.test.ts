@@ -19,6 +19,7 @@ const sale = (id: string, status: Sale['status'], tipMinor: number | null): Sale
   checkoutLink: null,
   expiresAt: null,
   cancelledAt: null,
+  paymentRequestId: null,
   cart:
     tipMinor === null
       ? null
@@ -43,7 +44,8 @@ describe('tips in the X/Z report', () => {
     const till = report.rows.find((r) => r.cashier === null && r.method === 'all')
     expect(till).toMatchObject({ sales: 3, grossMinor: 3 * 1144, tipsMinor: 249 })
     const [header, first] = reportToCsv(report).split('\r\n')
-    expect(header?.split(',').at(-1)).toBe('tips')
-    expect(first?.split(',').at(-1)).toBe('2.49')
+    const tips = header?.split(',').indexOf('tips') ?? -1
+    expect(tips).toBeGreaterThan(-1)
+    expect(first?.split(',')[tips]).toBe('2.49')
   })
 })

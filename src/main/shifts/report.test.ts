@@ -80,6 +80,8 @@ beforeAll(async () => {
       checkoutLink: null,
       expiresAt: null,
       cancelledAt: null,
+      // About one in five is a counter payment on a payment request: a sale like any other.
+      paymentRequestId: rnd() < 0.2 ? `PR-${i % 7}` : null,
     })
     const [status, exceptionStatus] = pick(outcomes)
     if (status !== 'creating') await journal.update(sale.id, { status, exceptionStatus })
@@ -154,6 +156,12 @@ describe('Z-report over a journal of 400 sales', () => {
       const paid = of((s) => s.status === 'paid' || s.status === 'complete')
       expect(row.paidLate).toBe(paid.filter((s) => s.exceptionStatus === 'paidLate').length)
       expect(row.overpaid).toBe(paid.filter((s) => s.exceptionStatus === 'paidOver').length)
+      const onRequests = paid.filter((s) => s.paymentRequestId !== null)
+      expect(onRequests.length).toBeGreaterThan(0)
+      expect([row.requestPayments, row.requestPaymentsMinor]).toEqual([
+        onRequests.length,
+        total(onRequests),
+      ])
       const refunded = refunds.filter((r) => r.currency === currency && r.at >= from && r.at < to)
       expect(row.refunds).toBe(refunded.length)
       expect(row.refundsMinor).toBe(refunded.reduce((n, r) => n + r.amountMinor, 0))

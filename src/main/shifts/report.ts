@@ -56,6 +56,8 @@ const summed = [
   'open',
   'openMinor',
   'tipsMinor',
+  'requestPayments',
+  'requestPaymentsMinor',
 ] as const satisfies readonly (keyof Figures)[]
 export type SummedFigure = (typeof summed)[number]
 export const summedFigures: readonly SummedFigure[] = summed
@@ -78,6 +80,8 @@ export const emptyFigures = (): Figures => ({
   open: 0,
   openMinor: 0,
   tipsMinor: 0,
+  requestPayments: 0,
+  requestPaymentsMinor: 0,
 })
 
 /** Which figures one sale adds to, with its amount. */
@@ -113,6 +117,7 @@ function contribution(sale: Sale): Partial<Record<SummedFigure, number>> {
     if (sale.cart && sale.cart.tipMinor > 0) c.tipsMinor = sale.cart.tipMinor
     if (sale.exceptionStatus === 'paidLate') c.paidLate = 1
     if (sale.exceptionStatus === 'paidOver') c.overpaid = 1
+    if (sale.paymentRequestId) Object.assign(c, { requestPayments: 1, requestPaymentsMinor: a })
   }
   return c
 }

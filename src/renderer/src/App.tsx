@@ -10,12 +10,14 @@ import { About } from './screens/About'
 import { History } from './screens/history/History'
 import { KeychainProblem } from './screens/KeychainProblem'
 import { Manager } from './screens/manager/Manager'
+import { PaymentRequests } from './screens/payment-requests/PaymentRequests'
 import { Shift } from './screens/shift/Shift'
 import { Till } from './screens/till/Till'
 import { startStores, useAppStore, useTerminalStore } from './stores/bound-stores'
 
 const tabs = [
   { id: 'home', label: 'nav.till' },
+  { id: 'requests', label: 'nav.requests' },
   { id: 'shift', label: 'nav.shift' },
   { id: 'history', label: 'nav.history' },
   { id: 'manager', label: 'nav.manager' },
@@ -69,6 +71,8 @@ export function App() {
       <Manager />
     ) : screen === 'shift' ? (
       <Shift />
+    ) : screen === 'requests' ? (
+      <PaymentRequests />
     ) : screen === 'history' ? (
       <History />
     ) : (

@@ -25,6 +25,16 @@ import {
   refundViewSchema,
   saleRefundsSchema,
 } from '../refund'
+import {
+  paymentRequestDetailSchema,
+  paymentRequestFieldsSchema,
+  paymentRequestListInputSchema,
+  paymentRequestListSchema,
+  paymentRequestPaySchema,
+  paymentRequestRefSchema,
+  paymentRequestUpdateSchema,
+  paymentRequestViewSchema,
+} from '../payment-request'
 import { customerViewSchema, paymentMethodSchema } from '../customer-view'
 import {
   printOutcomeSchema,
@@ -180,6 +190,36 @@ export const requests = {
   'carts:list': { method: 'listParkedCarts', input: noInput, output: parkedCartListSchema },
   'carts:park': { method: 'parkCart', input: parkCartInputSchema, output: parkedCartListSchema },
   'carts:resume': { method: 'resumeCart', input: parkedCartRefSchema, output: parkedCartSchema },
+  'payment-requests:list': {
+    method: 'listPaymentRequests',
+    input: paymentRequestListInputSchema,
+    output: paymentRequestListSchema,
+  },
+  'payment-requests:get': {
+    method: 'getPaymentRequest',
+    input: paymentRequestRefSchema,
+    output: paymentRequestDetailSchema,
+  },
+  'payment-requests:create': {
+    method: 'createPaymentRequest',
+    input: paymentRequestFieldsSchema,
+    output: paymentRequestViewSchema,
+  },
+  'payment-requests:update': {
+    method: 'updatePaymentRequest',
+    input: paymentRequestUpdateSchema,
+    output: paymentRequestViewSchema,
+  },
+  'payment-requests:archive': {
+    method: 'archivePaymentRequest',
+    input: paymentRequestRefSchema,
+    output: paymentRequestViewSchema,
+  },
+  'payment-requests:pay': {
+    method: 'payPaymentRequest',
+    input: paymentRequestPaySchema,
+    output: saleViewSchema,
+  },
   'till:focus-sale': {
     method: 'focusSale',
     input: z.strictObject({ saleId: saleRefSchema.shape.saleId.nullable() }),
@@ -224,6 +264,11 @@ export const requests = {
     method: 'exportShiftReportCsv',
     input: reportPeriodSchema,
     output: z.strictObject({ path: z.string() }),
+  },
+  'demo:simulate-request-payment': {
+    method: 'simulateRequestPayment',
+    input: paymentRequestPaySchema,
+    output: z.strictObject({ done: z.literal(true) }),
   },
   'demo:simulate': {
     method: 'simulateCustomer',

@@ -40,8 +40,19 @@ export const errorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof errorCodeSchema>
 
 export type Ok<T> = { ok: true; data: T }
-/** `field`: the input field a 'bad-input' failure concerns, so the form can say it there. */
-export type Fail = { ok: false; code: ErrorCode; message: string; field?: string }
+/** A form field the server refused, named as the renderer's form names it. */
+export type FieldProblem = { field: string; message: string }
+/**
+ * `field`: the input field a 'bad-input' failure concerns, so the form can say it there; `fields`:
+ * the form fields the server refused (422), each with its sentence.
+ */
+export type Fail = {
+  ok: false
+  code: ErrorCode
+  message: string
+  field?: string
+  fields?: FieldProblem[]
+}
 export type Result<T> = Ok<T> | Fail
 
 /** An error whose code and message are meant for the person at the till; anything else is 'internal'. */
@@ -51,6 +62,8 @@ export class AppError extends Error {
     message: string,
     /** The input field it concerns, if one. */
     readonly field?: string,
+    /** Which fields of the form the server refused, when it said (422). */
+    readonly fields?: FieldProblem[],
   ) {
     super(message)
     this.name = 'AppError'

@@ -4,9 +4,9 @@ import type { Result } from '../../../shared/ipc/result'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 
-export type Screen = 'home' | 'shift' | 'history' | 'manager' | 'about'
+export type Screen = 'home' | 'requests' | 'shift' | 'history' | 'manager' | 'about'
 
-const screens: readonly Screen[] = ['home', 'shift', 'history', 'manager', 'about']
+const screens: readonly Screen[] = ['home', 'requests', 'shift', 'history', 'manager', 'about']
 const SCREEN_KEY = 'pos.screen'
 /** The tab survives a reload (the page reloads after pairing, see terminal-store). */
 function savedScreen(): Screen {

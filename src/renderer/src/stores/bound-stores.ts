@@ -3,6 +3,7 @@ import { createApiKeyStore } from './api-key-store'
 import { createAppStore } from './app-store'
 import { createCartStore } from './cart-store'
 import { createRefundsStore } from './refunds-store'
+import { createPaymentRequestsStore } from './payment-requests-store'
 import { createSalesStore } from './sales-store'
 import { createShiftStore } from './shift-store'
 import { createTerminalStore } from './terminal-store'
@@ -15,6 +16,7 @@ export const useApiKeyStore = createApiKeyStore(pos)
 export const useShiftStore = createShiftStore(pos)
 export const useRefundsStore = createRefundsStore(pos)
 export const useCartStore = createCartStore(pos)
+export const usePaymentRequestsStore = createPaymentRequestsStore(pos)
 
 /** Subscribes every store to main's events and loads the first state; returns the unsubscribe. */
 export function startStores(): () => void {

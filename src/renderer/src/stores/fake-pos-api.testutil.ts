@@ -17,6 +17,7 @@ export function saleView(patch: Partial<SaleView> = {}): SaleView {
     checkoutLink: 'https://btcpay.example.com/i/inv-1',
     expiresAt: 1_700_000_900_000,
     cancelledAt: null,
+    paymentRequestId: null,
     payment: {
       bip21: 'bitcoin:bc1qexample?amount=0.00025',
       bolt11: 'lnbc250u1example',

@@ -42,6 +42,8 @@ export type SalesState = {
   paidAfterCancel: SaleView[]
   init(): () => void
   charge(input: RequestInput<'sales:charge'>): Promise<boolean>
+  /** A counter payment of a payment request: on the checkout screen like a charge. */
+  payPaymentRequest(input: RequestInput<'payment-requests:pay'>): Promise<boolean>
   openSale(saleId: string): Promise<boolean>
   cancelSale(): Promise<boolean>
   /** Back to the keypad; the sale goes on in main (and in the history). */
@@ -130,6 +132,19 @@ export function createSalesStore(api: PosApi) {
       if (shown) void get().refreshTotals()
     }
 
+    /** A charge or a counter payment: one at a time, its sale on the checkout screen. */
+    async function startSale(send: () => Promise<Result<SaleView>>): Promise<boolean> {
+      if (get().busy) return false
+      set({ busy: true, error: null })
+      const result = await send()
+      if (!result.ok) {
+        set({ busy: false, error: result.message })
+        return false
+      }
+      set({ busy: false, current: fresher(result.data, undefined) })
+      return true
+    }
+
     return {
       current: null,
       known: {},
@@ -143,17 +158,8 @@ export function createSalesStore(api: PosApi) {
         return api.onSaleChanged(({ version, data }) => receive(version, data))
       },
 
-      async charge(input) {
-        if (get().busy) return false
-        set({ busy: true, error: null })
-        const result = await api.charge(input)
-        if (!result.ok) {
-          set({ busy: false, error: result.message })
-          return false
-        }
-        set({ busy: false, current: fresher(result.data, undefined) })
-        return true
-      },
+      charge: (input) => startSale(() => api.charge(input)),
+      payPaymentRequest: (input) => startSale(() => api.payPaymentRequest(input)),
 
       async openSale(saleId) {
         if (get().busy) return false

@@ -58,6 +58,11 @@ export function SalesList({
               <td>{time(s.createdAt, locale)}</td>
               <td className="num">{amount}</td>
               <td className="desc">
+                {s.paymentRequestId && (
+                  <span className="badge tone-wait" data-testid="payment-request-badge">
+                    {t('history.paymentRequest')}
+                  </span>
+                )}{' '}
                 {s.description ?? ''}
                 {s.cart && s.cart.tipMinor > 0 && (
                   <span className="sale-tip" data-testid="sale-tip">

@@ -9,7 +9,7 @@ import { checkEntry, emptyKeypad, maxMinorFor, pressKey, type KeypadKey } from '
 import { KeyGrid } from '../../components/KeyGrid'
 import { useLocale, useTranslation } from '../../i18n'
 import { primeSound } from '../../sales/payment-sound'
-import { useSalesStore } from '../../stores/bound-stores'
+import { useAppStore, usePaymentRequestsStore, useSalesStore } from '../../stores/bound-stores'
 
 /** Nothing but zeros typed so far ("0", "0.", "0.0"): not worth an error until Charge. */
 const zeroSoFar = (text: string) => /^0*\.?0*$/.test(text)
@@ -30,6 +30,8 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
   const chargeError = useSalesStore((s) => s.error)
   const charge = useSalesStore((s) => s.charge)
   const clearError = useSalesStore((s) => s.clearError)
+  const billLater = usePaymentRequestsStore((s) => s.billLater)
+  const go = useAppStore((s) => s.go)
   const descriptionRef = useRef<HTMLInputElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
   const amountRef = useRef<HTMLDivElement>(null)
@@ -163,6 +165,18 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
             : check.ok
               ? t('keypad.chargeAmount', { amount: shown })
               : t('keypad.charge')}
+        </button>
+        <button
+          type="button"
+          className="big secondary"
+          data-testid="bill-later"
+          disabled={!check.ok || busy}
+          onClick={() => {
+            billLater(entry.text, description.trim())
+            go('requests')
+          }}
+        >
+          {t('keypad.billLater')}
         </button>
         <p className="paired-with" data-testid="home-status">
           {settings.chargeVia === 'greenfield'
