@@ -16,15 +16,17 @@ const english = strings('en')
 
 /**
  * The English texts that must not show in `language`: every text the language writes differently,
- * cut at its placeholders into the fixed words around them.
+ * cut at its placeholders into the fixed words around them, but for words the language itself
+ * writes alike ("Server" is German too).
  */
 function englishOnly(language: string): string[] {
   const translated = strings(language)
+  const own = new Set(Object.values(translated))
   const pieces = Object.entries(english)
     .filter(([key, text]) => translated[key] !== text)
     .flatMap(([, text]) => text.split(/{{\s*\w+\s*}}|<\w+\/>/))
     .map((piece) => piece.trim().replace(/^[\s(:,.·›‹]+|[\s(:,.·›…]+$/g, ''))
-    .filter((piece) => piece.length >= 3 && /[A-Za-z]/.test(piece))
+    .filter((piece) => piece.length >= 3 && /[A-Za-z]/.test(piece) && !own.has(piece))
   return [...new Set(pieces)]
 }
 
