@@ -537,3 +537,18 @@ describe('formatEntry', () => {
     expect(formatEntry(text, currency, locale)).toBe(shown)
   })
 })
+
+describe('refusal words', () => {
+  it('are the locale file’s, with counts and money in the screen’s locale', () => {
+    const usd2: KeypadRefusal = { problem: 'decimals', currency: 'USD', digits: 2 }
+    expect(refusalWords(usd2, i18next.getFixedT('de'), 'de-DE')).toBe(
+      'USD hat höchstens 2 Nachkommastellen.',
+    )
+    const bhd3: KeypadRefusal = { problem: 'decimals', currency: 'BHD', digits: 3 }
+    expect(refusalWords(bhd3, i18next.getFixedT('ar-EG'), 'ar-EG')).toContain('٣')
+    const over: KeypadRefusal = { problem: 'overMax', currency: 'EUR', maxMinor: 1_000_000 }
+    expect(refusalWords(over, i18next.getFixedT('de'), 'de-DE')).toBe(
+      'Diese Kasse kann höchstens 10.000,00\u00a0€ kassieren.',
+    )
+  })
+})
