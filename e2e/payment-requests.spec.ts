@@ -128,6 +128,45 @@ test('bill later with a QR code, find it, edit it, take a part then the rest: li
   await expect(page.getByTestId('totals')).toContainText('$30.00')
 })
 
+test('Bill later starts from the manager’s defaults, and the request at BTCPay has them', async ({
+  page,
+}) => {
+  await openTill(page)
+  await page.getByRole('button', { name: 'Manager', exact: true }).click()
+  await page.getByLabel('Title (used when the cashier types no description)').fill('Catering')
+  const days = page.getByLabel('Payable for (days; empty: no end)')
+  await days.fill('0')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-error-billLaterExpiryDays')).toHaveText(
+    'The days a bill stays payable must be at least 1.',
+  )
+  await days.fill('7')
+  await page.getByLabel('Allow paying in parts').uncheck()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('settings-result')).toHaveText('Settings saved.')
+
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
+  await page.keyboard.type('18')
+  await page.getByTestId('bill-later').click()
+  // The local date a week from today, as the date field shows it.
+  const week = new Date(Date.now() + 7 * 86_400_000)
+  const weekText = [week.getFullYear(), week.getMonth() + 1, week.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-')
+  await expect(page.getByTestId('request-title')).toHaveValue('Catering')
+  await expect(page.getByTestId('request-expiry')).toHaveValue(weekText)
+  await expect(page.getByTestId('request-partial')).not.toBeChecked()
+  await page.getByTestId('request-save').click()
+  await expect(page.getByTestId('request-heading')).toHaveText('Catering')
+
+  const [pr] = requests()
+  expect(pr).toMatchObject({ title: 'Catering', allowCustomPaymentAmounts: false })
+  // Payable all of that day: until its last second, local time.
+  expect(pr!.expiryDate).toBe(
+    new Date(week.getFullYear(), week.getMonth(), week.getDate(), 23, 59, 59).getTime() / 1000,
+  )
+})
+
 test('a payment that arrives from the customer’s phone turns the request Completed on screen by itself', async ({
   page,
 }) => {

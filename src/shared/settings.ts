@@ -45,9 +45,21 @@ export const settingsSchema = z.strictObject({
   receipts: receiptSettingsSchema,
   /** Whether the manager was asked to set a PIN (first run): asked once, set or skipped. */
   managerPinOffered: z.boolean(),
+  /**
+   * What the keypad's "Bill later" form starts with; the cashier can change each per request.
+   * The title is used when the cashier typed no description; empty leaves it to the cashier.
+   */
+  billLaterTitle: z.string().trim().max(200),
+  /** Days a bill stays payable (BTCPay's expiry date); null: until paid or archived. */
+  billLaterExpiryDays: z.int().min(1).max(3650).nullable(),
+  billLaterAllowPartial: z.boolean(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export type ChargeVia = Settings['chargeVia']
+export type BillLaterDefaults = Pick<
+  Settings,
+  'billLaterTitle' | 'billLaterExpiryDays' | 'billLaterAllowPartial'
+>
 
 /** What a manager may change directly; the paired server and terminal id are the core's. */
 export const settingsPatchSchema = settingsSchema
@@ -72,4 +84,7 @@ export const defaultSettings: Settings = {
   pairedServer: null,
   receipts: defaultReceiptSettings,
   managerPinOffered: false,
+  billLaterTitle: '',
+  billLaterExpiryDays: 30,
+  billLaterAllowPartial: true,
 }

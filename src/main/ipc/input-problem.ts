@@ -22,6 +22,8 @@ const fieldNames: Record<string, string> = {
   footer: 'The receipt footer',
   printer: 'The printer',
   search: 'The search',
+  billLaterTitle: 'The title of a bill',
+  billLaterExpiryDays: 'The days a bill stays payable',
 }
 
 /** What a field's form is, for the fields whose form a manager types by hand. */

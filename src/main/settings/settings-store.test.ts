@@ -42,6 +42,47 @@ describe('settings store on conf', () => {
     expect(store.get().currency).toBe('USD')
   })
 
+  it('Bill later defaults: a month, parts allowed, no title; kept, and a bad one named on its field', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pos-settings-'))
+    const store = createSettingsStore(open(cwd))
+    expect(store.get()).toMatchObject({
+      billLaterTitle: '',
+      billLaterExpiryDays: 30,
+      billLaterAllowPartial: true,
+    })
+    store.update({ billLaterTitle: 'Catering', billLaterExpiryDays: null })
+    expect(() => store.update({ billLaterExpiryDays: 0 })).toThrow(
+      expect.objectContaining({
+        field: 'billLaterExpiryDays',
+        message: 'The days a bill stays payable must be at least 1.',
+      }),
+    )
+    expect(() => store.update({ billLaterExpiryDays: Number.NaN })).toThrow(
+      expect.objectContaining({ field: 'billLaterExpiryDays' }),
+    )
+    expect(() => store.update({ billLaterTitle: 'x'.repeat(201) })).toThrow(
+      expect.objectContaining({
+        field: 'billLaterTitle',
+        message: 'The title of a bill can have at most 200 characters.',
+      }),
+    )
+    expect(createSettingsStore(open(cwd)).get()).toMatchObject({
+      billLaterTitle: 'Catering',
+      billLaterExpiryDays: null,
+      billLaterAllowPartial: true,
+    })
+  })
+
+  it('a settings file from before Bill later had settings keeps its values and gets the defaults', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pos-settings-'))
+    const older: Record<string, unknown> = { ...defaultSettings, currency: 'EUR' }
+    for (const key of ['billLaterTitle', 'billLaterExpiryDays', 'billLaterAllowPartial']) {
+      delete older[key]
+    }
+    writeFileSync(join(cwd, 'settings.json'), JSON.stringify(older))
+    expect(createSettingsStore(open(cwd)).get()).toEqual({ ...defaultSettings, currency: 'EUR' })
+  })
+
   it('tells listeners about changes', () => {
     const store = createSettingsStore(open(mkdtempSync(join(tmpdir(), 'pos-settings-'))))
     const seen: string[] = []

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PaymentRequestDetail, PaymentRequestView } from '../../../shared/payment-request'
+import { defaultSettings } from '../../../shared/settings'
 import { fakePosApi, ok } from './fake-pos-api.testutil'
 import { createPaymentRequestsStore } from './payment-requests-store'
 
@@ -20,16 +21,23 @@ const made: PaymentRequestView = {
 }
 const detail: PaymentRequestDetail = { request: made, paidMinor: 0, dueMinor: 4000, invoices: [] }
 const input = { amount: '40', title: 'Tab 4', referenceId: 'T4' }
+const billLaterDefaults = {
+  billLaterTitle: 'Catering',
+  billLaterExpiryDays: 14,
+  billLaterAllowPartial: false,
+}
 
 describe('payment requests store: Bill later and the form', () => {
   it('Bill later opens the form with the typed amount; a created request opens on its page', async () => {
     const fake = fakePosApi()
     const store = createPaymentRequestsStore(fake.api)
-    store.getState().billLater('40', 'Coffee for the office')
+    store.getState().billLater('40', 'Coffee for the office', billLaterDefaults)
     expect(store.getState().page).toEqual({
       kind: 'new',
       amount: '40',
       title: 'Coffee for the office',
+      expiryDays: 14,
+      allowPartial: false,
     })
     fake.on('createPaymentRequest', () => ok(made))
     fake.on('getPaymentRequest', () => ok(detail))
@@ -40,6 +48,28 @@ describe('payment requests store: Bill later and the form', () => {
       busy: false,
     })
     expect(fake.calls.map((c) => c.method)).toEqual(['createPaymentRequest', 'getPaymentRequest'])
+  })
+
+  it('Bill later starts from the settings: their title when the cashier typed no description', () => {
+    const store = createPaymentRequestsStore(fakePosApi().api)
+    store.getState().billLater('12.50', '', billLaterDefaults)
+    expect(store.getState().page).toEqual({
+      kind: 'new',
+      amount: '12.50',
+      title: 'Catering',
+      expiryDays: 14,
+      allowPartial: false,
+    })
+    store
+      .getState()
+      .billLater('5', '', { ...defaultSettings, billLaterExpiryDays: null, billLaterTitle: '' })
+    expect(store.getState().page).toEqual({
+      kind: 'new',
+      amount: '5',
+      title: '',
+      expiryDays: null,
+      allowPartial: true,
+    })
   })
 
   it('a refusal keeps the form, with the server’s sentence on the field it names', async () => {

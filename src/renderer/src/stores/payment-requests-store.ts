@@ -7,6 +7,7 @@ import type {
   PaymentRequestStatus,
   PaymentRequestView,
 } from '../../../shared/payment-request'
+import type { BillLaterDefaults } from '../../../shared/settings'
 
 export type RequestsFilter = {
   status: PaymentRequestStatus | null
@@ -17,7 +18,14 @@ export type RequestsFilter = {
 /** What the Requests tab shows: the list, a form (new or edit), or one request. */
 export type RequestsPage =
   | { kind: 'list' }
-  | { kind: 'new'; amount: string; title: string }
+  | {
+      kind: 'new'
+      amount: string
+      title: string
+      /** The expiry the form starts with, in days from now; null: none. */
+      expiryDays: number | null
+      allowPartial: boolean
+    }
   | { kind: 'edit'; request: PaymentRequestView }
   | { kind: 'detail'; id: string }
 
@@ -33,8 +41,11 @@ export type PaymentRequestsState = {
   error: string | null
   fields: FieldProblem[]
   show(page: RequestsPage): void
-  /** From the keypad: the typed amount becomes a new request's amount. */
-  billLater(amount: string, title: string): void
+  /**
+   * A new request's form, started from the settings' Bill later defaults: from the keypad with
+   * the typed amount, and its description as the title when there is one.
+   */
+  billLater(amount: string, description: string, defaults: BillLaterDefaults): void
   setFilter(patch: Partial<RequestsFilter>): void
   listPaymentRequests(): Promise<void>
   getPaymentRequest(id: string): Promise<void>
@@ -73,7 +84,14 @@ export const createPaymentRequestsStore = (api: PosApi) =>
       fields: [],
       show: (page) =>
         set({ page, error: null, fields: [], ...(page.kind === 'detail' ? {} : { detail: null }) }),
-      billLater: (amount, title) => get().show({ kind: 'new', amount, title }),
+      billLater: (amount, description, defaults) =>
+        get().show({
+          kind: 'new',
+          amount,
+          title: description || defaults.billLaterTitle,
+          expiryDays: defaults.billLaterExpiryDays,
+          allowPartial: defaults.billLaterAllowPartial,
+        }),
       setFilter(patch) {
         set({ filter: { ...get().filter, ...patch } })
         void get().listPaymentRequests()

@@ -19,6 +19,10 @@ type Draft = {
   maxAmount: string
   kiosk: boolean
   customerDisplay: boolean
+  billLaterTitle: string
+  /** Empty: bills have no expiry. */
+  billLaterExpiryDays: string
+  billLaterAllowPartial: boolean
 }
 
 const draftOf = (s: Settings): Draft => ({
@@ -34,6 +38,9 @@ const draftOf = (s: Settings): Draft => ({
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
   customerDisplay: s.customerDisplay === 'second-screen',
+  billLaterTitle: s.billLaterTitle,
+  billLaterExpiryDays: s.billLaterExpiryDays === null ? '' : String(s.billLaterExpiryDays),
+  billLaterAllowPartial: s.billLaterAllowPartial,
 })
 
 const checkoutModes: ReadonlyArray<[Settings['checkoutMode'], TranslationKey]> = [
@@ -92,6 +99,11 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       maxAmount: wholeNumber(draft.maxAmount),
       kiosk: draft.kiosk,
       customerDisplay: draft.customerDisplay ? 'second-screen' : 'off',
+      billLaterTitle: draft.billLaterTitle,
+      billLaterExpiryDays: draft.billLaterExpiryDays.trim()
+        ? wholeNumber(draft.billLaterExpiryDays)
+        : null,
+      billLaterAllowPartial: draft.billLaterAllowPartial,
     }
     setSaving(true)
     const r = await updateSettings(patch)
@@ -218,6 +230,33 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         />
         {t('settings.customerDisplay')}
       </label>
+      <fieldset>
+        <legend>{t('settings.billLater')}</legend>
+        <TextField
+          field="billLaterTitle"
+          label={t('settings.billLaterTitle')}
+          value={draft.billLaterTitle}
+          error={errorOf('billLaterTitle')}
+          onText={(text) => edit('billLaterTitle', text)}
+          maxLength={200}
+        />
+        <TextField
+          field="billLaterExpiryDays"
+          label={t('settings.billLaterExpiryDays')}
+          value={draft.billLaterExpiryDays}
+          error={errorOf('billLaterExpiryDays')}
+          onText={(text) => edit('billLaterExpiryDays', text)}
+          inputMode="numeric"
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.billLaterAllowPartial}
+            onChange={(e) => edit('billLaterAllowPartial', e.target.checked)}
+          />
+          {t('settings.billLaterAllowPartial')}
+        </label>
+      </fieldset>
       <div className="row">
         <button className="big" type="submit" disabled={saving}>
           {saving ? t('settings.saving') : t('settings.save')}

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { formatMinor } from '../../../../shared/money'
 import { paymentRequestStatuses } from '../../../../shared/payment-request'
 import { useLocale, useTranslation } from '../../i18n'
-import { usePaymentRequestsStore } from '../../stores/bound-stores'
+import { useAppStore, usePaymentRequestsStore } from '../../stores/bound-stores'
 import { RequestDetail } from './RequestDetail'
 import { RequestForm } from './RequestForm'
 import { statusWords } from './status-words'
@@ -10,7 +10,7 @@ import { statusWords } from './status-words'
 /** The Requests tab: BTCPay's payment requests of the store, one page at a time. */
 export function PaymentRequests() {
   const page = usePaymentRequestsStore((s) => s.page)
-  if (page.kind === 'new') return <RequestForm amount={page.amount} title={page.title} />
+  if (page.kind === 'new') return <RequestForm fresh={page} />
   if (page.kind === 'edit') return <RequestForm editing={page.request} />
   if (page.kind === 'detail') return <RequestDetail id={page.id} />
   return <RequestList />
@@ -21,6 +21,8 @@ function RequestList() {
   const setFilter = usePaymentRequestsStore((s) => s.setFilter)
   const list = usePaymentRequestsStore((s) => s.listPaymentRequests)
   const show = usePaymentRequestsStore((s) => s.show)
+  const billLater = usePaymentRequestsStore((s) => s.billLater)
+  const settings = useAppStore((s) => s.settings)
   const { t } = useTranslation()
   const locale = useLocale()
 
@@ -39,7 +41,8 @@ function RequestList() {
         <button
           className="big"
           data-testid="new-request"
-          onClick={() => show({ kind: 'new', amount: '', title: '' })}
+          disabled={!settings}
+          onClick={() => settings && billLater('', '', settings)}
         >
           {t('requests.new')}
         </button>

@@ -3,10 +3,9 @@ import { minorToDecimal, minorDigits } from '../../../../shared/money'
 import type { PaymentRequestView } from '../../../../shared/payment-request'
 import { useTranslation } from '../../i18n'
 import { useAppStore, usePaymentRequestsStore } from '../../stores/bound-stores'
+import type { RequestsPage } from '../../stores/payment-requests-store'
 
 const DAY_MS = 86_400_000
-/** A bill from the till is payable for a month unless the cashier says otherwise. */
-const DEFAULT_EXPIRY_DAYS = 30
 /** yyyy-mm-dd of a local date, as <input type="date"> wants it. */
 const dateText = (ms: number) => {
   const d = new Date(ms)
@@ -20,7 +19,7 @@ const endOfDay = (text: string) => {
 
 /** A new payment request (from the keypad's "Bill later" or the list) or an edit of one. */
 export function RequestForm(
-  props: { editing: PaymentRequestView } | { amount: string; title: string },
+  props: { editing: PaymentRequestView } | { fresh: Extract<RequestsPage, { kind: 'new' }> },
 ) {
   const editing = 'editing' in props ? props.editing : null
   const settings = useAppStore((s) => s.settings)
@@ -29,25 +28,28 @@ export function RequestForm(
   const update = usePaymentRequestsStore((s) => s.updatePaymentRequest)
   const show = usePaymentRequestsStore((s) => s.show)
   const { t } = useTranslation()
-  const [amount, setAmount] = useState(
-    editing
-      ? minorToDecimal(editing.amountMinor, minorDigits(editing.currency))
-      : 'amount' in props
-        ? props.amount
-        : '',
-  )
-  const [title, setTitle] = useState(editing?.title ?? ('title' in props ? props.title : ''))
+  // What the form starts with: the request being edited, or the Bill later defaults.
+  const [start] = useState(() => {
+    if ('editing' in props) {
+      const e = props.editing
+      return {
+        amount: minorToDecimal(e.amountMinor, minorDigits(e.currency)),
+        title: e.title,
+        expiresAt: e.expiresAt,
+        partial: e.allowCustomPaymentAmounts,
+      }
+    }
+    const { amount, title, expiryDays, allowPartial } = props.fresh
+    const expiresAt = expiryDays === null ? null : Date.now() + expiryDays * DAY_MS
+    return { amount, title, expiresAt, partial: allowPartial }
+  })
+  const [amount, setAmount] = useState(start.amount)
+  const [title, setTitle] = useState(start.title)
   const [email, setEmail] = useState(editing?.email ?? '')
   const [description, setDescription] = useState(editing?.description ?? '')
   const [referenceId, setReferenceId] = useState(editing?.referenceId ?? '')
-  const [expires, setExpires] = useState(() =>
-    editing
-      ? editing.expiresAt === null
-        ? ''
-        : dateText(editing.expiresAt)
-      : dateText(Date.now() + DEFAULT_EXPIRY_DAYS * DAY_MS),
-  )
-  const [partial, setPartial] = useState(editing?.allowCustomPaymentAmounts ?? true)
+  const [expires, setExpires] = useState(start.expiresAt === null ? '' : dateText(start.expiresAt))
+  const [partial, setPartial] = useState(start.partial)
   const problem = (field: string) => fields.find((f) => f.field === field)?.message
 
   const submit = (e: FormEvent) => {

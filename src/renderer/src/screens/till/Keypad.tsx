@@ -172,7 +172,7 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
           data-testid="bill-later"
           disabled={!check.ok || busy}
           onClick={() => {
-            billLater(entry.text, description.trim())
+            billLater(entry.text, description.trim(), settings)
             go('requests')
           }}
         >
