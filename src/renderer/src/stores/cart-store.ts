@@ -5,6 +5,7 @@ import {
   type CatalogItem,
   type CatalogView,
   type ParkedCart,
+  type PosAppList,
 } from '../../../shared/catalog'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
@@ -43,6 +44,7 @@ type CartState = {
   parkCart(): Promise<boolean>
   resumeCart(cartId: string): Promise<boolean>
   refreshCatalog(): Promise<void>
+  listPosApps(): Promise<Result<PosAppList>>
   chooseCatalogApp(input: RequestInput<'catalog:choose-app'>): Promise<Result<CatalogView>>
   setItemBarcode(input: RequestInput<'catalog:set-barcode'>): Promise<Result<CatalogView>>
 }
@@ -207,6 +209,8 @@ export const createCartStore = (api: PosApi) =>
         const result = await api.refreshCatalog()
         if (result.ok) set({ catalog: result.data })
       },
+
+      listPosApps: () => api.listPosApps(),
 
       async chooseCatalogApp(input) {
         const result = await api.chooseCatalogApp(input)
