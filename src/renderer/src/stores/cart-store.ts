@@ -30,6 +30,8 @@ type CartState = {
   lines: CartLine[]
   /** The customer is choosing a tip (the cart is ready to charge). */
   tipping: boolean
+  /** The cashier turned to the keypad though the shop has a catalog. */
+  keypadOnly: boolean
   /** The last refusal or unknown scan. */
   notice: CartNotice | null
   init(): () => void
@@ -39,6 +41,7 @@ type CartState = {
   setQuantity(key: number, quantity: number): void
   remove(key: number): void
   clear(): void
+  showKeypad(on: boolean): void
   startTip(): void
   cancelTip(): void
   parkCart(): Promise<boolean>
@@ -86,6 +89,7 @@ export const createCartStore = (api: PosApi) =>
       parked: [],
       lines: [],
       tipping: false,
+      keypadOnly: false,
       notice: null,
 
       init() {
@@ -172,6 +176,7 @@ export const createCartStore = (api: PosApi) =>
         })),
       remove: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key) })),
       clear: () => set({ lines: [], tipping: false, notice: null }),
+      showKeypad: (on) => set({ keypadOnly: on }),
       startTip: () => set({ tipping: true }),
       cancelTip: () => set({ tipping: false }),
 
@@ -201,7 +206,13 @@ export const createCartStore = (api: PosApi) =>
           const check = typed(l.amount)
           return { ...l, key: nextKey++, unitMinor: fixed ?? (check.ok ? check.minor : 0) }
         })
-        set((s) => ({ lines: [...s.lines, ...back], notice: null }))
+        // Back to the cart whatever the till showed: the keypad or a tip step of the cart before.
+        set((s) => ({
+          lines: [...s.lines, ...back],
+          notice: null,
+          keypadOnly: false,
+          tipping: false,
+        }))
         return true
       },
 
