@@ -49,6 +49,12 @@ export const catalogViewSchema = z.strictObject({
 })
 export type CatalogView = z.infer<typeof catalogViewSchema>
 
+/** The tip step's percentages: the PoS app's own, else the ones the manager set on this till. */
+export const tipPercentagesFor = (
+  catalog: CatalogView,
+  managers: readonly number[],
+): readonly number[] => (catalog.tips.percentages.length > 0 ? catalog.tips.percentages : managers)
+
 export const catalogAppInputSchema = z.strictObject({
   appId: z
     .string()

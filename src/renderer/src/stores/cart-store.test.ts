@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CatalogItem, CatalogView } from '../../../shared/catalog'
+import { tipPercentagesFor, type CatalogItem, type CatalogView } from '../../../shared/catalog'
 import { cartTotal, createCartStore, tipFor } from './cart-store'
 import { fakePosApi, ok } from './fake-pos-api.testutil'
 
@@ -119,6 +119,14 @@ describe('cart store', () => {
     expect(await store.getState().resumeCart('gone')).toBe(false)
     expect(store.getState().keypadOnly).toBe(true)
     expect(store.getState().notice).toEqual({ kind: 'refused', message: 'That cart is gone.' })
+  })
+})
+
+describe('tipPercentagesFor', () => {
+  it('offers the PoS app’s percentages, else the ones the manager set on this till', () => {
+    expect(tipPercentagesFor(catalog, [5, 10])).toEqual([15])
+    const none = { ...catalog, tips: { ...catalog.tips, percentages: [] } }
+    expect(tipPercentagesFor(none, [5, 10])).toEqual([5, 10])
   })
 })
 

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import type { CatalogView } from '../../../../shared/catalog'
+import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
 import { cartTotal, type CartNotice } from '../../stores/cart-store'
-import { useCartStore, useSalesStore } from '../../stores/bound-stores'
+import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
 import { TipStep } from './TipStep'
 
@@ -22,6 +22,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   const busy = useSalesStore((s) => s.busy)
   const chargeError = useSalesStore((s) => s.error)
   const charge = useSalesStore((s) => s.charge)
+  const managersTips = useAppStore((s) => s.settings?.tipPercentages)
   const [amount, setAmount] = useState('')
   const { t } = useTranslation()
   const locale = useLocale()
@@ -62,7 +63,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
       <TipStep
         subtotalMinor={subtotal}
         currency={currency}
-        percentages={catalog.tips.percentages}
+        percentages={tipPercentagesFor(catalog, managersTips ?? [])}
         text={catalog.tips.text}
         busy={busy}
         onChoose={(tip, percent) => void chargeCart(tip, percent)}
