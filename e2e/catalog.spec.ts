@@ -171,7 +171,7 @@ test('one item rung up by a scan on the keypad screen, named in itemCode', async
   expect((await metadataOnServer(invoice.id))['itemCode']).toBe('black-tea')
 })
 
-test('a parked cart survives a crash and comes back; the catalog is served from the last copy while the server is down', async ({
+test('a parked cart survives a crash and is resumed from another screen; the catalog is served from the last copy while the server is down', async ({
   page,
 }) => {
   test.slow() // two hosts and a restart: on a loaded machine teardown alone can pass a minute
@@ -182,6 +182,7 @@ test('a parked cart survives a crash and comes back; the catalog is served from 
   await expect(page.getByTestId('cart-total')).toHaveText('Total $6.95')
   await page.getByRole('button', { name: 'Park cart' }).click()
   await expect(lines(page)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Parked (1)' }).click()
   await expect(page.getByTestId('parked-carts')).toContainText('$6.95')
 
   // A crash, not a clean quit: the parked list on disk is all that is left.
@@ -196,9 +197,14 @@ test('a parked cart survives a crash and comes back; the catalog is served from 
   await page.getByRole('button', { name: 'Refresh' }).click()
   await expect(page.getByTestId('catalog-age')).toContainText(/as of .*(server|connect|reach)/i)
 
+  // Resumed from another screen: the till turns to the cart.
+  await page.getByRole('button', { name: 'History', exact: true }).click()
+  await page.getByRole('button', { name: 'Parked (1)' }).click()
   await page.getByTestId('parked-carts').getByRole('button', { name: 'Resume' }).click()
+  await expect(page.getByTestId('cart-till')).toBeVisible()
   await expect(lines(page)).toHaveCount(2)
   await expect(page.getByTestId('cart-total')).toHaveText('Total $6.95')
   await expect(page.getByTestId('parked-carts')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Parked (0)' })).toBeVisible()
   server = await startBtcpayTestServer() // for afterEach
 })

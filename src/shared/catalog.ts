@@ -49,6 +49,12 @@ export const catalogViewSchema = z.strictObject({
 })
 export type CatalogView = z.infer<typeof catalogViewSchema>
 
+/** The tip step's percentages: the PoS app's own, else the ones the manager set on this till. */
+export const tipPercentagesFor = (
+  catalog: CatalogView,
+  managers: readonly number[],
+): readonly number[] => (catalog.tips.percentages.length > 0 ? catalog.tips.percentages : managers)
+
 export const catalogAppInputSchema = z.strictObject({
   appId: z
     .string()
@@ -56,6 +62,12 @@ export const catalogAppInputSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'the id from the app’s address in BTCPay')
     .nullable(),
 })
+/** The store's Point of Sale apps the manager picks the catalog from (archived ones left out). */
+export const posAppListSchema = z.array(
+  z.strictObject({ id: z.string(), name: z.string().nullable() }),
+)
+export type PosAppList = z.infer<typeof posAppListSchema>
+
 export const barcodeInputSchema = z.strictObject({ itemId: itemIdSchema, barcode: barcodeSchema })
 
 /** One cart line as the renderer sends it: main prices catalog items itself. */

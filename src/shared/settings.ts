@@ -28,6 +28,11 @@ export const settingsSchema = z.strictObject({
   customerDisplay: z.enum(['off', 'second-screen']),
   sound: z.boolean(),
   returnToKeypadSeconds: z.int().min(0).max(120),
+  /**
+   * The tip step's percentages when the catalog's PoS app sets none (BTCPay's own default is
+   * 15, 18, 20); empty leaves only "no tip" and a tip of the customer's own.
+   */
+  tipPercentages: z.array(z.int().min(1).max(100)).max(6),
   /** Largest charge, in whole units of the currency: a typo guard for the till. */
   maxAmount: z.int().min(1).max(1_000_000_000),
   /** Who is at the till; sent to BTCPay with each invoice (posData). */
@@ -78,6 +83,7 @@ export const defaultSettings: Settings = {
   customerDisplay: 'second-screen',
   sound: true,
   returnToKeypadSeconds: 5,
+  tipPercentages: [15, 18, 20],
   maxAmount: 10_000,
   cashier: '',
   terminalId: null,

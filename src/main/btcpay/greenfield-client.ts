@@ -28,6 +28,7 @@ import {
   pullPaymentListSchema,
   pullPaymentLnurlSchema,
   posAppSchema,
+  appListSchema,
   pullPaymentSchema,
   refundPreviewSchema,
   validationErrorsSchema,
@@ -43,6 +44,7 @@ import type {
   PayPaymentRequestInput,
   Payout,
   PosApp,
+  AppBase,
   PullPayment,
   PullPaymentLnurl,
   RefundInvoiceInput,
@@ -233,6 +235,11 @@ export class GreenfieldClient {
   /** GET /api/v1/apps/pos/{appId}: a Point of Sale app's settings and items (the catalog). */
   async getPosApp(appId: string): Promise<PosApp> {
     return this.#call('GET', pathWithId('/api/v1/apps/pos', appId), posAppSchema)
+  }
+
+  /** GET /api/v1/stores/{storeId}/apps: the store's apps of every type. */
+  async listApps(): Promise<AppBase[]> {
+    return this.#call('GET', this.#store('/apps'), appListSchema)
   }
 
   // ---------- plumbing ----------

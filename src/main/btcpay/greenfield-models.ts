@@ -271,3 +271,16 @@ export const posAppSchema = z.object({
     .transform((v) => v ?? []),
 })
 export type PosApp = z.output<typeof posAppSchema>
+
+/** AppBaseData: one entry of the store's apps list (every app type; the till wants PointOfSale). */
+export const appBaseSchema = z.object({
+  id: z.string().min(1),
+  appName: nullableText,
+  appType: z.string(),
+  archived: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+})
+export type AppBase = z.output<typeof appBaseSchema>
+export const appListSchema = z.array(appBaseSchema)

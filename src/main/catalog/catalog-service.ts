@@ -6,6 +6,7 @@ import {
   catalogViewSchema,
   type CatalogItem,
   type CatalogView,
+  type PosAppList,
 } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
@@ -93,7 +94,7 @@ export function createCatalog(deps: CatalogDeps) {
       replaceFile(dir, CACHE_FILE, JSON.stringify(cache), fsync),
     )
 
-  async function readFromServer(appId: string): Promise<Cache> {
+  function clientOrThrow(): GreenfieldClient {
     const client = deps.client()
     if (!client) {
       throw new AppError(
@@ -101,6 +102,11 @@ export function createCatalog(deps: CatalogDeps) {
         'The till needs an API key to read the catalog. Add one in Manager › API key.',
       )
     }
+    return client
+  }
+
+  async function readFromServer(appId: string): Promise<Cache> {
+    const client = clientOrThrow()
     const app = await client.getPosApp(appId)
     const images = new Map<string, string | null>()
     for (const item of app.items) {
@@ -173,6 +179,18 @@ export function createCatalog(deps: CatalogDeps) {
     },
 
     refreshCatalog,
+
+    /**
+     * The store's Point of Sale apps, for the manager to pick from. BTCPay lists apps only to a
+     * key that may modify the store's settings; when it refuses, the error says so and the manager
+     * types the app's id instead.
+     */
+    async listPosApps(): Promise<PosAppList> {
+      const apps = await clientOrThrow().listApps()
+      return apps
+        .filter((a) => a.appType === 'PointOfSale' && !a.archived)
+        .map((a) => ({ id: a.id, name: a.appName }))
+    },
 
     /** The manager picks the PoS app (null: keypad only); its catalog is read at once. */
     async chooseCatalogApp({ appId }: RequestInput<'catalog:choose-app'>): Promise<CatalogView> {

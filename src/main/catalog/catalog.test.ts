@@ -123,6 +123,22 @@ describe('catalog', () => {
     expect(c.catalog.imageFile('/catalog-images/../../catalog.json')).toBeNull()
   })
 
+  it('lists the store’s PoS apps for the manager to pick when the key may see them, else refuses', async () => {
+    const { c } = await catalogCore()
+    // The till's usual key (view store settings) may read an app but not list them: BTCPay
+    // lists apps only to a key that may modify the store, so the manager types the id.
+    await expect(c.handlers['catalog:list-apps'](undefined)).rejects.toMatchObject({
+      code: 'missing-permission',
+    })
+    const apiKey = server.control.createApiKey({
+      permissions: [`btcpay.store.canmodifystoresettings:${DEMO_STORE_ID}`],
+    }).apiKey
+    await c.handlers['api-key:paste']({ serverUrl: server.url, apiKey })
+    expect(await c.handlers['catalog:list-apps'](undefined)).toEqual([
+      { id: DEMO_POS_APP_ID, name: 'Tea shop' },
+    ])
+  })
+
   it('keeps selling from the last copy while the server is down, says how old it is, and after a restart', async () => {
     const { c, view } = await catalogCore()
     await server.close()

@@ -459,6 +459,7 @@ export function createCore(deps: CoreDeps) {
     'sales:journal-problems': asManager(afterStart(history.journalProblems)),
     'catalog:get': async () => catalog.getCatalog(),
     'catalog:refresh': () => catalog.refreshCatalog(),
+    'catalog:list-apps': asManager(catalog.listPosApps),
     'catalog:choose-app': asManager(catalog.chooseCatalogApp),
     'catalog:set-barcode': asManager(async (input) => catalog.setItemBarcode(input)),
     'carts:list': async () => parkedCarts.listParkedCarts(),

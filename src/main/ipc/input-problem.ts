@@ -14,6 +14,7 @@ const fieldNames: Record<string, string> = {
   currency: 'The currency',
   maxAmount: 'The largest charge',
   returnToKeypadSeconds: 'The seconds before the keypad comes back',
+  tipPercentages: 'The tip percentages',
   serverUrl: 'The server address',
   pairingCode: 'The pairing code',
   pin: 'The PIN',

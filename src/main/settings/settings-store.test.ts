@@ -40,6 +40,12 @@ describe('settings store on conf', () => {
       }),
     )
     expect(store.get().currency).toBe('USD')
+    expect(() => store.update({ tipPercentages: [10, 101] })).toThrow(
+      expect.objectContaining({ field: 'tipPercentages' }),
+    )
+    expect(store.get().tipPercentages).toEqual([15, 18, 20])
+    store.update({ tipPercentages: [5, 10] })
+    expect(store.get().tipPercentages).toEqual([5, 10])
   })
 
   it('Bill later defaults: a month, parts allowed, no title; kept, and a bad one named on its field', () => {

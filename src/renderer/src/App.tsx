@@ -12,6 +12,7 @@ import { KeychainProblem } from './screens/KeychainProblem'
 import { Manager } from './screens/manager/Manager'
 import { PaymentRequests } from './screens/payment-requests/PaymentRequests'
 import { Shift } from './screens/shift/Shift'
+import { ParkedCarts } from './screens/till/ParkedCarts'
 import { Till } from './screens/till/Till'
 import { startStores, useAppStore, useTerminalStore } from './stores/bound-stores'
 
@@ -95,6 +96,7 @@ export function App() {
         >
           {settings?.terminalLabel ?? t('app.name')}
         </span>
+        <ParkedCarts />
         <nav aria-label={t('nav.label')}>
           {tabs.map((tab) => (
             <button

@@ -7,6 +7,7 @@ import {
   parkedCartListSchema,
   parkedCartRefSchema,
   parkedCartSchema,
+  posAppListSchema,
 } from '../catalog'
 import { apiKeyInputSchema, apiKeyServerSchema, apiKeyViewSchema, storeIdSchema } from '../api-key'
 import {
@@ -177,6 +178,7 @@ export const requests = {
   },
   'catalog:get': { method: 'getCatalog', input: noInput, output: catalogViewSchema },
   'catalog:refresh': { method: 'refreshCatalog', input: noInput, output: catalogViewSchema },
+  'catalog:list-apps': { method: 'listPosApps', input: noInput, output: posAppListSchema },
   'catalog:choose-app': {
     method: 'chooseCatalogApp',
     input: catalogAppInputSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CatalogItem, CatalogView } from '../../../shared/catalog'
+import { tipPercentagesFor, type CatalogItem, type CatalogView } from '../../../shared/catalog'
 import { cartTotal, createCartStore, tipFor } from './cart-store'
 import { fakePosApi, ok } from './fake-pos-api.testutil'
 
@@ -88,6 +88,45 @@ describe('cart store', () => {
       ],
     })
     expect(store.getState().lines).toEqual([])
+  })
+
+  it('resuming a parked cart turns the till back to the cart, from the keypad or a tip step', async () => {
+    const { store, fake } = await cartStore()
+    fake.on('resumeCart', () =>
+      ok({
+        id: 'c1',
+        parkedAt: 1,
+        currency: 'USD',
+        totalMinor: 1050,
+        lines: [{ itemId: 'tea', quantity: 3, title: 'Tea' }],
+      }),
+    )
+    store.getState().showKeypad(true)
+    expect(await store.getState().resumeCart('c1')).toBe(true)
+    expect(store.getState().keypadOnly).toBe(false)
+    expect(cartTotal(store.getState().lines)).toBe(1050)
+
+    store.getState().startTip()
+    expect(await store.getState().resumeCart('c1')).toBe(true)
+    expect(store.getState().tipping).toBe(false)
+    expect(cartTotal(store.getState().lines)).toBe(2100)
+  })
+
+  it('a cart that cannot be resumed says why and leaves the till where it was', async () => {
+    const { store, fake } = await cartStore()
+    fake.on('resumeCart', () => ({ ok: false, code: 'not-found', message: 'That cart is gone.' }))
+    store.getState().showKeypad(true)
+    expect(await store.getState().resumeCart('gone')).toBe(false)
+    expect(store.getState().keypadOnly).toBe(true)
+    expect(store.getState().notice).toEqual({ kind: 'refused', message: 'That cart is gone.' })
+  })
+})
+
+describe('tipPercentagesFor', () => {
+  it('offers the PoS app’s percentages, else the ones the manager set on this till', () => {
+    expect(tipPercentagesFor(catalog, [5, 10])).toEqual([15])
+    const none = { ...catalog, tips: { ...catalog.tips, percentages: [] } }
+    expect(tipPercentagesFor(none, [5, 10])).toEqual([5, 10])
   })
 })
 

@@ -5,6 +5,7 @@ import {
   type CatalogItem,
   type CatalogView,
   type ParkedCart,
+  type PosAppList,
 } from '../../../shared/catalog'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
@@ -29,6 +30,8 @@ type CartState = {
   lines: CartLine[]
   /** The customer is choosing a tip (the cart is ready to charge). */
   tipping: boolean
+  /** The cashier turned to the keypad though the shop has a catalog. */
+  keypadOnly: boolean
   /** The last refusal or unknown scan. */
   notice: CartNotice | null
   init(): () => void
@@ -38,11 +41,13 @@ type CartState = {
   setQuantity(key: number, quantity: number): void
   remove(key: number): void
   clear(): void
+  showKeypad(on: boolean): void
   startTip(): void
   cancelTip(): void
   parkCart(): Promise<boolean>
   resumeCart(cartId: string): Promise<boolean>
   refreshCatalog(): Promise<void>
+  listPosApps(): Promise<Result<PosAppList>>
   chooseCatalogApp(input: RequestInput<'catalog:choose-app'>): Promise<Result<CatalogView>>
   setItemBarcode(input: RequestInput<'catalog:set-barcode'>): Promise<Result<CatalogView>>
 }
@@ -84,6 +89,7 @@ export const createCartStore = (api: PosApi) =>
       parked: [],
       lines: [],
       tipping: false,
+      keypadOnly: false,
       notice: null,
 
       init() {
@@ -170,6 +176,7 @@ export const createCartStore = (api: PosApi) =>
         })),
       remove: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key) })),
       clear: () => set({ lines: [], tipping: false, notice: null }),
+      showKeypad: (on) => set({ keypadOnly: on }),
       startTip: () => set({ tipping: true }),
       cancelTip: () => set({ tipping: false }),
 
@@ -199,7 +206,13 @@ export const createCartStore = (api: PosApi) =>
           const check = typed(l.amount)
           return { ...l, key: nextKey++, unitMinor: fixed ?? (check.ok ? check.minor : 0) }
         })
-        set((s) => ({ lines: [...s.lines, ...back], notice: null }))
+        // Back to the cart whatever the till showed: the keypad or a tip step of the cart before.
+        set((s) => ({
+          lines: [...s.lines, ...back],
+          notice: null,
+          keypadOnly: false,
+          tipping: false,
+        }))
         return true
       },
 
@@ -207,6 +220,8 @@ export const createCartStore = (api: PosApi) =>
         const result = await api.refreshCatalog()
         if (result.ok) set({ catalog: result.data })
       },
+
+      listPosApps: () => api.listPosApps(),
 
       async chooseCatalogApp(input) {
         const result = await api.chooseCatalogApp(input)

@@ -1,24 +1,40 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { PosAppList } from '../../../../shared/catalog'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { useTranslation } from '../../i18n'
 import { useCartStore } from '../../stores/bound-stores'
 
 /**
- * The catalog's source: the id of a BTCPay Point of Sale app (the last part of its address in
- * BTCPay), or none for a keypad-only till; and barcodes attached to items on this till.
+ * The catalog's source: one of the store's BTCPay Point of Sale apps, picked from the list, or
+ * none for a keypad-only till; and barcodes attached to items on this till. BTCPay lists apps
+ * only to a key that may modify the store, so without the list the manager types the app's id
+ * (the last part of its address in BTCPay).
  */
 export function CatalogPanel() {
   const { t } = useTranslation()
   const catalog = useCartStore((s) => s.catalog)
   const chooseCatalogApp = useCartStore((s) => s.chooseCatalogApp)
+  const listPosApps = useCartStore((s) => s.listPosApps)
   const setItemBarcode = useCartStore((s) => s.setItemBarcode)
   const [appId, setAppId] = useState(catalog?.appId ?? '')
   const [itemId, setItemId] = useState('')
   const [barcode, setBarcode] = useState('')
   const [result, setResult] = useState<Outcome | null>(null)
+  /** The store's PoS apps, or why BTCPay would not list them (then the id is typed). */
+  const [apps, setApps] = useState<{ list: PosAppList } | { error: string } | null>(null)
 
-  const choose = async () => {
-    const r = await chooseCatalogApp({ appId: appId.trim() || null })
+  useEffect(() => {
+    let live = true
+    void listPosApps().then((r) => {
+      if (live) setApps(r.ok ? { list: r.data } : { error: r.message })
+    })
+    return () => {
+      live = false
+    }
+  }, [listPosApps])
+
+  const choose = async (picked: string | null) => {
+    const r = await chooseCatalogApp({ appId: picked })
     setResult(
       r.ok
         ? {
@@ -46,14 +62,48 @@ export function CatalogPanel() {
   return (
     <section className="form" aria-labelledby="catalog-title">
       <h2 id="catalog-title">{t('catalogPanel.title')}</h2>
-      <label>
-        {t('catalogPanel.appId')}
-        <input value={appId} onChange={(e) => setAppId(e.target.value)} />
-      </label>
-      <p className="hint">{t('catalogPanel.hint')}</p>
-      <button type="button" className="primary" onClick={() => void choose()}>
-        {t('catalogPanel.use')}
-      </button>
+      {apps === null && <p className="hint">{t('catalogPanel.loadingApps')}</p>}
+      {apps !== null && 'list' in apps && (
+        <div className="row" role="group" aria-label={t('catalogPanel.apps')}>
+          {apps.list.length === 0 && <p className="hint">{t('catalogPanel.noApps')}</p>}
+          {apps.list.map((app) => (
+            <button
+              key={app.id}
+              type="button"
+              className={app.id === catalog?.appId ? 'primary' : 'secondary'}
+              aria-pressed={app.id === catalog?.appId}
+              onClick={() => void choose(app.id)}
+            >
+              {app.name ?? app.id}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={!catalog?.appId}
+            onClick={() => void choose(null)}
+          >
+            {t('catalogPanel.keypadOnly')}
+          </button>
+        </div>
+      )}
+      {apps !== null && 'error' in apps && (
+        <>
+          <p className="hint">{t('catalogPanel.noList', { reason: apps.error })}</p>
+          <label>
+            {t('catalogPanel.appId')}
+            <input value={appId} onChange={(e) => setAppId(e.target.value)} />
+          </label>
+          <p className="hint">{t('catalogPanel.hint')}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void choose(appId.trim() || null)}
+          >
+            {t('catalogPanel.use')}
+          </button>
+        </>
+      )}
       {catalog && catalog.items.length > 0 && (
         <div className="row">
           <select

@@ -16,6 +16,7 @@ type Draft = {
   language: Settings['language']
   sound: boolean
   returnToKeypadSeconds: string
+  tipPercentages: string
   maxAmount: string
   kiosk: boolean
   customerDisplay: boolean
@@ -35,6 +36,7 @@ const draftOf = (s: Settings): Draft => ({
   language: s.language,
   sound: s.sound,
   returnToKeypadSeconds: String(s.returnToKeypadSeconds),
+  tipPercentages: s.tipPercentages.join(', '),
   maxAmount: String(s.maxAmount),
   kiosk: s.kiosk,
   customerDisplay: s.customerDisplay === 'second-screen',
@@ -66,6 +68,13 @@ const languages = Object.entries(languageNames) as ReadonlyArray<
 const wholeNumber = (text: string): number =>
   /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
 
+/** "10, 15, 20" (a % sign allowed) as numbers; anything else stays NaN for main to name. */
+const percentages = (text: string): number[] =>
+  text
+    .split(/[,;\s]+/)
+    .filter((p) => p !== '')
+    .map((p) => wholeNumber(p.replace(/%$/, '')))
+
 /** The till's settings for the manager; main validates every field again and names a bad one. */
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const { t } = useTranslation()
@@ -96,6 +105,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       language: draft.language,
       sound: draft.sound,
       returnToKeypadSeconds: wholeNumber(draft.returnToKeypadSeconds),
+      tipPercentages: percentages(draft.tipPercentages),
       maxAmount: wholeNumber(draft.maxAmount),
       kiosk: draft.kiosk,
       customerDisplay: draft.customerDisplay ? 'second-screen' : 'off',
@@ -205,6 +215,13 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
         error={errorOf('returnToKeypadSeconds')}
         onText={(text) => edit('returnToKeypadSeconds', text)}
         inputMode="numeric"
+      />
+      <TextField
+        field="tipPercentages"
+        label={t('settings.tipPercentages')}
+        value={draft.tipPercentages}
+        error={errorOf('tipPercentages')}
+        onText={(text) => edit('tipPercentages', text)}
       />
       <label className="check">
         <input

@@ -1,19 +1,20 @@
 import { useState } from 'react'
-import type { CatalogView } from '../../../../shared/catalog'
+import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
 import { cartTotal, type CartNotice } from '../../stores/cart-store'
-import { useCartStore, useSalesStore } from '../../stores/bound-stores'
+import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
 import { TipStep } from './TipStep'
 
-const timeText = (at: number, locale: string) =>
+/** A short local date and time (when the catalog was read, when a cart was parked). */
+export const timeText = (at: number, locale: string) =>
   new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })
 
 /**
  * The till with the store's catalog: tap items (or scan them), type an amount for a custom line,
- * change quantities, park the cart or resume a parked one, then the customer's tip step and the
- * charge. Totals are exact minor units; main prices the cart again before charging.
+ * change quantities, park the cart (resumed through `ParkedCarts`, on every screen), then the
+ * customer's tip step and the charge. Totals are exact minor units; main prices the cart again before charging.
  */
 export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad: () => void }) {
   const currency = catalog.currency ?? 'USD'
@@ -21,6 +22,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   const busy = useSalesStore((s) => s.busy)
   const chargeError = useSalesStore((s) => s.error)
   const charge = useSalesStore((s) => s.charge)
+  const managersTips = useAppStore((s) => s.settings?.tipPercentages)
   const [amount, setAmount] = useState('')
   const { t } = useTranslation()
   const locale = useLocale()
@@ -61,7 +63,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
       <TipStep
         subtotalMinor={subtotal}
         currency={currency}
-        percentages={catalog.tips.percentages}
+        percentages={tipPercentagesFor(catalog, managersTips ?? [])}
         text={catalog.tips.text}
         busy={busy}
         onChoose={(tip, percent) => void chargeCart(tip, percent)}
@@ -176,24 +178,6 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
             {t('cart.clear')}
           </button>
         </div>
-        {cart.parked.length > 0 && (
-          <ul className="parked" aria-label={t('cart.parkedCarts')} data-testid="parked-carts">
-            {cart.parked.map((p) => (
-              <li key={p.id}>
-                <span>
-                  {timeText(p.parkedAt, locale)} · {formatMinor(p.totalMinor, p.currency, locale)}
-                </span>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => void cart.resumeCart(p.id)}
-                >
-                  {t('cart.resume')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
       </div>
     </section>
   )

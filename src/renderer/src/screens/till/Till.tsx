@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useScanner } from '../../catalog/use-scanner'
 import { playUnknownCode } from '../../catalog/unknown-code-sound'
 import { useTranslation } from '../../i18n'
@@ -34,10 +33,11 @@ export function Till() {
         : null
   const { t } = useTranslation()
   const catalog = useCartStore((s) => s.catalog)
-  const [keypadOnly, setKeypadOnly] = useState(false)
+  const keypadOnly = useCartStore((s) => s.keypadOnly)
+  const showKeypad = useCartStore((s) => s.showKeypad)
   const hasCatalog = catalog !== null && catalog.appId !== null && catalog.items.length > 0
   useScanner(hasCatalog, (code) => {
-    if (useCartStore.getState().scan(code)) setKeypadOnly(false)
+    if (useCartStore.getState().scan(code)) showKeypad(false)
     else playUnknownCode()
   })
   if (current && settings) {
@@ -45,12 +45,12 @@ export function Till() {
   }
   if (serverUrl === null || !settings) return <Home />
   if (hasCatalog && !keypadOnly) {
-    return <CartTill catalog={catalog} onKeypad={() => setKeypadOnly(true)} />
+    return <CartTill catalog={catalog} onKeypad={() => showKeypad(true)} />
   }
   return (
     <>
       {hasCatalog && (
-        <button type="button" className="secondary" onClick={() => setKeypadOnly(false)}>
+        <button type="button" className="secondary" onClick={() => showKeypad(false)}>
           {t('till.catalog')}
         </button>
       )}
