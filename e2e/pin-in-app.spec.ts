@@ -101,7 +101,10 @@ test('set by touch, change (a wrong current PIN refused), remove, by keyboard', 
   await typePin(page, '2468')
   await expect(page.getByTestId('pin-done')).toContainText('PIN changed')
   await page.keyboard.press('Enter')
+  await expect(panel(page)).toBeVisible()
   await page.getByRole('button', { name: 'Lock', exact: true }).click()
+  // Typed only once the prompt is there: keys pressed before it would go nowhere.
+  await expect(page.getByTestId('pin-prompt')).toBeVisible()
   await typePin(page, '1357')
   await expect(page.getByRole('alert')).toHaveText('That PIN is not right.')
   await typePin(page, '2468')

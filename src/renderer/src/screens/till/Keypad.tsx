@@ -154,30 +154,33 @@ export function Keypad({ settings, serverUrl }: { settings: Settings; serverUrl:
             onChange={(e) => setDescription(e.target.value)}
           />
         </label>
-        <button
-          className="big charge"
-          data-testid="charge-button"
-          disabled={!check.ok || busy}
-          onClick={submit}
-        >
-          {busy
-            ? t('keypad.creatingInvoice')
-            : check.ok
-              ? t('keypad.chargeAmount', { amount: shown })
-              : t('keypad.charge')}
-        </button>
-        <button
-          type="button"
-          className="big secondary"
-          data-testid="bill-later"
-          disabled={!check.ok || busy}
-          onClick={() => {
-            billLater(entry.text, description.trim(), settings)
-            go('requests')
-          }}
-        >
-          {t('keypad.billLater')}
-        </button>
+        {/* One row: a second full-width button would push the keypad off a 480x800 screen. */}
+        <div className="charge-row">
+          <button
+            className="big charge"
+            data-testid="charge-button"
+            disabled={!check.ok || busy}
+            onClick={submit}
+          >
+            {busy
+              ? t('keypad.creatingInvoice')
+              : check.ok
+                ? t('keypad.chargeAmount', { amount: shown })
+                : t('keypad.charge')}
+          </button>
+          <button
+            type="button"
+            className="big secondary"
+            data-testid="bill-later"
+            disabled={!check.ok || busy}
+            onClick={() => {
+              billLater(entry.text, description.trim(), settings)
+              go('requests')
+            }}
+          >
+            {t('keypad.billLater')}
+          </button>
+        </div>
         <p className="paired-with" data-testid="home-status">
           {settings.chargeVia === 'greenfield'
             ? t('keypad.chargingWithKey', { server: serverUrl })
