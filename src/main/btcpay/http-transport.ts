@@ -52,9 +52,6 @@ export interface HttpReply {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
-/** Statuses that cannot carry a body; `new Response` refuses one for them. */
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304])
-
 export class HttpTransport {
   readonly #ky: KyInstance
   readonly #retry: KyOptions['retry']
@@ -100,31 +97,43 @@ export class HttpTransport {
     const path = new URL(href).pathname
     const started = Date.now()
     let attempt = 0
-    let response: Response
+    /** The body of the attempt that answered, read once, inside ky's timeout. */
+    let text = ''
+    let status: number
     try {
-      response = await this.#ky(href, {
+      const response = await this.#ky(href, {
         method,
-        headers: request.headers,
-        // The body string goes straight to fetch. Handed to ky, it would be wrapped in a Request
-        // whose stream is teed for retries (only GETs are retried), which costs about a sixth of a
-        // charge's latency; this way the bytes signed are the bytes sent, untouched.
+        // Headers and body go straight to fetch, not through ky: ky would copy the headers into
+        // its Request (and fetch copy them again), and wrap the body in a stream teed for retries
+        // (only GETs are retried), which cost about a sixth of a charge's latency. This way the
+        // bytes signed are the bytes sent, untouched.
         fetch: async (input) => {
           const kyRequest = input as Request // ky always calls fetch with its Request
           attempt++
+          // One controller per attempt: ky's timeout (on its Request's signal) or the byte budget
+          // aborts it. A listener, not AbortSignal.any: the same effect at a fraction of the cost.
           const local = new AbortController()
-          const res = await this.#fetch(kyRequest.url, {
-            method,
-            headers: kyRequest.headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-            signal: AbortSignal.any([kyRequest.signal, local.signal]),
-            redirect: 'manual',
-          })
-          const bytes = await readCappedBody(res, this.#maxBodyBytes, () => local.abort())
-          return new Response(NULL_BODY_STATUS.has(res.status) ? null : bytes, {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-          })
+          const abort = () => local.abort()
+          kyRequest.signal.addEventListener('abort', abort, { once: true })
+          try {
+            const res = await this.#fetch(href, {
+              method,
+              headers: request.headers,
+              ...(request.body === undefined ? {} : { body: request.body }),
+              signal: local.signal,
+              redirect: 'manual',
+            })
+            text = decodeUtf8(await readCappedBody(res, this.#maxBodyBytes, abort))
+            // ky only needs the status (and, to honour Retry-After, an error's headers); the body
+            // is already in `text`, so no second stream is built and decoded.
+            return new Response(null, {
+              status: res.status,
+              statusText: res.statusText,
+              ...(res.ok ? {} : { headers: res.headers }),
+            })
+          } finally {
+            kyRequest.signal.removeEventListener('abort', abort)
+          }
         },
         ...(method === 'GET'
           ? {
@@ -144,37 +153,36 @@ export class HttpTransport {
             }
           : { retry: 0 }),
       })
+      status = response.status
     } catch (err) {
-      if (err instanceof HTTPError) {
-        this.#log.info('btcpay.response', {
+      if (!(err instanceof HTTPError)) {
+        const e = failure(err, method, path)
+        this.#log.warn('btcpay.error', {
           method,
           path,
-          status: err.response.status,
+          code: e.code,
+          causeCode: e.causeCode,
           attempts: attempt,
           ms: Date.now() - started,
         })
-        return { status: err.response.status, text: await err.response.text() }
+        throw e
       }
-      const e = failure(err, method, path)
-      this.#log.warn('btcpay.error', {
-        method,
-        path,
-        code: e.code,
-        causeCode: e.causeCode,
-        attempts: attempt,
-        ms: Date.now() - started,
-      })
-      throw e
+      status = err.response.status
     }
     this.#log.info('btcpay.response', {
       method,
       path,
-      status: response.status,
+      status,
       attempts: attempt,
       ms: Date.now() - started,
     })
-    return { status: response.status, text: await response.text() }
+    return { status, text }
   }
+}
+
+const utf8 = new TextDecoder()
+function decodeUtf8(bytes: Uint8Array): string {
+  return utf8.decode(bytes)
 }
 
 /** A request that got no complete HTTP answer. */
