@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -65,11 +66,12 @@ describe('redact', () => {
 })
 
 describe('file logger', () => {
-  it('writes redacted JSON lines to the data folder', () => {
+  it('writes redacted JSON lines to the data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
     const log = createFileLogger({ dir })
     log.info('pairing.done', { server: 'https://shop.example.com', token, key: privateKey })
     log.error('request.failed', { err: new Error(`401 for x-signature ${signature}`) })
+    await log.flush()
     const text = readFileSync(join(dir, 'cashier.log'), 'utf8')
     const lines = text
       .trim()
@@ -80,25 +82,27 @@ describe('file logger', () => {
     for (const secret of [privateKey, token, signature]) expect(text).not.toContain(secret)
   })
 
-  it('rotates by size and keeps a bounded number of files', () => {
+  it('rotates by size and keeps a bounded number of files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
     const log = createFileLogger({ dir, maxBytes: 2000, keep: 2 })
     for (let i = 0; i < 200; i++) log.info('sale.recorded', { i, note: 'x'.repeat(40) })
+    await log.flush()
     const files = readdirSync(dir).sort()
     expect(files).toEqual(['cashier.log', 'cashier.log.1', 'cashier.log.2'])
     for (const f of files) expect(readFileSync(join(dir, f)).length).toBeLessThanOrEqual(2000)
     expect(readFileSync(join(dir, 'cashier.log'), 'utf8')).toContain('"i":199')
   })
 
-  it('drops lines below the level', () => {
+  it('drops lines below the level', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
     const log = createFileLogger({ dir, level: 'warn' })
     log.info('quiet')
     log.warn('loud')
+    await log.flush()
     expect(readFileSync(join(dir, 'cashier.log'), 'utf8')).not.toContain('quiet')
   })
 
-  it('keeps a wrong-PIN flood from rotating the history away: 20 lines a minute, then a count', () => {
+  it('keeps a wrong-PIN flood from rotating the history away: 20 lines a minute, then a count', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
     let at = Date.parse('2026-01-01T10:00:00Z')
     const log = createFileLogger({ dir, maxBytes: 20_000, keep: 1, now: () => new Date(at) })
@@ -109,11 +113,47 @@ describe('file logger', () => {
       at += 10
     }
     log.warn('manager.pin-wrong', { failures: 10_000 })
+    await log.flush()
     const lines = readFileSync(join(dir, 'cashier.log'), 'utf8').trim().split('\n')
     expect(lines[0]).toContain('kept-1')
     expect(lines.filter((l) => l.includes('"event":"manager.pin-wrong"')).length).toBe(2 * 20)
     expect(lines.filter((l) => l.includes('"log.suppressed"'))).toEqual(
       expect.arrayContaining([expect.stringContaining('"of":"manager.pin-wrong","lines":5980')]),
     )
+  })
+  it('keeps every line, in order, across rotations and when the process exits right after logging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
+    const log = createFileLogger({ dir, maxBytes: 4000, keep: 20 })
+    for (let i = 0; i < 300; i++) log.info('sale.recorded', { i })
+    await log.flush()
+    const files = readdirSync(dir)
+      .filter((f) => f !== 'cashier.log')
+      .sort((a, b) => Number(b.split('.').pop()) - Number(a.split('.').pop()))
+    const all = [...files, 'cashier.log']
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'))
+      .map((l) => (JSON.parse(l) as { i: number }).i)
+    expect(all).toEqual([...Array(300).keys()])
+
+    // A child logs and exits at once, with its writes still queued or on their way.
+    const exitDir = mkdtempSync(join(tmpdir(), 'pos-log-exit-'))
+    const script = `import { createFileLogger } from ${JSON.stringify(join(import.meta.dirname, 'file-logger.ts'))}
+const log = createFileLogger({ dir: process.argv[1] })
+for (let i = 0; i < 500; i++) log.info('sale.recorded', { i, token: '${token}' })
+setImmediate(() => { log.info('app.stopped'); process.exit(0) })`
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script, exitDir],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(child.status, child.stderr).toBe(0)
+    const text = readFileSync(join(exitDir, 'cashier.log'), 'utf8')
+    const events = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; i?: number })
+    expect(events.map((e) => e.i ?? e.event)).toEqual([...Array(500).keys(), 'app.stopped'])
+    expect(text).not.toContain(token)
   })
 })

@@ -1,8 +1,20 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { appendFile, appendFileSync, close, fstatSync, mkdirSync, open, openSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import type { LogFields, Logger } from './logger'
 import { createNoisyEventGate } from './noisy-events'
 import { redact, redactString } from './redact'
+
+const openFd = promisify(open)
+const closeFd = promisify(close)
+const appendFd = promisify(appendFile) as (fd: number, text: string) => Promise<void>
+
+/** Every logger's last write, run once when the process exits (one listener for all). */
+const atExit = new Set<() => void>()
+process.once('exit', () => {
+  for (const writeRest of atExit) writeRest()
+})
 
 type Level = 'debug' | 'info' | 'warn' | 'error'
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
@@ -20,11 +32,20 @@ export type FileLoggerOptions = {
   now?: () => Date
 }
 
+export type FileLogger = Logger & {
+  readonly path: string
+  /** Resolves once every line logged so far is in the file. */
+  flush(): Promise<void>
+}
+
 /**
  * JSON-lines logger writing to a rotating file in the data folder. Every line goes through the
- * redactor; writes are synchronous so the last lines before a crash are on disk.
+ * redactor. Lines are written in the background, in order, one write per batch: a log line never
+ * waits on the disk on the event loop (it used to, one synchronous append per line, in the middle
+ * of every charge). At a clean exit (`process.exit`, the end of the event loop) whatever is not
+ * yet in the file is written synchronously, so nothing logged before it is lost.
  */
-export function createFileLogger(opts: FileLoggerOptions): Logger & { readonly path: string } {
+export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   const fileName = opts.fileName ?? 'cashier.log'
   const maxBytes = opts.maxBytes ?? 1_000_000
   const keep = opts.keep ?? 3
@@ -32,16 +53,91 @@ export function createFileLogger(opts: FileLoggerOptions): Logger & { readonly p
   const now = opts.now ?? (() => new Date())
   mkdirSync(opts.dir, { recursive: true, mode: 0o700 })
   const path = join(opts.dir, fileName)
-  let size = existsSync(path) ? statSync(path).size : 0
+  // Opened at start-up, synchronously, so the file is there from the first moment.
+  let fd = openSync(path, 'a', 0o600)
+  /** Bytes in the current file, including the batch being written. */
+  let size = fstatSync(fd).size
+  let queued: string[] = []
+  /** The batch on its way to the file, and the file's size before it (see `writeRestNow`). */
+  let inFlight: { text: string; sizeBefore: number } | null = null
+  let running: Promise<void> | null = null
+  let rotating = false
 
-  const rotate = () => {
-    rmSync(`${path}.${keep}`, { force: true })
-    for (let i = keep - 1; i >= 1; i--) {
-      if (existsSync(`${path}.${i}`)) renameSync(`${path}.${i}`, `${path}.${i + 1}`)
+  async function rotate(): Promise<void> {
+    rotating = true
+    try {
+      await closeFd(fd)
+      await rm(`${path}.${keep}`, { force: true })
+      for (let i = keep - 1; i >= 1; i--) {
+        await rename(`${path}.${i}`, `${path}.${i + 1}`).catch(() => undefined)
+      }
+      await rename(path, `${path}.1`).catch(() => undefined)
+      fd = await openFd(path, 'a', 0o600)
+      size = 0
+    } finally {
+      rotating = false
     }
-    if (existsSync(path)) renameSync(path, `${path}.1`)
-    size = 0
   }
+
+  async function writeQueued(): Promise<void> {
+    while (queued.length > 0) {
+      // A batch stops where the file would pass maxBytes; the next one starts a new file.
+      let bytes = 0
+      let n = 0
+      while (n < queued.length) {
+        const b = Buffer.byteLength(queued[n] as string)
+        if (size + bytes > 0 && size + bytes + b > maxBytes) break
+        bytes += b
+        n++
+      }
+      if (n === 0) {
+        await rotate()
+        continue
+      }
+      const text = queued.slice(0, n).join('')
+      queued = queued.slice(n)
+      inFlight = { text, sizeBefore: size }
+      size += bytes
+      try {
+        await appendFd(fd, text)
+      } catch {
+        // A full disk must not take the till down with it.
+      } finally {
+        inFlight = null
+      }
+    }
+  }
+
+  function start(): void {
+    running ??= writeQueued().finally(() => {
+      running = null
+      if (queued.length > 0) start()
+    })
+  }
+
+  /** At exit: the batch in flight (if the file does not have it yet) and the rest, now. */
+  function writeRestNow(): void {
+    let rest = queued.join('')
+    queued = []
+    if (inFlight) {
+      let landed = 0
+      try {
+        if (!rotating) landed = fstatSync(fd).size - inFlight.sizeBefore
+      } catch {
+        // closed meanwhile: write it again rather than lose it
+      }
+      const missing = Buffer.from(inFlight.text).subarray(Math.max(0, landed))
+      rest = missing.toString() + rest
+    }
+    if (rest === '') return
+    try {
+      // Mid-rotation the descriptor may be closed: the path then takes the lines.
+      appendFileSync(rotating ? path : fd, rest, { mode: 0o600 })
+    } catch {
+      // as above: never fail the exit
+    }
+  }
+  atExit.add(writeRestNow)
 
   const gate = createNoisyEventGate()
 
@@ -56,13 +152,8 @@ export function createFileLogger(opts: FileLoggerOptions): Logger & { readonly p
 
   const append = (level: Level, event: string, at: Date, fields?: LogFields) => {
     const line = `${JSON.stringify({ t: at.toISOString(), level, event: redactString(event), ...(fields ? (redact(fields) as object) : {}) })}\n`
-    if (size > 0 && size + line.length > maxBytes) rotate()
-    try {
-      appendFileSync(path, line, { mode: 0o600 })
-      size += Buffer.byteLength(line)
-    } catch {
-      // A full disk must not take the till down with it.
-    }
+    queued.push(line)
+    start()
     if (opts.echo) process.stderr.write(line)
   }
 
@@ -72,5 +163,8 @@ export function createFileLogger(opts: FileLoggerOptions): Logger & { readonly p
     info: (e, f) => write('info', e, f),
     warn: (e, f) => write('warn', e, f),
     error: (e, f) => write('error', e, f),
+    async flush() {
+      while (running) await running
+    },
   }
 }
