@@ -378,9 +378,8 @@ export function createCashier(deps: CashierDeps) {
       const written = new Promise<void>((resolve) => (lineWritten = resolve))
       const durable = journal.record(draft, { onWritten: () => lineWritten() })
       durable.catch(() => undefined) // awaited below, after the signature
-      // The journal's writer starts the line on the next tick; the request is signed while the
-      // disk works on it.
-      await new Promise((resolve) => setImmediate(resolve))
+      // The journal's writer has handed the line to the thread pool (journal-writer.ts): the
+      // request is signed while the disk works on it.
       const send = signedInvoiceRequest(draft, digits, cartFields)
       await Promise.race([written, durable])
       const recorded = journal.get(draft.id) as Sale
