@@ -32,9 +32,7 @@ export interface DayFileContent {
 /** Parses the bytes of a day file, tolerating a torn last line and garbage lines. */
 export function parseDayFile(buf: Buffer): DayFileContent {
   const end = buf.lastIndexOf(10) + 1
-  const lines = buf.toString('utf8', 0, end).split('\n')
-  lines.pop() // '' after the last newline
-  const { entries, badLines } = parseLines(lines)
+  const { entries, badLines, lineCount } = parseLines(buf, end)
   let tail: DayFileContent['tail'] = 'clean'
   if (end < buf.length) {
     const text = buf.toString('utf8', end).replace(/^[\0\s]+/, '')
@@ -49,7 +47,7 @@ export function parseDayFile(buf: Buffer): DayFileContent {
     badLines,
     tail,
     completeBytes: end,
-    lineCount: lines.length + (tail === 'kept' ? 1 : 0),
+    lineCount: lineCount + (tail === 'kept' ? 1 : 0),
   }
 }
 
@@ -73,18 +71,30 @@ export async function repairDayFile(
   }
 }
 
-function parseLines(lines: string[]): { entries: JournalEntry[]; badLines: BadLine[] } {
+/**
+ * The complete lines in `buf[0, end)`. Each line is decoded from its own bytes: about half the
+ * time of decoding the whole file into one string and splitting it (a byte 10 is always a line
+ * break in UTF-8, so the lines are the same).
+ */
+function parseLines(
+  buf: Buffer,
+  end: number,
+): { entries: JournalEntry[]; badLines: BadLine[]; lineCount: number } {
   const entries: JournalEntry[] = []
   const badLines: BadLine[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string
+  let lineCount = 0
+  for (let start = 0; start < end;) {
+    const nl = buf.indexOf(10, start)
+    const line = buf.toString('utf8', start, nl)
+    start = nl + 1
+    lineCount++
     // One parser call per line is faster in V8 than one call for the file as an array.
     const text = line.charCodeAt(0) === 0 ? line.replace(/^\0+/, '') : line
     const entry = decodeLine(text)
     if (entry) entries.push(entry)
-    else badLines.push({ line: i + 1, text })
+    else badLines.push({ line: lineCount, text })
   }
-  return { entries, badLines }
+  return { entries, badLines, lineCount }
 }
 
 export class JournalWriteError extends Error {
