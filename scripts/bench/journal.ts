@@ -36,7 +36,7 @@ export async function benchJournal(sales = 200_000): Promise<Row[]> {
         description: 'Espresso',
       })
       let t0 = performance.now()
-      const sale = await journal.record(draft)
+      const sale = await journal.record(draft).durable
       appends.push(performance.now() - t0)
       t0 = performance.now()
       await journal.update(sale.id, { invoiceId: `INV${i}`, status: 'new' })

@@ -30,7 +30,7 @@ async function charge(i: number): Promise<void> {
     description: i % 3 ? `Coffee "${i}", large\nwith milk` : null,
   })
   say(`seq ${draft.sequence}`)
-  const sale = await journal.record(draft)
+  const sale = await journal.record(draft).durable
   say(`rec ${sale.id} ${sale.sequence} ${sale.orderId}`)
   recent.push(sale.id)
   if (recent.length > 5) recent.shift()

@@ -80,8 +80,8 @@ describe('record, update, get', () => {
   it('keeps which payment request a counter payment belongs to, across a reopen', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    const plain = await j.record(await newSale(j))
-    const payment = await j.record(await newSale(j, { paymentRequestId: 'PR-9' }))
+    const plain = await j.record(await newSale(j)).durable
+    const payment = await j.record(await newSale(j, { paymentRequestId: 'PR-9' })).durable
     j = await reopen(j, dir)
     expect(j.get(payment.id)?.paymentRequestId).toBe('PR-9')
     expect(j.get(plain.id)?.paymentRequestId).toBeNull()
@@ -92,7 +92,7 @@ describe('record, update, get', () => {
     let now = T0 + 5
     let j = await openJournal(dir, { now: () => now })
     const input = await newSale(j, { description: 'Espresso', cashier: 'Ana' })
-    const rec = await j.record(input)
+    const rec = await j.record(input).durable
     expect(rec).toEqual({ ...input, updatedAt: T0 + 5, rev: 1 })
     expect(j.get(input.id)).toEqual(rec)
 
@@ -124,7 +124,7 @@ describe('record, update, get', () => {
   it('does not write an update that changes nothing', async () => {
     const dir = tempDir()
     const j = await openJournal(dir)
-    const s = await j.record(await newSale(j, { status: 'new', invoiceId: 'I9' }))
+    const s = await j.record(await newSale(j, { status: 'new', invoiceId: 'I9' })).durable
     const file = join(dir, 'sales-2026-11-21.jsonl')
     const size = statSync(file).size
     expect(
@@ -138,18 +138,26 @@ describe('record, update, get', () => {
     expect(() => createJournal({ dir }).get('x')).toThrow(/load/)
     const j = await openJournal(dir)
     await expect(j.update('missing', { status: 'paid' })).rejects.toThrow(/unknown sale/)
-    await expect(j.record(await newSale(j, { amountMinor: 12.5 }))).rejects.toThrow(/amountMinor/)
-    await expect(j.record(await newSale(j, { amountMinor: 0 }))).rejects.toThrow(/amountMinor/)
-    await expect(j.record(await newSale(j, { currency: 'usd' }))).rejects.toThrow(/currency/)
-    const s = await j.record(await newSale(j))
-    await expect(j.record({ ...(await newSale(j)), id: s.id })).rejects.toThrow(/already recorded/)
-    await expect(j.record({ ...(await newSale(j)), orderId: s.orderId })).rejects.toThrow(
+    await expect(j.record(await newSale(j, { amountMinor: 12.5 })).durable).rejects.toThrow(
+      /amountMinor/,
+    )
+    await expect(j.record(await newSale(j, { amountMinor: 0 })).durable).rejects.toThrow(
+      /amountMinor/,
+    )
+    await expect(j.record(await newSale(j, { currency: 'usd' })).durable).rejects.toThrow(
+      /currency/,
+    )
+    const s = await j.record(await newSale(j)).durable
+    await expect(j.record({ ...(await newSale(j)), id: s.id }).durable).rejects.toThrow(
+      /already recorded/,
+    )
+    await expect(j.record({ ...(await newSale(j)), orderId: s.orderId }).durable).rejects.toThrow(
       /already used/,
     )
     await expect(j.update(s.id, { cancelledAt: 1.5 })).rejects.toThrow(/cancelledAt/)
     await expect(j.update(s.id, { status: 'bogus' as never })).rejects.toThrow(/status/)
     await j.update(s.id, { invoiceId: 'A' })
-    const other = await j.record(await newSale(j))
+    const other = await j.record(await newSale(j)).durable
     await expect(j.update(other.id, { invoiceId: 'A' })).rejects.toThrow(/another sale/)
     expect(j.get(other.id)?.rev).toBe(1)
   })
@@ -158,7 +166,7 @@ describe('record, update, get', () => {
     const dir = tempDir()
     const j = await openJournal(dir)
     const input = { ...(await newSale(j)), apiToken: 'SECRET-TOKEN', privateKey: 'SECRET-KEY' }
-    const s = await j.record(input)
+    const s = await j.record(input).durable
     await j.update(s.id, { status: 'new', token: 'SECRET-2' } as never)
     expect(s).not.toHaveProperty('apiToken')
     expect(readFileSync(join(dir, 'sales-2026-11-21.jsonl'), 'utf8')).not.toMatch(/SECRET/)
@@ -173,7 +181,7 @@ describe('writes off the event loop', () => {
     // Queued in one go, as concurrent charges and status pushes would: nothing awaited in between.
     const writes: Promise<unknown>[] = []
     for (const input of inputs) {
-      writes.push(j.record(input))
+      writes.push(j.record(input).durable)
       writes.push(j.update(input.id, { status: 'new', invoiceId: `INV-${input.id}` }))
       expect(j.get(input.id)).toMatchObject({ status: 'new', rev: 2 }) // before any disk write
     }
@@ -197,33 +205,29 @@ describe('writes off the event loop', () => {
     const sale = await newSale(j)
     let resolved = false
     let seenInFile: boolean | null = null
-    const recording = j.record(sale, {
-      onWritten: () => {
-        const file = readFileSync(join(dir, 'sales-2026-11-21.jsonl'), 'utf8')
-        seenInFile = file.includes(sale.orderId) && !resolved
-      },
+    const { written, durable } = j.record(sale)
+    void written.then(() => {
+      const file = readFileSync(join(dir, 'sales-2026-11-21.jsonl'), 'utf8')
+      seenInFile = file.includes(sale.orderId) && !resolved
     })
-    void recording.then(() => (resolved = true))
-    await recording
+    void durable.then(() => (resolved = true))
+    await durable
     expect(seenInFile).toBe(true)
     // A line that never reached the file is never said to be written.
     symlinkSync('/dev/full', join(dir, 'sales-2026-11-20.jsonl'))
-    let written = false
-    const failing = j.record(await newSale(j, { createdAt: T0 - 86_400_000 }), {
-      onWritten: () => (written = true),
-    })
-    await expect(failing).rejects.toThrow(/ENOSPC/)
-    expect(written).toBe(false)
+    const failing = j.record(await newSale(j, { createdAt: T0 - 86_400_000 }))
+    await expect(failing.written).rejects.toThrow(/ENOSPC/)
+    await expect(failing.durable).rejects.toThrow(/ENOSPC/)
   })
 
   it('a failed write is taken back: the call rejects and memory matches the file again', async () => {
     const dir = tempDir()
     const j = await openJournal(dir)
-    const kept = await j.record(await newSale(j, { createdAt: T0 - 86_400_000 }))
+    const kept = await j.record(await newSale(j, { createdAt: T0 - 86_400_000 })).durable
     // Every write to the 2026-11-21 file fails as on a full disk (ENOSPC).
     symlinkSync('/dev/full', join(dir, 'sales-2026-11-21.jsonl'))
     const lost = await newSale(j, { invoiceId: 'INV-LOST', status: 'new' })
-    const recording = j.record(lost)
+    const recording = j.record(lost).durable
     const updating = j.update(lost.id, { status: 'paid' }) // queued behind it, same file
     const elsewhere = j.update(kept.id, { status: 'expired' }) // another day file
     expect(j.get(lost.id)?.status).toBe('paid')
@@ -246,7 +250,7 @@ describe('order id sequence', () => {
     const b = await j.nextOrderId('TILL1')
     expect(a).toEqual({ orderId: `TILL1-${a.sequence}`, sequence: a.sequence })
     expect(b.sequence).toBe(a.sequence + 1)
-    await j.record({ ...(await newSale(j)), orderId: b.orderId, sequence: b.sequence })
+    await j.record({ ...(await newSale(j)), orderId: b.orderId, sequence: b.sequence }).durable
     j = await reopen(j, dir)
     expect((await j.nextOrderId('TILL1')).sequence).toBe(b.sequence + 2) // newSale took b+1
   })
@@ -275,7 +279,7 @@ describe('order id sequence', () => {
   it('stays above every recorded sequence even if the sequence file is lost', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    await j.record({ ...(await newSale(j)), orderId: 'TILL1-5000', sequence: 5000 })
+    await j.record({ ...(await newSale(j)), orderId: 'TILL1-5000', sequence: 5000 }).durable
     await j.close()
     rmSync(join(dir, 'sequence.json'))
     j = await openJournal(dir)
@@ -288,14 +292,14 @@ describe('crash leftovers in the files', () => {
     const dir = tempDir()
     const log = recordingLog()
     let j = await openJournal(dir)
-    const s = await j.record(await newSale(j))
+    const s = await j.record(await newSale(j)).durable
     await j.close()
     const file = join(dir, 'sales-2026-11-21.jsonl')
     appendFileSync(file, '{"P":"' + s.id + '","r":2,"u":1,"s":"pa')
     j = await openJournal(dir, { log })
     expect(log.warnings).toContain('journal.torn-tail-repaired')
     expect(j.get(s.id)?.status).toBe('creating')
-    const t = await j.record(await newSale(j))
+    const t = await j.record(await newSale(j)).durable
     await j.update(s.id, { status: 'new' })
     const log2 = recordingLog()
     j = await reopen(j, dir, { log: log2 })
@@ -307,7 +311,7 @@ describe('crash leftovers in the files', () => {
   it('keeps a complete last line that only lost its newline', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    const s = await j.record(await newSale(j))
+    const s = await j.record(await newSale(j)).durable
     await j.close()
     const file = join(dir, 'sales-2026-11-21.jsonl')
     appendFileSync(file, JSON.stringify({ P: s.id, r: 2, u: T0, s: 'new' }))
@@ -321,12 +325,12 @@ describe('crash leftovers in the files', () => {
   it('skips a garbage line in the middle with a warning and keeps the rest', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    const a = await j.record(await newSale(j))
+    const a = await j.record(await newSale(j)).durable
     await j.close()
     const file = join(dir, 'sales-2026-11-21.jsonl')
     appendFileSync(file, '\u0000\u0000garbage{{{\n')
     j = await openJournal(dir)
-    const b = await j.record(await newSale(j))
+    const b = await j.record(await newSale(j)).durable
     await j.update(a.id, { status: 'expired' })
     const log = recordingLog()
     j = await reopen(j, dir, { log })
@@ -362,6 +366,7 @@ describe('damaged lines never hide a sale', () => {
     const dir = tempDir()
     let j = await openJournal(dir)
     const a = await j.record(await newSale(j, { amountMinor: 4200, description: 'Tea, "large"' }))
+      .durable
     await j.update(a.id, { invoiceId: 'INV-A', status: 'new' })
     await j.update(a.id, { status: 'complete' })
     await j.close()
@@ -392,8 +397,8 @@ describe('damaged lines never hide a sale', () => {
   it('lists a sale whose amount is unreadable and counts it as unknown in that day only', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    const a = await j.record(await newSale(j))
-    const b = await j.record(await newSale(j, { amountMinor: 300 }))
+    const a = await j.record(await newSale(j)).durable
+    const b = await j.record(await newSale(j, { amountMinor: 300 })).durable
     await j.update(a.id, { invoiceId: 'INV-A', status: 'new' })
     await j.update(a.id, { status: 'paid' })
     await j.update(b.id, { status: 'not-created' })
@@ -429,7 +434,7 @@ describe('damaged lines never hide a sale', () => {
   it('keeps a sale whose later change is damaged and lists the change', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    const a = await j.record(await newSale(j))
+    const a = await j.record(await newSale(j)).durable
     await j.update(a.id, { invoiceId: 'INV-A', status: 'new' })
     await j.close()
     damageLine(join(dir, 'sales-2026-11-21.jsonl'), 3, (l) => l.replace('"s":"new"', '"s":new'))
@@ -449,7 +454,7 @@ describe('damaged lines never hide a sale', () => {
   it('reads a description that spells a field name as text, not as the field', async () => {
     const dir = tempDir()
     let j = await openJournal(dir)
-    const a = await j.record(await newSale(j, { description: '{"a":1,"cur":"JPY"}' }))
+    const a = await j.record(await newSale(j, { description: '{"a":1,"cur":"JPY"}' })).durable
     await j.close()
     damageLine(join(dir, 'sales-2026-11-21.jsonl'), 2, (l) => `${l.slice(0, -1)}]`)
     j = await openJournal(dir)
@@ -475,7 +480,9 @@ describe('queries', () => {
       'abandoned',
       'not-created',
     ] as const) {
-      ids[status] = (await j.record(await newSale(j, { status, createdAt: T0 + counter }))).id
+      ids[status] = (
+        await j.record(await newSale(j, { status, createdAt: T0 + counter })).durable
+      ).id
     }
     expect(j.unfinished().map((s) => s.status)).toEqual(['creating', 'new', 'paid'])
     await j.update(ids.creating!, { status: 'not-created' })
@@ -497,7 +504,8 @@ describe('queries', () => {
       midnight + 86_400_000,
     ]
     const made = []
-    for (const createdAt of times) made.push(await j.record(await newSale(j, { createdAt })))
+    for (const createdAt of times)
+      made.push(await j.record(await newSale(j, { createdAt })).durable)
     expect(dayFiles(dir)).toEqual([
       'sales-2026-11-21.jsonl',
       'sales-2026-11-22.jsonl',
@@ -531,7 +539,7 @@ describe('queries', () => {
     const j = await openJournal(tempDir())
     const day = Date.UTC(2026, 10, 21)
     for (const n of [1, 2, 3, 4, 5, 6, 7]) {
-      await j.record(await newSale(j, { createdAt: day + n * 1000, amountMinor: n * 100 }))
+      await j.record(await newSale(j, { createdAt: day + n * 1000, amountMinor: n * 100 })).durable
     }
     const where = (s: { amountMinor: number }) => s.amountMinor % 200 === 0 // 2, 4, 6
     const first = j.list({ from: day, to: day + 86_400_000, limit: 2, where })
@@ -558,6 +566,7 @@ describe('queries', () => {
       exceptionStatus: NewSale['exceptionStatus'] = 'none',
     ) =>
       j.record(await newSale(j, { currency, amountMinor, status, createdAt: at, exceptionStatus }))
+        .durable
     await add('USD', 1999, 'complete')
     await add('USD', 1, 'complete')
     await add('USD', 500, 'paid')
@@ -591,11 +600,11 @@ describe('compaction', () => {
     const dir = tempDir()
     const now = Date.UTC(2026, 10, 30)
     let j = await openJournal(dir, { now: () => now })
-    const s = await j.record(await newSale(j))
+    const s = await j.record(await newSale(j)).durable
     for (const status of ['new', 'paid', 'complete'] as const) await j.update(s.id, { status })
     const others = []
     for (let i = 0; i < 20; i++)
-      others.push(await j.record(await newSale(j, { createdAt: T0 + 1 })))
+      others.push(await j.record(await newSale(j, { createdAt: T0 + 1 })).durable)
     for (const o of others) await j.update(o.id, { status: 'expired' })
     const before = j.list({ from: 0, to: now, limit: 100 })
     const file = join(dir, 'sales-2026-11-21.jsonl')
@@ -621,7 +630,7 @@ describe('background compaction', () => {
     let j = await openJournal(dir, { now: () => now })
     for (const createdAt of [old, now]) {
       for (let i = 0; i < 20; i++) {
-        const s = await j.record(await newSale(j, { createdAt: createdAt + i }))
+        const s = await j.record(await newSale(j, { createdAt: createdAt + i })).durable
         for (const status of ['new', 'paid', 'complete'] as const) await j.update(s.id, { status })
       }
     }

@@ -87,6 +87,12 @@ export interface CompactResult {
   linesAfter: number
 }
 
+/** A sale being recorded: see `Journal.record`. */
+export interface Recording {
+  written: Promise<void>
+  durable: Promise<Sale>
+}
+
 export interface Journal {
   /** Reads every day file (repairing a torn last line); must be called once before use. */
   load(): Promise<void>
@@ -96,12 +102,12 @@ export interface Journal {
    */
   nextOrderId(terminalId: string): Promise<{ orderId: string; sequence: number }>
   /**
-   * Records a new sale (rev 1): in memory at once, resolved with it once its line is on disk.
-   * Rejects on invalid or duplicate input (nothing kept), or when the write failed (taken back).
-   * `onWritten` runs when the line is written but not yet flushed: from then on it survives the
-   * app being killed, and only a power cut before the flush could still lose it.
+   * Records a new sale (rev 1), in memory at once. `written` resolves once its line is in the
+   * operating system's hands (it survives the app being killed; only a power cut before the
+   * flush could still lose it), `durable` with the sale once the line is flushed. Both reject on
+   * invalid or duplicate input (nothing kept), or when the write failed (taken back).
    */
-  record(sale: NewSale, opts?: { onWritten?: () => void }): Promise<Sale>
+  record(sale: NewSale): Recording
   /**
    * Changes a sale: in memory at once, resolved with the changed sale once the line is on disk;
    * no write when nothing changes. Rejects on an unknown id or invalid patch (nothing changed),
@@ -413,7 +419,20 @@ export function createJournal(opts: JournalOptions): Journal {
     return { orderId: `${terminalId}-${seq}`, sequence: seq }
   }
 
-  async function record(input: NewSale, opts?: { onWritten?: () => void }): Promise<Sale> {
+  function record(input: NewSale): Recording {
+    let lineWritten: () => void = () => undefined
+    let lineFailed: (err: unknown) => void = () => undefined
+    const written = new Promise<void>((resolve, reject) => {
+      lineWritten = resolve
+      lineFailed = reject
+    })
+    written.catch(() => undefined) // a caller may wait for `durable` alone
+    const durable = recordSale(input, () => lineWritten())
+    durable.catch(lineFailed)
+    return { written, durable }
+  }
+
+  async function recordSale(input: NewSale, onWritten: () => void): Promise<Sale> {
     ensureOpen()
     const raw = input as unknown as Record<string, unknown>
     const problem = saleProblem(raw)
@@ -453,7 +472,7 @@ export function createJournal(opts: JournalOptions): Journal {
     insertSorted(dayOf(n).sales, sale)
     ;(sequence as SequenceFile).observe(sale.sequence)
     const recorded = copy(sale)
-    const written = append(n, encodeSale(sale), () => unindex(sale), opts?.onWritten)
+    const written = append(n, encodeSale(sale), () => unindex(sale), onWritten)
     lastWrite.set(sale, written)
     await written
     return recorded

@@ -75,7 +75,7 @@ export async function seedJournal(
       cashier: random() < 0.5 ? 'Alex' : null,
     })
     const { id, sequence } = draft
-    writes.push(journal.record(draft))
+    writes.push(journal.record(draft).durable)
     const invoiceId = invoiceIdFor(sequence, random)
     const update = (patch: Parameters<Journal['update']>[1]) =>
       writes.push(journal.update(id, patch))

@@ -374,14 +374,12 @@ export function createCashier(deps: CashierDeps) {
     charging = true
     try {
       const draft = await draftOf()
-      let lineWritten: () => void = () => undefined
-      const written = new Promise<void>((resolve) => (lineWritten = resolve))
-      const durable = journal.record(draft, { onWritten: () => lineWritten() })
+      const { written, durable } = journal.record(draft)
       durable.catch(() => undefined) // awaited below, after the signature
       // The journal's writer has handed the line to the thread pool (journal-writer.ts): the
       // request is signed while the disk works on it.
       const send = signedInvoiceRequest(draft, digits, cartFields)
-      await Promise.race([written, durable])
+      await written
       const recorded = journal.get(draft.id) as Sale
       publish(recorded)
       return await requestInvoice(recorded, send, durable)

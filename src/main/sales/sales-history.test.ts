@@ -32,7 +32,7 @@ async function historyWith(drafts: Omit<SaleDraft, 'createdAt'>[]) {
     sales.push(
       await journal.record(
         await newSale(journal, 'TILL1', { ...d, createdAt: DAY + (i + 1) * 60_000 }),
-      ),
+      ).durable,
     )
   }
   const history = createSalesHistory({

@@ -82,7 +82,7 @@ beforeAll(async () => {
       cancelledAt: null,
       // About one in five is a counter payment on a payment request: a sale like any other.
       paymentRequestId: rnd() < 0.2 ? `PR-${i % 7}` : null,
-    })
+    }).durable
     const [status, exceptionStatus] = pick(outcomes)
     if (status !== 'creating') await journal.update(sale.id, { status, exceptionStatus })
     if (status === 'paid' || status === 'complete' || exceptionStatus === 'paidPartial') {
