@@ -53,29 +53,30 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   const now = opts.now ?? (() => new Date())
   mkdirSync(opts.dir, { recursive: true, mode: 0o700 })
   const path = join(opts.dir, fileName)
-  // Opened at start-up, synchronously, so the file is there from the first moment.
-  let fd = openSync(path, 'a', 0o600)
+  // Opened at start-up, synchronously, so the file is there from the first moment. null while
+  // no file is open (a failed rotation): a closed descriptor's number may belong to another file.
+  let fd: number | null = openSync(path, 'a', 0o600)
   /** Bytes in the current file, including the batch being written. */
   let size = fstatSync(fd).size
   let queued: string[] = []
   /** The batch on its way to the file, and the file's size before it (see `writeRestNow`). */
   let inFlight: { text: string; sizeBefore: number } | null = null
   let running: Promise<void> | null = null
-  let rotating = false
 
   async function rotate(): Promise<void> {
-    rotating = true
     try {
-      await closeFd(fd)
+      const closing = fd
+      fd = null
+      if (closing !== null) await closeFd(closing)
       await rm(`${path}.${keep}`, { force: true })
       for (let i = keep - 1; i >= 1; i--) {
         await rename(`${path}.${i}`, `${path}.${i + 1}`).catch(() => undefined)
       }
       await rename(path, `${path}.1`).catch(() => undefined)
-      fd = await openFd(path, 'a', 0o600)
-      size = 0
+    } catch {
+      // Rotation is housekeeping: whatever failed, logging goes on in a fresh file if it can.
     } finally {
-      rotating = false
+      size = 0
     }
   }
 
@@ -99,6 +100,7 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
       inFlight = { text, sizeBefore: size }
       size += bytes
       try {
+        fd ??= await openFd(path, 'a', 0o600)
         await appendFd(fd, text)
       } catch {
         // A full disk must not take the till down with it.
@@ -122,7 +124,7 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
     if (inFlight) {
       let landed = 0
       try {
-        if (!rotating) landed = fstatSync(fd).size - inFlight.sizeBefore
+        if (fd !== null) landed = fstatSync(fd).size - inFlight.sizeBefore
       } catch {
         // closed meanwhile: write it again rather than lose it
       }
@@ -131,8 +133,8 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
     }
     if (rest === '') return
     try {
-      // Mid-rotation the descriptor may be closed: the path then takes the lines.
-      appendFileSync(rotating ? path : fd, rest, { mode: 0o600 })
+      // Mid-rotation no file may be open: the path then takes the lines.
+      appendFileSync(fd ?? path, rest, { mode: 0o600 })
     } catch {
       // as above: never fail the exit
     }
