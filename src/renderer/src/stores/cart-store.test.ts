@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { tipPercentagesFor, type CatalogItem, type CatalogView } from '../../../shared/catalog'
-import { cartTotal, createCartStore, tipFor } from './cart-store'
+import {
+  tipFor,
+  tipPercentagesFor,
+  type CatalogItem,
+  type CatalogView,
+} from '../../../shared/catalog'
+import { cartTotal, createCartStore } from './cart-store'
 import { fakePosApi, ok } from './fake-pos-api.testutil'
 
 const item = (patch: Partial<CatalogItem> & { id: string }): CatalogItem => ({

@@ -58,10 +58,6 @@ let nextKey = 1
 export const cartTotal = (lines: readonly CartLine[]) =>
   lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
 
-/** A tip of `percent` on `subtotalMinor`, rounded half up to a whole minor unit. */
-export const tipFor = (subtotalMinor: number, percent: number) =>
-  Math.floor((subtotalMinor * percent + 50) / 100)
-
 export const createCartStore = (api: PosApi) =>
   create<CartState>()((set, get) => {
     const currency = () => get().catalog?.currency ?? 'USD'
