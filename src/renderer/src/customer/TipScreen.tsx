@@ -29,6 +29,7 @@ export function TipScreen(props: {
   const [custom, setCustom] = useState(false)
   const [sent, setSent] = useState(false)
   const money = (minor: number) => formatMinor(minor, view.currency, locale)
+  const percent = new Intl.NumberFormat(locale, { style: 'percent' })
   useEffect(() => {
     if (!sent) return undefined
     const timer = setTimeout(() => setSent(false), RETRY_MS)
@@ -69,8 +70,8 @@ export function TipScreen(props: {
             className="customer-button primary"
             onClick={() => choose({ kind: 'option', index })}
           >
-            <bdi dir="ltr">+{money(option.tipMinor)}</bdi>
-            <small>{option.percent.toLocaleString(locale)} %</small>
+            <bdi dir="ltr">+{money(option.tipMinor)}</bdi>{' '}
+            <small>{percent.format(option.percent / 100)}</small>
           </button>
         ))}
         {view.customMaxMinor > 0 && (
@@ -109,7 +110,7 @@ function CustomTip(props: {
           <bdi dir="ltr">{shown}</bdi>
         </p>
         <p className={refusal ? 'customer-hint error' : 'customer-hint'} role="status">
-          {refusal
+          {refusal && refusal.problem !== 'overMax'
             ? refusalWords(refusal, t, locale)
             : t('customerTip.upTo', { amount: formatMinor(customMaxMinor, currency, locale) })}
         </p>
