@@ -66,6 +66,10 @@ type CartState = {
 
 let nextKey = 1
 
+/** Whether the till sells from a catalog (a picked PoS app with items), so scans mean something. */
+export const sellsFromCatalog = (catalog: CatalogView | null): catalog is CatalogView =>
+  catalog !== null && catalog.appId !== null && catalog.items.length > 0
+
 /** The cart's total in minor units, exact (integers only). */
 export const cartTotal = (lines: readonly CartLine[]) =>
   lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
