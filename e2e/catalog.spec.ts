@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
 import { CHARGE_MODES, newestInvoice } from './fixtures/cashier'
-import { metadataOnServer, posDataOf, scan, tillWithCatalog } from './fixtures/catalog-till'
+import {
+  beeps,
+  countBeeps,
+  metadataOnServer,
+  posDataOf,
+  scan,
+  tillWithCatalog,
+} from './fixtures/catalog-till'
 import { startHostProcess, type HostProcess } from './fixtures/host'
 
 // The store's catalog at the till, end to end: Chromium → browser host (real core, real keychain,
@@ -19,18 +26,7 @@ test.beforeEach(async ({ page }) => {
   dataDir = mkdtempSync(join(tmpdir(), 'pos-catalog-e2e-'))
   host = await startHostProcess([], { dataDir })
   await page.setViewportSize({ width: 1280, height: 900 })
-  // Counts the beeps the page starts (the unknown-code sound is made with Web Audio).
-  await page.addInitScript(() => {
-    const counted = window as unknown as { beeps: number }
-    counted.beeps = 0
-    const Original = window.AudioContext
-    window.AudioContext = class extends Original {
-      override createOscillator() {
-        counted.beeps += 1
-        return super.createOscillator()
-      }
-    }
-  })
+  await countBeeps(page)
 })
 
 test.afterEach(async () => {
@@ -63,9 +59,7 @@ for (const mode of CHARGE_MODES) {
 
     await scan(page, 'NO-SUCH-CODE')
     await expect(page.getByTestId('cart-notice')).toHaveText(/Unknown code NO-SUCH-CODE/)
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { beeps: number }).beeps))
-      .toBeGreaterThan(0)
+    await expect.poll(() => beeps(page)).toBeGreaterThan(0)
     await expect(lines(page)).toHaveCount(2)
 
     await page.getByRole('button', { name: 'Charge $9.95' }).click()

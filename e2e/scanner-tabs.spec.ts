@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import { scan, tillWithCatalog } from './fixtures/catalog-till'
+import { beeps, countBeeps, scan, tillWithCatalog } from './fixtures/catalog-till'
 import { startHostProcess, type HostProcess } from './fixtures/host'
 
 // The barcode scanner on every tab: key events at scanner speed (4 ms apart, then Enter) with no
@@ -17,18 +17,7 @@ test.beforeEach(async ({ page }) => {
   dataDir = mkdtempSync(join(tmpdir(), 'pos-scan-e2e-'))
   host = await startHostProcess([], { dataDir })
   await page.setViewportSize({ width: 1280, height: 900 })
-  // Counts the beeps the page starts (the unknown-code sound is made with Web Audio).
-  await page.addInitScript(() => {
-    const counted = window as unknown as { beeps: number }
-    counted.beeps = 0
-    const Original = window.AudioContext
-    window.AudioContext = class extends Original {
-      override createOscillator() {
-        counted.beeps += 1
-        return super.createOscillator()
-      }
-    }
-  })
+  await countBeeps(page)
   await tillWithCatalog(page, host, server, 'legacy')
 })
 
@@ -40,7 +29,6 @@ test.afterEach(async () => {
 
 const tab = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
 const lines = (page: Page) => page.getByTestId('cart-lines').locator('li')
-const beeps = (page: Page) => page.evaluate(() => (window as unknown as { beeps: number }).beeps)
 
 test('a scan on History, Requests or Manager takes the cashier to the till with the item added', async ({
   page,
