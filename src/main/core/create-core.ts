@@ -407,7 +407,11 @@ export function createCore(deps: CoreDeps) {
     tillFocus.showPaymentMethod(input.saleId, input.method)
     return { done: true as const }
   }
-  const focusedSale = async () => tillFocus.focused()
+  // Only a starting till page asks this (kiosk/till-focus.ts): its tip question died with it.
+  const focusedSale = async () => {
+    tipQuestion.tillRestarted()
+    return tillFocus.focused()
+  }
   const quitApp = async () => {
     if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
     // After this answer has left: the renderer hears "done" before its window goes.

@@ -199,6 +199,15 @@ describe('the tip question on the customer display', () => {
     expect(seen.at(-1)?.screen).toBe('charge')
   })
 
+  it('drops the question when the till page starts again, and ignores its late answer', () => {
+    const { desk, chosen, seen } = setup()
+    const { questionId } = desk.askCustomerTip(twoLattes)!
+    desk.tillRestarted()
+    expect(seen.at(-1)?.screen).toBe('idle')
+    desk.chooseTip({ questionId, choice: { kind: 'none' } })
+    expect(chosen).toEqual([])
+  })
+
   it('caps a typed tip at the subtotal and at what the till may still charge', () => {
     expect(customTipCap(900, 1_000_000)).toBe(900)
     expect(customTipCap(900_000, 1_000_000)).toBe(100_000)

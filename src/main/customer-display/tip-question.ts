@@ -92,6 +92,14 @@ export function createTipQuestion(deps: {
       return asked
     },
 
+    /**
+     * The till's page starts again (a crash, a reload) and has forgotten its cart's question: the
+     * customer must not answer into nothing.
+     */
+    tillRestarted(): void {
+      if (question) close()
+    },
+
     /** The cashier chose for the customer, went back, or the charge failed: the question ends. */
     closeCustomerTip({ questionId }: { questionId: string }): { done: true } {
       if (question?.questionId === questionId) close()
