@@ -70,6 +70,12 @@ let nextKey = 1
 export const sellsFromCatalog = (catalog: CatalogView | null): catalog is CatalogView =>
   catalog !== null && catalog.appId !== null && catalog.items.length > 0
 
+/** The lines as main takes them: item ids, quantities and typed amounts, never prices. */
+export const cartLineInputs = (lines: readonly CartLine[]): CartLineInput[] =>
+  lines.map(({ itemId, quantity, amount }) =>
+    amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
+  )
+
 /** The cart's total in minor units, exact (integers only). */
 export const cartTotal = (lines: readonly CartLine[]) =>
   lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
@@ -94,10 +100,7 @@ export const createCartStore = (api: PosApi) =>
     }
     const typed = (amount: string | undefined) =>
       parseAmount(amount ?? '', currency(), Number.MAX_SAFE_INTEGER)
-    const lineInputs = () =>
-      get().lines.map(({ itemId, quantity, amount }) =>
-        amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
-      )
+    const lineInputs = () => cartLineInputs(get().lines)
     /** Leaving the tip step by any way ends the customer's question first. */
     const endTip = { tipping: false, tipQuestion: null, tipQuestionOpen: false, tipAnswer: null }
 

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
-import { cartTotal, type CartNotice } from '../../stores/cart-store'
+import { cartLineInputs, cartTotal, type CartNotice } from '../../stores/cart-store'
 import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
 import { TipStep } from './TipStep'
@@ -50,9 +50,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   const { lines, clear, cancelTip } = cart
   const chargeCart = useCallback(
     async (tipMinor: number, tipPercent: number | null) => {
-      const input = lines.map(({ itemId, quantity, amount: typed }) =>
-        typed === undefined ? { itemId, quantity } : { itemId, quantity, amount: typed },
-      )
+      const input = cartLineInputs(lines)
       if (await charge({ cart: { lines: input, tipMinor, tipPercent } })) clear()
       else cancelTip()
     },
