@@ -2,21 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
+import { CHARGE_MODES, newestInvoice } from './fixtures/cashier'
 import {
-  DEMO_POS_APP_ID,
-  DEMO_STORE_ID,
-  startBtcpayTestServer,
-  type TestServer,
-} from './btcpay-test-server'
-import {
-  CHARGE_MODES,
-  chargeWith,
-  newestInvoice,
-  pairThroughUi,
-  pasteApiKey,
-  updateSettings,
-  type ChargeMode,
-} from './fixtures/cashier'
+  beeps,
+  countBeeps,
+  metadataOnServer,
+  posDataOf,
+  scan,
+  tillWithCatalog,
+} from './fixtures/catalog-till'
 import { startHostProcess, type HostProcess } from './fixtures/host'
 
 // The store's catalog at the till, end to end: Chromium → browser host (real core, real keychain,
@@ -31,36 +26,8 @@ test.beforeEach(async ({ page }) => {
   dataDir = mkdtempSync(join(tmpdir(), 'pos-catalog-e2e-'))
   host = await startHostProcess([], { dataDir })
   await page.setViewportSize({ width: 1280, height: 900 })
-  // Counts the beeps the page starts (the unknown-code sound is made with Web Audio).
-  await page.addInitScript(() => {
-    const counted = window as unknown as { beeps: number }
-    counted.beeps = 0
-    const Original = window.AudioContext
-    window.AudioContext = class extends Original {
-      override createOscillator() {
-        counted.beeps += 1
-        return super.createOscillator()
-      }
-    }
-  })
+  await countBeeps(page)
 })
-
-/**
- * A paired till whose manager picked the test server's "Tea shop" PoS app, charging in `mode`.
- * Greenfield: one API key reads the catalog and charges, and the legacy invoice API is off.
- */
-async function tillWithCatalog(page: Page, mode: ChargeMode) {
-  await pairThroughUi(page, host, server)
-  await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
-  if (mode === 'greenfield') await chargeWith(page, server, mode, ['canviewstoresettings'])
-  else await pasteApiKey(page, server, ['canviewstoresettings'])
-  await page.getByRole('button', { name: 'Manager', exact: true }).click()
-  await page.getByLabel('BTCPay Point of Sale app id').fill(DEMO_POS_APP_ID)
-  await page.getByRole('button', { name: 'Use this catalog' }).click()
-  await expect(page.getByTestId('catalog-result')).toHaveText(/“Tea shop”: 5 items on sale/)
-  await page.getByRole('button', { name: 'Till', exact: true }).click()
-  await expect(page.getByTestId('cart-till')).toBeVisible()
-}
 
 test.afterEach(async () => {
   await host?.stop()
@@ -68,42 +35,13 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/**
- * What a USB scanner sends: the code's keys 4 ms apart, then Enter, with no field focused. Sent
- * inside the page: through the DevTools protocol each key is a round trip, far slower than a
- * scanner on a loaded machine.
- */
-async function scan(page: Page, code: string) {
-  await page.evaluate(
-    async (keys) => {
-      ;(document.activeElement as HTMLElement | null)?.blur()
-      for (const key of keys) {
-        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
-        await new Promise((done) => setTimeout(done, 4))
-      }
-    },
-    [...code, 'Enter'],
-  )
-}
-
-/** An invoice's metadata as BTCPay's Greenfield API shows it. */
-async function metadataOnServer(invoiceId: string): Promise<Record<string, unknown>> {
-  const key = server.control.createApiKey({
-    permissions: [`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`],
-  }).apiKey
-  const res = await fetch(`${server.url}/api/v1/stores/${DEMO_STORE_ID}/invoices/${invoiceId}`, {
-    headers: { Authorization: `token ${key}` },
-  })
-  return ((await res.json()) as { metadata: Record<string, unknown> }).metadata
-}
-
 const lines = (page: Page) => page.getByTestId('cart-lines').locator('li')
 
 for (const mode of CHARGE_MODES) {
   test(`${mode}: a cart by touch and scanner, the customer tips, BTCPay gets the items in its own shape`, async ({
     page,
   }) => {
-    await tillWithCatalog(page, mode)
+    await tillWithCatalog(page, host, server, mode)
     // Pictures come from the data folder through the app's own address, not from the server.
     const picture = page.getByTestId('item-green-tea').locator('img')
     await expect(picture).toHaveAttribute('src', /^\/catalog-images\/[0-9a-f]{32}\.svg$/)
@@ -121,9 +59,7 @@ for (const mode of CHARGE_MODES) {
 
     await scan(page, 'NO-SUCH-CODE')
     await expect(page.getByTestId('cart-notice')).toHaveText(/Unknown code NO-SUCH-CODE/)
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { beeps: number }).beeps))
-      .toBeGreaterThan(0)
+    await expect.poll(() => beeps(page)).toBeGreaterThan(0)
     await expect(lines(page)).toHaveCount(2)
 
     await page.getByRole('button', { name: 'Charge $9.95' }).click()
@@ -134,10 +70,9 @@ for (const mode of CHARGE_MODES) {
 
     const invoice = await newestInvoice(server)
     expect(invoice.price).toBe('11.44')
-    const metadata = await metadataOnServer(invoice.id)
+    const metadata = await metadataOnServer(server, invoice.id)
     expect(metadata['itemDesc']).toBe('2 x Green Tea, Black Tea')
-    const posData = metadata['posData']
-    expect(typeof posData === 'string' ? JSON.parse(posData) : posData).toMatchObject({
+    expect(posDataOf(metadata)).toMatchObject({
       cart: [
         { id: 'green-tea', title: 'Green Tea', price: '3.50', count: 2 },
         { id: 'black-tea', title: 'Black Tea', price: '2.95', count: 1 },
@@ -156,7 +91,7 @@ for (const mode of CHARGE_MODES) {
 }
 
 test('one item rung up by a scan on the keypad screen, named in itemCode', async ({ page }) => {
-  await tillWithCatalog(page, 'legacy')
+  await tillWithCatalog(page, host, server, 'legacy')
   await page.getByRole('button', { name: 'Keypad only' }).click()
   await expect(page.getByTestId('keypad-screen')).toBeVisible()
   await scan(page, 'black-tea')
@@ -168,14 +103,14 @@ test('one item rung up by a scan on the keypad screen, named in itemCode', async
   await expect(page.getByTestId('checkout-waiting')).toBeVisible()
   const invoice = await newestInvoice(server)
   expect(invoice.price).toBe('2.95')
-  expect((await metadataOnServer(invoice.id))['itemCode']).toBe('black-tea')
+  expect((await metadataOnServer(server, invoice.id))['itemCode']).toBe('black-tea')
 })
 
 test('a parked cart survives a crash and is resumed from another screen; the catalog is served from the last copy while the server is down', async ({
   page,
 }) => {
   test.slow() // two hosts and a restart: on a loaded machine teardown alone can pass a minute
-  await tillWithCatalog(page, 'legacy')
+  await tillWithCatalog(page, host, server, 'legacy')
   await page.getByTestId('item-black-tea').click()
   await page.getByLabel('Amount').fill('4.00')
   await page.getByRole('button', { name: 'Add amount' }).click()

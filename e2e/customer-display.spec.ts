@@ -182,13 +182,13 @@ test('a reloaded cashier page comes back to the sale it was on; the customer dis
   await expect(screen(customer)).toHaveAttribute('data-screen', 'paid')
 })
 
-test('the customer page has no cashier bridge, and its token opens no other socket', async () => {
+test('the customer page has no cashier bridge, its token opens no other socket, and its socket takes only a tip', async () => {
   expect(await customer.evaluate(() => 'pos' in window)).toBe(false)
   expect(
     await customer.evaluate(() =>
       Object.keys((window as { customerDisplay?: object }).customerDisplay ?? {}),
     ),
-  ).toEqual(['onCustomerView'])
+  ).toEqual(['onCustomerView', 'chooseTip'])
   const customerToken = new URL(host.customerUrl).hash.slice('#token='.length)
   const cashierToken = new URL(host.url).hash.slice('#token='.length)
   const opens = (path: string, token: string) =>
@@ -204,6 +204,26 @@ test('the customer page has no cashier bridge, and its token opens no other sock
   expect(await opens('/bridge', customerToken)).toBe(false)
   expect(await opens('/customer', cashierToken)).toBe(false)
   expect(await opens('/customer', customerToken)).toBe(true)
+
+  // Anything but a tip answer (here a request as the cashier's bridge sends it) closes the socket.
+  const closedAfter = (frame: unknown) =>
+    customer.evaluate(
+      ([t, f]) =>
+        new Promise<number | null>((done) => {
+          const ws = new WebSocket(`ws://${location.host}/customer?token=${encodeURIComponent(t)}`)
+          ws.onopen = () => {
+            ws.send(JSON.stringify(f))
+            setTimeout(() => (ws.close(), done(null)), 1000)
+          }
+          ws.onclose = (e) => done(e.code)
+        }),
+      [customerToken, frame] as const,
+    )
+  expect(await closedAfter({ id: 1, channel: 'sales:charge', input: { amount: '5' } })).toBe(1008)
+  // A tip answer with no question open is ignored (and logged), the display stays connected.
+  const answer = { questionId: 'none-open', choice: { kind: 'none' } }
+  expect(await closedAfter({ message: 'customer:choose-tip', payload: answer })).toBeNull()
+  expect(server.control.listInvoices()).toHaveLength(0)
 })
 
 test('quitting needs the manager PIN: refused in the core, then allowed through the hidden gesture', async ({

@@ -118,6 +118,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token: customerToken,
     origin: () => origin,
     feed: core.customerFeed,
+    chooseTip: core.chooseTip,
     log,
   })
   const sockets: Record<string, WebSocketServer> = { '/bridge': wss, '/customer': customerWss }

@@ -112,6 +112,7 @@ async function start(): Promise<void> {
     url: devUrl ? new URL('/customer.html', devUrl).href : `${APP_ORIGIN}/customer.html`,
     setting: () => core.settings.get().customerDisplay,
     feed: core.customerFeed,
+    chooseTip: core.chooseTip,
     devTools: !app.isPackaged,
     log,
   })

@@ -1,9 +1,9 @@
-// Sandboxed preload of the customer display: window.customerDisplay can only follow the
-// customer:view event (src/shared/ipc/customer-api.ts); it has no way to send anything to main.
+// Sandboxed preload of the customer display: window.customerDisplay can follow the customer:view
+// event and send one message, the customer's tip (src/shared/ipc/customer-api.ts); nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { CUSTOMER_CHANNEL, createCustomerApi } from '../shared/ipc/customer-api'
+import { CHOOSE_TIP_CHANNEL, CUSTOMER_CHANNEL, createCustomerApi } from '../shared/ipc/customer-api'
 
-const { api, deliver } = createCustomerApi()
+const { api, deliver } = createCustomerApi((choice) => ipcRenderer.send(CHOOSE_TIP_CHANNEL, choice))
 // The event object leads back to ipcRenderer: only the payload crosses into the page.
 ipcRenderer.on(CUSTOMER_CHANNEL, (_event: IpcRendererEvent, envelope: unknown) => deliver(envelope))
 contextBridge.exposeInMainWorld('customerDisplay', api)

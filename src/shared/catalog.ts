@@ -55,6 +55,10 @@ export const tipPercentagesFor = (
   managers: readonly number[],
 ): readonly number[] => (catalog.tips.percentages.length > 0 ? catalog.tips.percentages : managers)
 
+/** A tip of `percent` on `subtotalMinor`, rounded half up to a whole minor unit. */
+export const tipFor = (subtotalMinor: number, percent: number) =>
+  Math.floor((subtotalMinor * percent + 50) / 100)
+
 export const catalogAppInputSchema = z.strictObject({
   appId: z
     .string()

@@ -52,5 +52,18 @@ export const customerViewSchema = z.discriminatedUnion('screen', [
     claimLink: z.string(),
     lnurl: z.string().nullable(),
   }),
+  /** The tip question of a cart, put to the customer (see ./customer-tip.ts). */
+  z.strictObject({
+    screen: z.literal('tip'),
+    ...shop,
+    questionId: z.string(),
+    subtotalMinor: z.int(),
+    currency: z.string(),
+    /** The shop's own question (the PoS app's tip text), or null for the usual words. */
+    text: z.string().nullable(),
+    options: z.array(z.strictObject({ percent: z.int(), tipMinor: z.int() })),
+    /** The largest tip the customer may type. */
+    customMaxMinor: z.int(),
+  }),
 ])
 export type CustomerView = z.infer<typeof customerViewSchema>

@@ -1,6 +1,8 @@
 // Greenfield apps: BTCPayServer/Controllers/GreenField/GreenfieldAppsController.cs. The store's
-// apps list needs btcpay.store.canmodifystoresettings; GetPosApp carries no policy of its own, so
-// any valid API key may read a Point of Sale app (the controller only authenticates).
+// apps list (GetAllApps) needs btcpay.store.canmodifystoresettings, canviewstoresettings is not
+// enough; GetPosApp carries no policy of its own since BTCPay 2.0.5 (#6499, before it needed
+// canmodifystoresettings too), so any valid API key may read a Point of Sale app (the controller
+// only authenticates).
 import type { Deps } from '../core/context'
 import type { PosApp } from '../core/apps'
 import type { Ctx, Router } from '../core/http'

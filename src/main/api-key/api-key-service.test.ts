@@ -103,6 +103,10 @@ describe('API key: authorize in the browser', () => {
     expect(url.searchParams.getAll('permissions')).toContain(
       'btcpay.store.cancreatenonapprovedpullpayments',
     )
+    // Nothing of the store's settings: reading the catalog needs none, listing apps is not asked for.
+    for (const settings of ['canviewstoresettings', 'canmodifystoresettings']) {
+      expect(url.searchParams.getAll('permissions')).not.toContain(`btcpay.store.${settings}`)
+    }
     expect(url.searchParams.get('selectiveStores')).toBe('true')
     expect(url.searchParams.get('strict')).toBe('true')
     expect(url.searchParams.get('applicationIdentifier')).toBe('btcpay-cashier')
@@ -148,7 +152,8 @@ describe('API key: paste', () => {
     expect(byWords['charge (create and follow invoices)']).toEqual([])
     expect(byWords.refund).toEqual(['btcpay.store.cancreatenonapprovedpullpayments'])
     expect(byWords.void).toEqual(['btcpay.store.canmodifyinvoices'])
-    expect(byWords['read the catalog']).toEqual(['btcpay.store.canviewstoresettings'])
+    // Any key of the store reads a PoS app (BTCPay's GetPosApp only authenticates).
+    expect(byWords['read the catalog']).toEqual([])
   })
 
   it('a key for two stores asks which one, and refuses a store the key does not cover', async () => {

@@ -20,7 +20,10 @@ const CAPABILITIES: readonly { words: string; policies: readonly string[] }[] = 
   },
   { words: 'refund', policies: [POLICY.createNonApprovedPullPayments] },
   { words: 'void', policies: [POLICY.modifyInvoices] },
-  { words: 'read the catalog', policies: [POLICY.viewStoreSettings] },
+  // BTCPay 2.0.5 on reads a PoS app with any key of the store (GreenfieldAppsController.GetPosApp
+  // has no policy since #6499): nothing to ask for. Listing the store's apps would need
+  // canmodifystoresettings, far too much for a till: the manager types the app's id instead.
+  { words: 'read the catalog', policies: [] },
 ]
 
 /** Every permission the terminal asks BTCPay for. */

@@ -13,7 +13,6 @@ export const POLICY = {
   viewPaymentRequests: 'btcpay.store.canviewpaymentrequests',
   modifyPaymentRequests: 'btcpay.store.canmodifypaymentrequests',
   createNonApprovedPullPayments: 'btcpay.store.cancreatenonapprovedpullpayments',
-  viewStoreSettings: 'btcpay.store.canviewstoresettings',
 } as const
 
 /** Direct children of each policy (what holding the policy also grants). */
@@ -99,7 +98,6 @@ const WORDS: Readonly<Record<string, string>> = {
   [POLICY.viewPaymentRequests]: 'take payment requests',
   [POLICY.modifyPaymentRequests]: 'create payment requests',
   [POLICY.createNonApprovedPullPayments]: 'refund',
-  [POLICY.viewStoreSettings]: 'read the catalog',
 }
 
 /** A permission in a manager's words, e.g. "refund"; unknown ones keep BTCPay's spelling. */

@@ -47,7 +47,8 @@ function core() {
 async function catalogCore(mode: 'legacy' | 'greenfield' = 'legacy') {
   const c = core()
   await c.start()
-  const permissions = ['canviewstoresettings']
+  // Nothing of the store's settings: any key of the store reads a PoS app, as in BTCPay 2.0.5+.
+  const permissions = ['canviewinvoices']
   if (mode === 'legacy') {
     await c.pairing.pairWithCode({
       serverUrl: server.url,
@@ -125,8 +126,15 @@ describe('catalog', () => {
 
   it('lists the store’s PoS apps for the manager to pick when the key may see them, else refuses', async () => {
     const { c } = await catalogCore()
-    // The till's usual key (view store settings) may read an app but not list them: BTCPay
-    // lists apps only to a key that may modify the store, so the manager types the id.
+    // The till's key may read an app but not list them: BTCPay lists apps only to a key that may
+    // modify the store (viewing its settings is not enough), so the manager types the id.
+    await expect(c.handlers['catalog:list-apps'](undefined)).rejects.toMatchObject({
+      code: 'missing-permission',
+    })
+    const viewer = server.control.createApiKey({
+      permissions: [`btcpay.store.canviewstoresettings:${DEMO_STORE_ID}`],
+    }).apiKey
+    await c.handlers['api-key:paste']({ serverUrl: server.url, apiKey: viewer })
     await expect(c.handlers['catalog:list-apps'](undefined)).rejects.toMatchObject({
       code: 'missing-permission',
     })

@@ -24,6 +24,7 @@ import { createCatalog } from '../catalog/catalog-service'
 import { createParkedCarts } from '../catalog/parked-carts'
 import { createCustomerFeed } from '../customer-display/customer-feed'
 import { createTillFocus } from '../customer-display/till-focus'
+import { createTipQuestion } from '../customer-display/tip-question'
 import { createDemoCustomer, createDemoRefundClaim } from '../demo/demo-customer'
 import type { DataDirLock } from '../data-dir/data-dir-lock'
 import { makeDataDirPrivate } from '../data-dir/private-modes'
@@ -266,6 +267,14 @@ export function createCore(deps: CoreDeps) {
     },
     holdMs: deps.customerResultMs,
   })
+  const tipQuestion = createTipQuestion({
+    events,
+    settings,
+    catalog: catalog.getCatalog,
+    focus: tillFocus,
+    displayConnected: customerFeed.connected,
+    log,
+  })
   const paymentRecords = createPaymentRecordStore({ dir: join(deps.dataDir, 'receipts'), log })
   const history = createSalesHistory({
     journal,
@@ -398,7 +407,11 @@ export function createCore(deps: CoreDeps) {
     tillFocus.showPaymentMethod(input.saleId, input.method)
     return { done: true as const }
   }
-  const focusedSale = async () => tillFocus.focused()
+  // Only a starting till page asks this (kiosk/till-focus.ts): its tip question died with it.
+  const focusedSale = async () => {
+    tipQuestion.tillRestarted()
+    return tillFocus.focused()
+  }
   const quitApp = async () => {
     if (!deps.quit) throw new AppError('internal', 'This terminal cannot be quit from here.')
     // After this answer has left: the renderer hears "done" before its window goes.
@@ -474,6 +487,8 @@ export function createCore(deps: CoreDeps) {
     'till:focus-sale': afterStart(focusSale),
     'till:show-payment-method': afterStart(showPaymentMethod),
     'till:focused-sale': afterStart(focusedSale),
+    'tip:ask': afterStart(async (input) => tipQuestion.askCustomerTip(input)),
+    'tip:close': async (input) => tipQuestion.closeCustomerTip(input),
     'app:quit': asManager(quitApp),
     'receipts:preview': afterStart(previewReceipt),
     'receipts:print': afterStart(printReceipt),
@@ -541,6 +556,8 @@ export function createCore(deps: CoreDeps) {
     history,
     refunds,
     customerFeed,
+    /** The customer display's one message: its answer to the tip question. */
+    chooseTip: tipQuestion.chooseTip,
     receipts,
     shifts,
     log,

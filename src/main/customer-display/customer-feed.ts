@@ -22,6 +22,8 @@ export function createCustomerFeed(hub: EventHub) {
       sinks.add(sink)
       return () => sinks.delete(sink)
     },
+    /** Whether a customer display listens now. */
+    connected: (): boolean => sinks.size > 0,
   }
 }
 export type CustomerFeed = ReturnType<typeof createCustomerFeed>

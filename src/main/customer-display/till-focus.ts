@@ -2,7 +2,7 @@ import type { CustomerView, PaymentMethod } from '../../shared/customer-view'
 import type { SaleView } from '../../shared/sale'
 import type { EventHub } from '../ipc/event-hub'
 import type { SettingsStore } from '../settings/settings-store'
-import { customerViewOf, isResult } from './customer-view'
+import { customerViewOf, isResult, type ShopFacts } from './customer-view'
 
 /** How long the customer reads "Paid, thank you" or "Expired" before the idle screen. */
 export const RESULT_HOLD_MS = 8_000
@@ -34,13 +34,17 @@ export function createTillFocus(deps: {
 
   /** A refund on the cashier's screen takes the customer display until it is paid or closed. */
   let refund: RefundOnDisplay | null = null
+  /** A cart's tip question (or its answered total) before the sale exists; a focus ends it. */
+  let tip: ((shop: ShopFacts) => CustomerView) | null = null
 
   const publish = () => {
     const { terminalLabel, language } = deps.settings.get()
     const shop = { shopName: terminalLabel, language }
     const view: CustomerView = refund
       ? { screen: 'refund', ...shop, ...refund }
-      : customerViewOf(resultOver ? null : sale, shop, method)
+      : tip
+        ? tip(shop)
+        : customerViewOf(resultOver ? null : sale, shop, method)
     const text = JSON.stringify(view)
     if (text === shown) return
     shown = text
@@ -74,9 +78,16 @@ export function createTillFocus(deps: {
       publish()
     },
 
+    /** What the tip question shows the customer (null: back to the sale or idle). */
+    showTip(next: ((shop: ShopFacts) => CustomerView) | null): void {
+      tip = next
+      publish()
+    },
+
     /** The renderer shows this sale now (null: the keypad). */
     focus(saleId: string | null): void {
       reset()
+      tip = null
       sale = saleId === null ? null : deps.getSale(saleId)
       method = null
       publish()

@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron'
-import { CUSTOMER_CHANNEL } from '../../shared/ipc/customer-api'
+import { CHOOSE_TIP_CHANNEL, CUSTOMER_CHANNEL } from '../../shared/ipc/customer-api'
 import type { CustomerFeed } from '../customer-display/customer-feed'
 import { pickCustomerScreen, type CustomerDisplaySetting } from '../customer-display/pick-display'
 import type { Logger } from '../log/logger'
@@ -17,6 +17,8 @@ export function followCustomerDisplay(opts: {
   url: string
   setting: () => CustomerDisplaySetting
   feed: CustomerFeed
+  /** The customer's answer to the tip question; main checks it (tip-question.ts). */
+  chooseTip: (raw: unknown) => void
   devTools: boolean
   log: Logger
 }): { update(): void } {
@@ -50,6 +52,15 @@ export function followCustomerDisplay(opts: {
       disconnect = feed.connect((envelope) => {
         if (!win.isDestroyed()) win.webContents.send(CUSTOMER_CHANNEL, envelope)
       })
+    })
+    win.webContents.ipc.on(CHOOSE_TIP_CHANNEL, (event, raw: unknown) => {
+      const main = win.webContents.mainFrame
+      const frame = event.senderFrame
+      if (!frame || frame.processId !== main.processId || frame.routingId !== main.routingId) {
+        log.warn('customer-display.message-refused')
+        return
+      }
+      opts.chooseTip(raw)
     })
     win.on('closed', () => disconnect())
     win.once('ready-to-show', () => win.showInactive())

@@ -3,6 +3,7 @@ import { coreReachable } from './bridge'
 import { applyLanguage, useTranslation } from './i18n'
 import { PaidAfterCancelNotice } from './components/PaidAfterCancelNotice'
 import { VoidNotice } from './screens/refunds/VoidNotice'
+import { ScanAnywhere } from './catalog/ScanAnywhere'
 import { useLongPress } from './kiosk/long-press'
 import { ManagerExit } from './kiosk/ManagerExit'
 import { followTillFocus } from './kiosk/till-focus'
@@ -112,6 +113,7 @@ export function App() {
       </header>
       <PaidAfterCancelNotice />
       <VoidNotice />
+      <ScanAnywhere />
       <main className="content">{body}</main>
       {managerExit && <ManagerExit onClose={() => setManagerExit(false)} />}
     </div>

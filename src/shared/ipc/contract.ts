@@ -37,6 +37,7 @@ import {
   paymentRequestViewSchema,
 } from '../payment-request'
 import { customerViewSchema, paymentMethodSchema } from '../customer-view'
+import { tipChosenSchema, tipQuestionRefSchema, tipQuestionSchema } from '../customer-tip'
 import {
   printOutcomeSchema,
   receiptPreviewSchema,
@@ -237,6 +238,18 @@ export const requests = {
     input: noInput,
     output: saleViewSchema.nullable(),
   },
+  /** Puts the cart's tip question on the customer display; null: no display, the till asks. */
+  'tip:ask': {
+    method: 'askCustomerTip',
+    input: parkCartInputSchema,
+    output: tipQuestionSchema.nullable(),
+  },
+  /** The cashier answered for the customer or went back: the display drops the question. */
+  'tip:close': {
+    method: 'closeCustomerTip',
+    input: tipQuestionRefSchema,
+    output: z.strictObject({ done: z.literal(true) }),
+  },
   'app:quit': {
     method: 'quitApp',
     input: noInput,
@@ -293,6 +306,8 @@ export const events = {
   /** The only channel the customer display's window has. */
   'customer:view': { method: 'onCustomerView', data: customerViewSchema },
   'receipt:printed': { method: 'onReceiptPrinted', data: receiptPrintedSchema },
+  /** The customer answered the tip question on their display. */
+  'tip:chosen': { method: 'onCustomerTipChosen', data: tipChosenSchema },
 } as const
 
 export type RequestChannel = keyof typeof requests

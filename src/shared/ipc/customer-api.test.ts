@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { events, requests } from './contract'
-import { createCustomerApi } from './customer-api'
+import { CHOOSE_TIP_CHANNEL, createCustomerApi } from './customer-api'
 
 const idle = (version: number, shopName: string) => ({
   version,
@@ -8,16 +8,26 @@ const idle = (version: number, shopName: string) => ({
 })
 
 describe('customer display bridge', () => {
-  it('has exactly the contract method of customer:view, and no request', () => {
-    const { api } = createCustomerApi()
-    expect(Object.keys(api)).toEqual([events['customer:view'].method])
+  it('has exactly: follow customer:view, and choose a tip; no contract request', () => {
+    const { api } = createCustomerApi(() => {})
+    expect(Object.keys(api)).toEqual([events['customer:view'].method, 'chooseTip'])
     const requestMethods = Object.values(requests).map((r) => r.method as string)
     for (const key of Object.keys(api)) expect(requestMethods).not.toContain(key)
+    // The customer's message is no request channel either: the cashier's dispatcher never takes it.
+    expect(Object.keys(requests)).not.toContain(CHOOSE_TIP_CHANNEL)
     expect(Object.isFrozen(api)).toBe(true)
   })
 
+  it('hands the tip choice to the transport as it is, with no answer back', () => {
+    const sent: unknown[] = []
+    const { api } = createCustomerApi((choice) => sent.push(choice))
+    const choice = { questionId: 'q1', choice: { kind: 'option', index: 1 } } as const
+    expect(api.chooseTip(choice)).toBeUndefined()
+    expect(sent).toEqual([choice])
+  })
+
   it('gives a late subscriber the newest view, then each new one, until it unsubscribes', () => {
-    const { api, deliver } = createCustomerApi()
+    const { api, deliver } = createCustomerApi(() => {})
     deliver(idle(1, 'Bakery'))
     deliver(idle(2, 'Corner Café'))
     const got: unknown[] = []

@@ -6,6 +6,7 @@ import { Countdown } from '../components/Countdown'
 import { QrCode } from '../components/QrCode'
 import { applyLanguage, useLocale, useTranslation } from '../i18n'
 import { methodName, paymentChoices } from '../sales/payment-choices'
+import { TipScreen } from './TipScreen'
 
 declare global {
   interface Window {
@@ -50,6 +51,15 @@ export function CustomerDisplay() {
         </section>
       )}
       {view.screen === 'charge' && <ChargeScreen view={view} />}
+      {view.screen === 'tip' && (
+        <TipScreen
+          key={view.questionId}
+          view={view}
+          choose={(choice) =>
+            window.customerDisplay?.chooseTip({ questionId: view.questionId, choice })
+          }
+        />
+      )}
       {view.screen === 'paid' && (
         <section className="customer-result paid" role="status">
           <Mark kind="paid" />

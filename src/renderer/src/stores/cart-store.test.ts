@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { tipPercentagesFor, type CatalogItem, type CatalogView } from '../../../shared/catalog'
-import { cartTotal, createCartStore, tipFor } from './cart-store'
+import {
+  tipFor,
+  tipPercentagesFor,
+  type CatalogItem,
+  type CatalogView,
+} from '../../../shared/catalog'
+import { cartTotal, createCartStore } from './cart-store'
 import { fakePosApi, ok } from './fake-pos-api.testutil'
 
 const item = (patch: Partial<CatalogItem> & { id: string }): CatalogItem => ({
@@ -106,7 +111,9 @@ describe('cart store', () => {
     expect(store.getState().keypadOnly).toBe(false)
     expect(cartTotal(store.getState().lines)).toBe(1050)
 
-    store.getState().startTip()
+    fake.on('askCustomerTip', () => ok(null))
+    await store.getState().startTip()
+    expect(store.getState().tipping).toBe(true)
     expect(await store.getState().resumeCart('c1')).toBe(true)
     expect(store.getState().tipping).toBe(false)
     expect(cartTotal(store.getState().lines)).toBe(2100)

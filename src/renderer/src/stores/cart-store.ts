@@ -7,6 +7,7 @@ import {
   type ParkedCart,
   type PosAppList,
 } from '../../../shared/catalog'
+import type { TipChosen, TipQuestion } from '../../../shared/customer-tip'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
@@ -30,6 +31,12 @@ type CartState = {
   lines: CartLine[]
   /** The customer is choosing a tip (the cart is ready to charge). */
   tipping: boolean
+  /** The tip question on the customer display (null: the till asks, or no tip step). */
+  tipQuestion: TipQuestion | null
+  /** The till has not ended `tipQuestion` at main (the customer's answer leaves it open). */
+  tipQuestionOpen: boolean
+  /** The customer's answer, until the till takes it to charge. */
+  tipAnswer: TipChosen | null
   /** The cashier turned to the keypad though the shop has a catalog. */
   keypadOnly: boolean
   /** The last refusal or unknown scan. */
@@ -42,8 +49,13 @@ type CartState = {
   remove(key: number): void
   clear(): void
   showKeypad(on: boolean): void
-  startTip(): void
+  startTip(): Promise<void>
   cancelTip(): void
+  /** Ends the question on the customer display (the cashier answers); main ignores later taps. */
+  closeTipQuestion(): void
+  /** The cashier chooses the tip on the till instead of the customer. */
+  chooseForCustomer(): void
+  takeTipAnswer(): TipChosen | null
   parkCart(): Promise<boolean>
   resumeCart(cartId: string): Promise<boolean>
   refreshCatalog(): Promise<void>
@@ -54,13 +66,19 @@ type CartState = {
 
 let nextKey = 1
 
+/** Whether the till sells from a catalog (a picked PoS app with items), so scans mean something. */
+export const sellsFromCatalog = (catalog: CatalogView | null): catalog is CatalogView =>
+  catalog !== null && catalog.appId !== null && catalog.items.length > 0
+
+/** The lines as main takes them: item ids, quantities and typed amounts, never prices. */
+export const cartLineInputs = (lines: readonly CartLine[]): CartLineInput[] =>
+  lines.map(({ itemId, quantity, amount }) =>
+    amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
+  )
+
 /** The cart's total in minor units, exact (integers only). */
 export const cartTotal = (lines: readonly CartLine[]) =>
   lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
-
-/** A tip of `percent` on `subtotalMinor`, rounded half up to a whole minor unit. */
-export const tipFor = (subtotalMinor: number, percent: number) =>
-  Math.floor((subtotalMinor * percent + 50) / 100)
 
 export const createCartStore = (api: PosApi) =>
   create<CartState>()((set, get) => {
@@ -82,6 +100,9 @@ export const createCartStore = (api: PosApi) =>
     }
     const typed = (amount: string | undefined) =>
       parseAmount(amount ?? '', currency(), Number.MAX_SAFE_INTEGER)
+    const lineInputs = () => cartLineInputs(get().lines)
+    /** Leaving the tip step by any way ends the customer's question first. */
+    const endTip = { tipping: false, tipQuestion: null, tipQuestionOpen: false, tipAnswer: null }
 
     return {
       catalog: null,
@@ -89,6 +110,9 @@ export const createCartStore = (api: PosApi) =>
       parked: [],
       lines: [],
       tipping: false,
+      tipQuestion: null,
+      tipQuestionOpen: false,
+      tipAnswer: null,
       keypadOnly: false,
       notice: null,
 
@@ -97,6 +121,12 @@ export const createCartStore = (api: PosApi) =>
           if (version > get().catalogVersion) set({ catalog: data, catalogVersion: version })
         })
         const offCarts = api.onParkedCartsChanged(({ data }) => set({ parked: data.carts }))
+        const offTip = api.onCustomerTipChosen(({ data }) => {
+          const { tipQuestion, tipQuestionOpen } = get()
+          if (tipQuestionOpen && tipQuestion?.questionId === data.questionId) {
+            set({ tipAnswer: data })
+          }
+        })
         void api.getCatalog().then((r) => {
           if (r.ok && get().catalogVersion === 0) set({ catalog: r.data })
         })
@@ -104,6 +134,7 @@ export const createCartStore = (api: PosApi) =>
         return () => {
           offCatalog()
           offCarts()
+          offTip()
         }
       },
 
@@ -175,16 +206,42 @@ export const createCartStore = (api: PosApi) =>
           ),
         })),
       remove: (key) => set((s) => ({ lines: s.lines.filter((l) => l.key !== key) })),
-      clear: () => set({ lines: [], tipping: false, notice: null }),
+      clear() {
+        get().closeTipQuestion()
+        set({ lines: [], notice: null, ...endTip })
+      },
       showKeypad: (on) => set({ keypadOnly: on }),
-      startTip: () => set({ tipping: true }),
-      cancelTip: () => set({ tipping: false }),
+      async startTip() {
+        // Main prices the cart and asks the customer display when one is there.
+        const asked = await api.askCustomerTip({ lines: lineInputs() })
+        if (!asked.ok) {
+          set({ notice: { kind: 'refused', message: asked.message } })
+          return
+        }
+        set({ tipping: true, tipQuestion: asked.data, tipQuestionOpen: asked.data !== null })
+      },
+      cancelTip() {
+        get().closeTipQuestion()
+        set(endTip)
+      },
+      closeTipQuestion() {
+        const { tipQuestion, tipQuestionOpen } = get()
+        if (!tipQuestion || !tipQuestionOpen) return
+        set({ tipQuestionOpen: false })
+        void api.closeCustomerTip({ questionId: tipQuestion.questionId })
+      },
+      chooseForCustomer() {
+        get().closeTipQuestion()
+        set({ tipQuestion: null })
+      },
+      takeTipAnswer() {
+        const answer = get().tipAnswer
+        if (answer) set({ tipAnswer: null })
+        return answer
+      },
 
       async parkCart() {
-        const lines = get().lines.map(({ itemId, quantity, amount }) =>
-          amount === undefined ? { itemId, quantity } : { itemId, quantity, amount },
-        )
-        const result = await api.parkCart({ lines })
+        const result = await api.parkCart({ lines: lineInputs() })
         if (!result.ok) {
           set({ notice: { kind: 'refused', message: result.message } })
           return false
@@ -207,11 +264,12 @@ export const createCartStore = (api: PosApi) =>
           return { ...l, key: nextKey++, unitMinor: fixed ?? (check.ok ? check.minor : 0) }
         })
         // Back to the cart whatever the till showed: the keypad or a tip step of the cart before.
+        get().closeTipQuestion()
         set((s) => ({
           lines: [...s.lines, ...back],
           notice: null,
           keypadOnly: false,
-          tipping: false,
+          ...endTip,
         }))
         return true
       },

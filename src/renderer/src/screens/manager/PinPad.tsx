@@ -1,4 +1,12 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
+import { pauseScans } from '../../catalog/scan-pause'
 import { FieldError } from '../../components/FieldError'
 import { KeyGrid } from '../../components/KeyGrid'
 import { useTranslation } from '../../i18n'
@@ -34,6 +42,8 @@ export function PinPad({
   const fieldRef = useRef<HTMLInputElement>(null)
   const add = (digits: string) => setPin((p) => (p + digits).slice(0, MAX_DIGITS))
   const removeLast = () => setPin((p) => p.slice(0, -1))
+  // A PIN typed fast on a keyboard must never be taken for a barcode.
+  useEffect(() => pauseScans(), [])
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault()

@@ -1,11 +1,12 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
-import { cartTotal, type CartNotice } from '../../stores/cart-store'
+import { cartLineInputs, cartTotal, type CartNotice } from '../../stores/cart-store'
 import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
 import { TipStep } from './TipStep'
+import { TipWaiting } from './TipWaiting'
 
 /** A short local date and time (when the catalog was read, when a cart was parked). */
 export const timeText = (at: number, locale: string) =>
@@ -46,18 +47,39 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   }
   const notice = cart.notice ? noticeText(cart.notice) : chargeError
 
-  const chargeCart = async (tipMinor: number, tipPercent: number | null) => {
-    const lines = cart.lines.map(({ itemId, quantity, amount: typed }) =>
-      typed === undefined ? { itemId, quantity } : { itemId, quantity, amount: typed },
-    )
-    if (await charge({ cart: { lines, tipMinor, tipPercent } })) cart.clear()
-    else cart.cancelTip()
-  }
+  const { lines, clear, cancelTip } = cart
+  const chargeCart = useCallback(
+    async (tipMinor: number, tipPercent: number | null) => {
+      const input = cartLineInputs(lines)
+      if (await charge({ cart: { lines: input, tipMinor, tipPercent } })) clear()
+      else cancelTip()
+    },
+    [lines, charge, clear, cancelTip],
+  )
+  const chargeCustomersTip = useCallback(
+    (tipMinor: number, tipPercent: number | null) => void chargeCart(tipMinor, tipPercent),
+    [chargeCart],
+  )
   const next = () => {
-    if (catalog.tips.enabled) cart.startTip()
+    if (catalog.tips.enabled) void cart.startTip()
     else void chargeCart(0, null)
   }
 
+  if (cart.tipping && cart.tipQuestion) {
+    return (
+      <TipWaiting
+        question={cart.tipQuestion}
+        busy={busy}
+        onChoose={chargeCustomersTip}
+        onChooseForThem={cart.chooseForCustomer}
+        onNoTip={() => {
+          cart.closeTipQuestion()
+          void chargeCart(0, null)
+        }}
+        onBack={cart.cancelTip}
+      />
+    )
+  }
   if (cart.tipping) {
     return (
       <TipStep

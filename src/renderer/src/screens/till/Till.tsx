@@ -1,5 +1,3 @@
-import { useScanner } from '../../catalog/use-scanner'
-import { playUnknownCode } from '../../catalog/unknown-code-sound'
 import { useTranslation } from '../../i18n'
 import {
   useApiKeyStore,
@@ -8,6 +6,7 @@ import {
   useSalesStore,
   useTerminalStore,
 } from '../../stores/bound-stores'
+import { sellsFromCatalog } from '../../stores/cart-store'
 import { Home } from '../Home'
 import { CartTill } from './CartTill'
 import { Checkout } from './Checkout'
@@ -35,11 +34,8 @@ export function Till() {
   const catalog = useCartStore((s) => s.catalog)
   const keypadOnly = useCartStore((s) => s.keypadOnly)
   const showKeypad = useCartStore((s) => s.showKeypad)
-  const hasCatalog = catalog !== null && catalog.appId !== null && catalog.items.length > 0
-  useScanner(hasCatalog, (code) => {
-    if (useCartStore.getState().scan(code)) showKeypad(false)
-    else playUnknownCode()
-  })
+  // Scans are ScanAnywhere's, on every tab.
+  const hasCatalog = sellsFromCatalog(catalog)
   if (current && settings) {
     return <Checkout sale={current} settings={settings} serverUrl={serverUrl} />
   }

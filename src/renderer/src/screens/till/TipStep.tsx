@@ -1,7 +1,7 @@
 import { useState } from 'react'
+import { tipFor } from '../../../../shared/catalog'
 import { formatMinor, parseAmount } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
-import { tipFor } from '../../stores/cart-store'
 
 /**
  * The customer's step: the screen turned to them, large choices of the shop's percentages with
