@@ -235,7 +235,11 @@ export const requests = {
   'till:focused-sale': {
     method: 'focusedSale',
     input: noInput,
-    output: saleViewSchema.nullable(),
+    // The QR code the cashier picked comes back too (null: the preferred one), so a reloaded
+    // page shows the same code as the customer display.
+    output: z
+      .strictObject({ sale: saleViewSchema, method: paymentMethodSchema.nullable() })
+      .nullable(),
   },
   'app:quit': {
     method: 'quitApp',
