@@ -197,7 +197,11 @@ describe('payment requests at the till', () => {
       day,
     )
     expect(totals.totals).toEqual([
-      expect.objectContaining({ currency: 'USD', settledMinor: 1000 }),
+      expect.objectContaining({
+        currency: 'USD',
+        settledMinor: 1000,
+        requests: { count: 2, minor: 1000 },
+      }),
     ])
     const list = await ok<{ sales: SaleView[] }>('sales:list', day)
     expect(list.sales.map((s) => s.paymentRequestId)).toEqual([pr.id, pr.id])
