@@ -119,7 +119,17 @@ for (const size of sizes) {
     await pairThroughUi(page, host, server)
     await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
 
-    await checkScreen(page, testInfo, size.name, 'keypad', keypadControls(page))
+    // Every tab in view too: none scrolled or wrapped out of sight, on a phone as on a kiosk.
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    const tabs = ['Till', 'Requests', 'Shift', 'History', 'Manager', 'About']
+    await expect(nav.getByRole('button')).toHaveText(tabs)
+    await checkScreen(page, testInfo, size.name, 'keypad', [
+      ...keypadControls(page),
+      ...tabs.map((name): [string, Locator] => [
+        `tab ${name}`,
+        nav.getByRole('button', { name, exact: true }),
+      ]),
+    ])
 
     await chargeByTouch(page, '12.50')
     await expect(page.getByTestId('checkout-waiting')).toBeVisible()
