@@ -12,6 +12,7 @@ import {
 import { silentLogger } from '../log/logger'
 import { API_KEY_ACCOUNT, createApiKeyService, type ApiKeyService } from './api-key-service'
 import { REQUESTED_PERMISSIONS } from './capabilities'
+import { waitFor } from '../core/wait-for.testutil'
 
 // Against the project's BTCPay test server on loopback (real HTTP, its /api-keys/authorize page
 // and Greenfield key routes); only the keychain is a memory double here.
@@ -33,14 +34,6 @@ function make(listenerTimeoutMs = 60_000) {
     makeClient: (o) => new GreenfieldClient({ ...o, retry: { limit: 0 }, timeoutMs: 2000 }),
     listener: { timeoutMs: listenerTimeoutMs },
   })
-}
-
-const waitFor = async (check: () => boolean, ms = 3000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }
 
 /** A page's first form as the browser would post it: hidden fields, checked boxes, first option. */

@@ -8,6 +8,7 @@ import { LegacyClient } from '../btcpay/legacy-client'
 import { serverRig } from '../core/server-rig.testutil'
 import { createDispatcher, type SenderInfo } from '../ipc/dispatcher'
 import { silentLogger } from '../log/logger'
+import { waitFor } from '../core/wait-for.testutil'
 
 // Payment requests through the real core and dispatcher (contract parsing both ways) against the
 // BTCPay test server over loopback HTTP; real journal files; keychain and settings are memory doubles.
@@ -54,13 +55,6 @@ async function till(permissions: string[] = ALL, timeoutMs = 5000, pair = true) 
   return { core, call, ok, sales }
 }
 
-const waitFor = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
-  const until = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
 const invoicesOf = (prId: string) =>
   rig.server.control.listInvoices().filter((i) => i.orderId === `PAY_REQUEST_${prId}`)
 
