@@ -6,9 +6,9 @@ import type { SaleView } from '../../shared/sale'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { LegacyClient } from '../btcpay/legacy-client'
 import { serverRig } from '../core/server-rig.testutil'
+import { waitFor } from '../core/wait-for.testutil'
 import { createDispatcher, type SenderInfo } from '../ipc/dispatcher'
 import { silentLogger } from '../log/logger'
-import { waitFor } from '../core/wait-for.testutil'
 
 // Payment requests through the real core and dispatcher (contract parsing both ways) against the
 // BTCPay test server over loopback HTTP; real journal files; keychain and settings are memory doubles.

@@ -8,9 +8,9 @@ import type { SaleView } from '../../shared/sale'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { LegacyClient } from '../btcpay/legacy-client'
 import { makeTestCore } from '../core/test-core.testutil'
+import { waitFor } from '../core/wait-for.testutil'
 import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import { memorySettingsBackend } from '../settings/memory-settings.testutil'
-import { waitFor } from '../core/wait-for.testutil'
 
 // Voids and refunds through the real core against the BTCPay test server on loopback: real
 // HTTP, real ledger and journal files; the keychain is a memory double.
