@@ -109,15 +109,20 @@ function keypadControls(page: Page): Array<[string, Locator]> {
   ]
 }
 
+/** A till paired with a fresh test server, in a window of this size. */
+async function openTill(page: Page, size: { width: number; height: number }) {
+  server = await startBtcpayTestServer()
+  host = await startHostProcess()
+  await page.setViewportSize({ width: size.width, height: size.height })
+  await pairThroughUi(page, host, server)
+  await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
+}
+
 for (const size of sizes) {
   test(`fits at ${size.name}, light and dark`, async ({ page }, testInfo) => {
     // Eight axe runs and a sale on a shared machine.
     test.setTimeout(300_000)
-    server = await startBtcpayTestServer()
-    host = await startHostProcess()
-    await page.setViewportSize({ width: size.width, height: size.height })
-    await pairThroughUi(page, host, server)
-    await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
+    await openTill(page, size)
 
     // Every tab in view too: none scrolled or wrapped out of sight, on a phone as on a kiosk.
     const nav = page.getByRole('navigation', { name: 'Main' })
@@ -154,11 +159,7 @@ for (const size of sizes.filter((s) => s.width <= 800 && s.height <= 844)) {
     page,
   }, testInfo) => {
     test.setTimeout(300_000)
-    server = await startBtcpayTestServer()
-    host = await startHostProcess()
-    await page.setViewportSize({ width: size.width, height: size.height })
-    await pairThroughUi(page, host, server)
-    await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
+    await openTill(page, size)
     const cancel = async (amount: string) => {
       await chargeByTouch(page, amount)
       await expect(page.getByTestId('checkout-waiting')).toBeVisible()
