@@ -182,6 +182,31 @@ test('a reloaded cashier page comes back to the sale it was on; the customer dis
   await expect(screen(customer)).toHaveAttribute('data-screen', 'paid')
 })
 
+test('a reloaded cashier page keeps the QR code the cashier switched to, as the customer display does', async ({
+  page,
+}) => {
+  await chargeByTouch(page, '3.30')
+  // Lightning is the preferred code here, so the switch to on-chain is what must survive.
+  await expect(page.getByTestId('method-lightning')).toHaveAttribute('aria-selected', 'true')
+  await page.getByTestId('method-onchain').click()
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'onchain')
+  await page.reload()
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+  await expect(page.getByTestId('method-onchain')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('img.qr')).toHaveAttribute('data-qr-text', /^bitcoin:/i)
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'onchain')
+  await expect(customer.locator('img.qr')).toHaveAttribute(
+    'data-qr-text',
+    (await page.locator('img.qr').getAttribute('data-qr-text'))!,
+  )
+  // And the other way: Lightning picked back, reloaded, still Lightning on both screens.
+  await page.getByTestId('method-lightning').click()
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'lightning')
+  await page.reload()
+  await expect(page.getByTestId('method-lightning')).toHaveAttribute('aria-selected', 'true')
+  await expect(customer.getByTestId('customer-method')).toHaveAttribute('data-method', 'lightning')
+})
+
 test('the customer page has no cashier bridge, its token opens no other socket, and its socket takes only a tip', async () => {
   expect(await customer.evaluate(() => 'pos' in window)).toBe(false)
   expect(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_STORE_ID, startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import { decodeQr, snap } from './fixtures/cashier'
+import { chargeByTouch, decodeQr, newestInvoice, snap } from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
 
 // Payment requests end to end: Chromium → browser host (real core, real keychain in the test
@@ -121,11 +121,20 @@ test('bill later with a QR code, find it, edit it, take a part then the rest: li
   await expect(page.getByTestId('request-status')).toHaveText('Completed')
   await expect(page.getByTestId('request-due')).toHaveText('$0.00')
 
-  // History: two payments, each marked, the day's total once.
+  // A plain sale the same day, beside the request's payments.
+  await page.getByRole('button', { name: 'Till', exact: true }).click()
+  await chargeByTouch(page, '5.00')
+  server.control.pay((await newestInvoice(server, 3)).id, { paymentMethod: 'BTC-LN' })
+  await expect(page.getByTestId('checkout-settled')).toBeVisible()
+
+  // History: two payments, each marked, counted once in the day's total and shown apart.
   await page.getByRole('button', { name: 'History', exact: true }).click()
-  await expect(page.getByTestId('sale-row')).toHaveCount(2)
+  await expect(page.getByTestId('sale-row')).toHaveCount(3)
   await expect(page.getByTestId('payment-request-badge')).toHaveCount(2)
-  await expect(page.getByTestId('totals')).toContainText('$30.00')
+  await expect(page.getByTestId('settled-USD')).toHaveText('$35.00')
+  await expect(page.getByTestId('count-USD')).toHaveText('3')
+  await expect(page.getByTestId('requests-USD')).toHaveText('$30.00 in 2 payments')
+  await snap(page, testInfo, 'history-requests-apart')
 })
 
 test('Bill later starts from the manager’s defaults, and the request at BTCPay has them', async ({

@@ -1,53 +1,17 @@
-import { expect, test, type Page } from '@playwright/test'
-import { startFakePrinter, type FakePrinter } from '../src/main/printing/fake-printer.testutil'
-import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import {
-  chargeByTouch,
-  newestInvoice,
-  pairThroughUi,
-  snap,
-  updateSettings,
-} from './fixtures/cashier'
-import { startHostProcess, type HostProcess } from './fixtures/host'
+import { expect, type Page } from '@playwright/test'
+import { startFakePrinter } from '../src/main/printing/fake-printer.testutil'
+import { chargeByTouch, newestInvoice, snap, updateSettings } from './fixtures/cashier'
+import { receiptsTo, test } from './fixtures/till'
 
 // A paid sale prints its receipt by itself on a (fake, loopback) network thermal printer, with
 // no dialog; a dead printer never holds up the sale and the cashier can retry.
-let server: TestServer
-let host: HostProcess
-let printer: FakePrinter | null = null
-
-test.beforeEach(async ({ page }) => {
-  server = await startBtcpayTestServer()
-  host = await startHostProcess()
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await pairThroughUi(page, host, server)
-  await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
-})
-
-test.afterEach(async () => {
-  await printer?.close()
-  printer = null
-  await host?.stop()
-  await server?.close()
-})
-
-const printTo = (page: Page, port: number) =>
-  updateSettings(page, {
-    receipts: {
-      shopName: 'Corner Cafe',
-      footer: 'Thank you!',
-      locale: 'en-US',
-      printer: { kind: 'network', host: '127.0.0.1', port },
-      paperWidth: 58,
-      language: 'escpos',
-      autoPrint: true,
-    },
-  })
+const printTo = (page: Page, port: number) => updateSettings(page, receiptsTo(port, true))
 
 test('the manager sets up the network printer; a settled sale prints itself', async ({
-  page,
+  till: page,
+  server,
+  printer,
 }, testInfo) => {
-  printer = await startFakePrinter('ready')
   await page.getByRole('button', { name: 'Manager', exact: true }).click()
   await page.getByLabel('Shop name (top of the receipt)').fill('Corner Cafe')
   await page.getByText('Network (port 9100)').click()
@@ -72,7 +36,9 @@ test('the manager sets up the network printer; a settled sale prints itself', as
 })
 
 test('a dead printer shows the warning, the sale completes, Retry prints', async ({
-  page,
+  till: page,
+  server,
+  printer,
 }, testInfo) => {
   const dead = await startFakePrinter('ready')
   const deadPort = dead.port
@@ -87,7 +53,6 @@ test('a dead printer shows the warning, the sale completes, Retry prints', async
   )
   await snap(page, testInfo, 'receipt-not-printed')
   // The printer is switched on again (here: at another port) and the cashier taps Retry.
-  printer = await startFakePrinter('ready')
   await printTo(page, printer.port)
   await page.getByTestId('receipt-retry').click()
   await expect(page.getByTestId('receipt-status')).toHaveText('Receipt printed')

@@ -6,6 +6,7 @@ import {
   checkoutControls,
   newestInvoice,
   pairThroughUi,
+  pasteApiKey,
   updateSettings,
 } from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
@@ -93,26 +94,46 @@ async function checkScreen(
   }
 }
 
+/** What the cashier needs to type an amount and charge it. */
+function keypadControls(page: Page): Array<[string, Locator]> {
+  const keys = page.getByRole('group', { name: 'Amount keys' })
+  return [
+    ['amount', page.getByTestId('amount-display')],
+    ['charge', page.getByTestId('charge-button')],
+    ...['7', '1', '0', 'Clear'].map((k): [string, Locator] => [
+      `key ${k}`,
+      keys.getByRole('button', { name: k, exact: true }),
+    ]),
+    ['decimal key', keys.getByRole('button', { name: 'Decimal point' })],
+    ['backspace', keys.getByRole('button', { name: 'Delete last digit' })],
+  ]
+}
+
+/** A till paired with a fresh test server, in a window of this size. */
+async function openTill(page: Page, size: { width: number; height: number }) {
+  server = await startBtcpayTestServer()
+  host = await startHostProcess()
+  await page.setViewportSize({ width: size.width, height: size.height })
+  await pairThroughUi(page, host, server)
+  await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
+}
+
 for (const size of sizes) {
   test(`fits at ${size.name}, light and dark`, async ({ page }, testInfo) => {
     // Eight axe runs and a sale on a shared machine.
     test.setTimeout(300_000)
-    server = await startBtcpayTestServer()
-    host = await startHostProcess()
-    await page.setViewportSize({ width: size.width, height: size.height })
-    await pairThroughUi(page, host, server)
-    await updateSettings(page, { returnToKeypadSeconds: 0, sound: false })
+    await openTill(page, size)
 
-    const keys = page.getByRole('group', { name: 'Amount keys' })
+    // Every tab in view too: none scrolled or wrapped out of sight, on a phone as on a kiosk.
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    const tabs = ['Till', 'Requests', 'Shift', 'History', 'Manager', 'About']
+    await expect(nav.getByRole('button')).toHaveText(tabs)
     await checkScreen(page, testInfo, size.name, 'keypad', [
-      ['amount', page.getByTestId('amount-display')],
-      ['charge', page.getByTestId('charge-button')],
-      ...['7', '1', '0', 'Clear'].map((k): [string, Locator] => [
-        `key ${k}`,
-        keys.getByRole('button', { name: k, exact: true }),
+      ...keypadControls(page),
+      ...tabs.map((name): [string, Locator] => [
+        `tab ${name}`,
+        nav.getByRole('button', { name, exact: true }),
       ]),
-      ['decimal key', keys.getByRole('button', { name: 'Decimal point' })],
-      ['backspace', keys.getByRole('button', { name: 'Delete last digit' })],
     ])
 
     await chargeByTouch(page, '12.50')
@@ -128,5 +149,62 @@ for (const size of sizes) {
       ['QR code', page.locator('img.qr')],
       ['keep the sale', page.getByTestId('leave-sale')],
     ])
+  })
+}
+
+// Cancelled sales pile up above every screen until seen; on the smallest screens they must not
+// push the keypad or Charge out of the window, closed or opened.
+for (const size of sizes.filter((s) => s.width <= 800 && s.height <= 844)) {
+  test(`several void notices leave the keypad on screen at ${size.name}`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(300_000)
+    await openTill(page, size)
+    const cancel = async (amount: string) => {
+      await chargeByTouch(page, amount)
+      await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+      await page.getByTestId('cancel-sale').click()
+      await expect(page.getByTestId('keypad-screen')).toBeVisible()
+    }
+    // One left payable (no API key yet), then two voided with their slip's Print button.
+    await cancel('1.10')
+    await pasteApiKey(page, server, ['canmodifyinvoices'])
+    await cancel('2.20')
+    await cancel('3.30')
+    // One bar for all three: the oldest, and a way to the others.
+    const notice = page.getByTestId('void-notice')
+    await expect(notice).toHaveCount(1)
+    await expect(notice).toContainText('stays payable')
+    const show = page.getByTestId('show-void-notices')
+    await expect(show).toHaveText('Show all 3')
+    await checkScreen(page, testInfo, size.name, 'void-notices', [
+      ...keypadControls(page),
+      ['show notices', show],
+      ['seen', notice.getByRole('button', { name: 'Seen' })],
+    ])
+
+    // Opened: each in full on a screen of its own, each seen on its own.
+    await show.click()
+    await expect(notice).toHaveCount(3)
+    await expect(notice.nth(1)).toHaveAttribute('data-state', 'voided')
+    await expect(notice.nth(2)).toHaveAttribute('data-state', 'voided')
+    await checkScreen(page, testInfo, size.name, 'void-notices-open', [
+      ['close', page.getByTestId('void-notices').getByRole('button', { name: 'Close' })],
+      ['first seen', notice.first().getByRole('button', { name: 'Seen' })],
+    ])
+    await notice.first().getByRole('button', { name: 'Seen' }).click()
+    await expect(notice).toHaveCount(2)
+    await page.getByTestId('void-notices').getByRole('button', { name: 'Close' }).click()
+    await expect(show).toHaveText('Show all 2')
+    await expect(notice).toHaveAttribute('data-state', 'voided')
+    await checkScreen(page, testInfo, size.name, 'void-notices-two', keypadControls(page))
+    // The last ones seen from the open screen: back to the keypad, no bar left.
+    await show.click()
+    for (const left of [1, 0]) {
+      await notice.first().getByRole('button', { name: 'Seen' }).click()
+      await expect(notice).toHaveCount(left)
+    }
+    await expect(page.getByTestId('void-notices')).toHaveCount(0)
+    await expectFits(page, page.getByTestId('charge-button'), `${size.name}: charge after all seen`)
   })
 }

@@ -1,43 +1,15 @@
-import { expect, test, type Page } from '@playwright/test'
-import { startFakePrinter, type FakePrinter } from '../src/main/printing/fake-printer.testutil'
-import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import {
-  chargeByTouch,
-  newestInvoice,
-  pairThroughUi,
-  snap,
-  updateSettings,
-} from './fixtures/cashier'
-import { startHostProcess, type HostProcess } from './fixtures/host'
+import { expect, type Page } from '@playwright/test'
+import type { TestServer } from './btcpay-test-server'
+import { chargeByTouch, newestInvoice, snap, updateSettings } from './fixtures/cashier'
+import { receiptsTo, test } from './fixtures/till'
 
 // A cashier's day on the Shift tab: open a shift, two sales, an X-report whose figures are the
 // sales made, the manager closes it with the PIN, the Z-report on screen and on the (fake,
 // loopback) network printer; then a receipt reprinted from History.
-let server: TestServer
-let host: HostProcess
-let printer: FakePrinter
-
 const PIN = '2468'
 
-test.beforeEach(async ({ page }) => {
-  server = await startBtcpayTestServer()
-  host = await startHostProcess()
-  printer = await startFakePrinter('ready')
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await pairThroughUi(page, host, server)
-  await updateSettings(page, {
-    returnToKeypadSeconds: 0,
-    sound: false,
-    receipts: {
-      shopName: 'Corner Cafe',
-      footer: 'Thank you!',
-      locale: 'en-US',
-      printer: { kind: 'network', host: '127.0.0.1', port: printer.port },
-      paperWidth: 58,
-      language: 'escpos',
-      autoPrint: false,
-    },
-  })
+test.beforeEach(async ({ till: page, printer }) => {
+  await updateSettings(page, receiptsTo(printer.port, false))
   const pin = await page.evaluate(async (p) => {
     await window.pos?.setManagerPin({ pin: p })
     return window.pos?.lockManager()
@@ -45,13 +17,13 @@ test.beforeEach(async ({ page }) => {
   expect(pin).toMatchObject({ ok: true })
 })
 
-test.afterEach(async () => {
-  await printer?.close()
-  await host?.stop()
-  await server?.close()
-})
-
-async function paidSale(page: Page, amount: string, method: 'BTC-LN' | 'BTC-CHAIN', count: number) {
+async function paidSale(
+  page: Page,
+  server: TestServer,
+  amount: string,
+  method: 'BTC-LN' | 'BTC-CHAIN',
+  count: number,
+) {
   await chargeByTouch(page, amount)
   const invoice = await newestInvoice(server, count)
   server.control.pay(invoice.id, { paymentMethod: method })
@@ -64,7 +36,9 @@ const tillRow = (page: Page, method: string) =>
   page.locator(`[data-testid="report-row"][data-cashier="*"][data-method="${method}"]`)
 
 test('open a shift, X-report of the sales made, manager closes it, Z-report shown and printed, reprint', async ({
-  page,
+  till: page,
+  server,
+  printer,
 }, testInfo) => {
   test.setTimeout(120_000)
   await page.getByRole('button', { name: 'Shift', exact: true }).click()
@@ -76,8 +50,8 @@ test('open a shift, X-report of the sales made, manager closes it, Z-report show
   await expect(page.getByTestId('current-shift')).toContainText('$50.00')
 
   await page.getByRole('button', { name: 'Till', exact: true }).click()
-  await paidSale(page, '12.50', 'BTC-LN', 1)
-  await paidSale(page, '4', 'BTC-CHAIN', 2)
+  await paidSale(page, server, '12.50', 'BTC-LN', 1)
+  await paidSale(page, server, '4', 'BTC-CHAIN', 2)
 
   await page.getByRole('button', { name: 'Shift', exact: true }).click()
   await page.getByTestId('x-report').click()

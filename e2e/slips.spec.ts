@@ -1,59 +1,25 @@
-import { expect, test } from '@playwright/test'
-import { startFakePrinter, type FakePrinter } from '../src/main/printing/fake-printer.testutil'
-import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
-import {
-  chargeByTouch,
-  newestInvoice,
-  pairThroughUi,
-  pasteApiKey,
-  snap,
-  updateSettings,
-} from './fixtures/cashier'
-import { startHostProcess, type HostProcess } from './fixtures/host'
+import { expect } from '@playwright/test'
+import { chargeByTouch, newestInvoice, pasteApiKey, snap, updateSettings } from './fixtures/cashier'
+import { receiptsTo, test } from './fixtures/till'
 
 // Void and refund slips in the browser host: a till paired with the BTCPay test server, with an
 // API key that may void and refund, printing by itself on a (fake, loopback) network printer.
 // The X-report of the shift then counts the void and the refund, and its net is the day's net
 // that History sums from the journal.
-let server: TestServer
-let host: HostProcess
-let printer: FakePrinter
-
 test.describe.configure({ timeout: 120_000 })
 
-test.beforeEach(async ({ page }) => {
-  server = await startBtcpayTestServer()
-  host = await startHostProcess()
-  printer = await startFakePrinter('ready')
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await pairThroughUi(page, host, server)
+test.beforeEach(async ({ till: page, server, printer }) => {
   await pasteApiKey(page, server, ['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
-  await updateSettings(page, {
-    returnToKeypadSeconds: 0,
-    sound: false,
-    receipts: {
-      shopName: 'Corner Cafe',
-      footer: 'Thank you!',
-      locale: 'en-US',
-      printer: { kind: 'network', host: '127.0.0.1', port: printer.port },
-      paperWidth: 58,
-      language: 'escpos',
-      autoPrint: true,
-    },
-  })
-})
-
-test.afterEach(async () => {
-  await printer?.close()
-  await host?.stop()
-  await server?.close()
+  await updateSettings(page, receiptsTo(printer.port, true))
 })
 
 const GS_8_L = Buffer.from([0x1d, 0x38, 0x4c]) // ESC/POS: store a raster graphic (the QR code)
 const CUT = Buffer.from([0x1d, 0x56, 0x42, 0x00])
 
 test('a void and a refund each print their slip; History reprints them; the X-report counts them', async ({
-  page,
+  till: page,
+  server,
+  printer,
 }, testInfo) => {
   await page.getByRole('button', { name: 'Shift', exact: true }).click()
   await page.getByTestId('shift-cashier').fill('Ana')

@@ -106,6 +106,11 @@ export const totalsSchema = z.strictObject({
       pendingMinor: z.int(),
       /** Refunds made in the range (their fiat value), to subtract from what was taken. */
       refundedMinor: z.int(),
+      /**
+       * Of `count` and the money above (settled and pending together): the payments on payment
+       * requests, which the shift report shows apart too. Absent when there are none.
+       */
+      requests: z.strictObject({ count: z.int().positive(), minor: z.int() }).optional(),
     }),
   ),
   /** Sales of the range that a damaged journal line hides: their amount is not known. */

@@ -1,29 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  DEMO_STORE_ID,
-  startBtcpayTestServer,
-  type TestServer,
-} from '../../../e2e/btcpay-test-server'
+import { DEMO_STORE_ID, startBtcpayTestServer } from '../../../e2e/btcpay-test-server'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
-import {
-  createMemoryVaultForTests,
-  type MemoryVaultForTests,
-} from '../keychain/memory-vault.testutil'
+import { serverRig } from '../core/server-rig.testutil'
+import { waitFor } from '../core/wait-for.testutil'
 import { silentLogger } from '../log/logger'
 import { API_KEY_ACCOUNT, createApiKeyService, type ApiKeyService } from './api-key-service'
 import { REQUESTED_PERMISSIONS } from './capabilities'
 
 // Against the project's BTCPay test server on loopback (real HTTP, its /api-keys/authorize page
 // and Greenfield key routes); only the keychain is a memory double here.
-let server: TestServer
-let vault: MemoryVaultForTests
+const rig = serverRig('pos-api-key-')
 let service: ApiKeyService
 let opened: string[]
 
 function make(listenerTimeoutMs = 60_000) {
   opened = []
   return createApiKeyService({
-    vault,
+    vault: rig.vault,
     log: silentLogger,
     onChange: () => {},
     openExternal: async (url) => {
@@ -33,14 +26,6 @@ function make(listenerTimeoutMs = 60_000) {
     makeClient: (o) => new GreenfieldClient({ ...o, retry: { limit: 0 }, timeoutMs: 2000 }),
     listener: { timeoutMs: listenerTimeoutMs },
   })
-}
-
-const waitFor = async (check: () => boolean, ms = 3000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }
 
 /** A page's first form as the browser would post it: hidden fields, checked boxes, first option. */
@@ -80,25 +65,20 @@ async function consentInBrowser(authorizeUrl: string): Promise<number> {
   return r.status
 }
 
-const keyFor = (permissions: string[]) => server.control.createApiKey({ permissions }).apiKey
+const keyFor = (permissions: string[]) => rig.server.control.createApiKey({ permissions }).apiKey
 
 beforeEach(async () => {
-  server = await startBtcpayTestServer()
-  vault = createMemoryVaultForTests()
   service = make()
   await service.load()
 })
-afterEach(async () => {
-  service.stop()
-  await server.close()
-})
+afterEach(() => service.stop())
 
 describe('API key: authorize in the browser', () => {
   it('builds the authorize link BTCPay expects and opens it in the system browser', async () => {
-    const v = await service.authorizeApiKey({ serverUrl: server.url })
+    const v = await service.authorizeApiKey({ serverUrl: rig.server.url })
     expect(v.state.status).toBe('authorizing')
     const url = new URL(opened[0] ?? '')
-    expect(url.origin + url.pathname).toBe(`${server.url}/api-keys/authorize`)
+    expect(url.origin + url.pathname).toBe(`${rig.server.url}/api-keys/authorize`)
     expect(url.searchParams.getAll('permissions')).toEqual([...REQUESTED_PERMISSIONS])
     expect(url.searchParams.getAll('permissions')).toContain(
       'btcpay.store.cancreatenonapprovedpullpayments',
@@ -114,7 +94,7 @@ describe('API key: authorize in the browser', () => {
   })
 
   it('takes the key BTCPay posts back, checks it, takes the store from its scope, and keeps it in the vault only', async () => {
-    const v = await service.authorizeApiKey({ serverUrl: server.url })
+    const v = await service.authorizeApiKey({ serverUrl: rig.server.url })
     if (v.state.status !== 'authorizing') throw new Error('not authorizing')
     expect(await consentInBrowser(v.state.authorizeUrl)).toBe(200)
     // The consent page scopes every permission to the store the manager picked: no question.
@@ -123,17 +103,17 @@ describe('API key: authorize in the browser', () => {
     expect(ready.state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
     if (ready.state.status !== 'ready') return
     expect(ready.state.capabilities.every((c) => c.missing.length === 0)).toBe(true)
-    const record = JSON.parse(vault.entries.get(API_KEY_ACCOUNT) ?? '{}') as { apiKey: string }
+    const record = JSON.parse(rig.vault.entries.get(API_KEY_ACCOUNT) ?? '{}') as { apiKey: string }
     expect(record.apiKey).toMatch(/^[0-9a-f]{40}$/)
     expect(JSON.stringify(service.getApiKey())).not.toContain(record.apiKey)
   })
 
   it('a listener that times out tells the manager and leaves no key', async () => {
     service = make(100)
-    await service.authorizeApiKey({ serverUrl: server.url })
+    await service.authorizeApiKey({ serverUrl: rig.server.url })
     await waitFor(() => service.getApiKey().state.status === 'none')
     expect(service.getApiKey().notice).toMatch(/took too long/)
-    expect(vault.entries.size).toBe(0)
+    expect(rig.vault.entries.size).toBe(0)
   })
 })
 
@@ -144,7 +124,7 @@ describe('API key: paste', () => {
       `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
       `btcpay.store.canmodifypaymentrequests:${DEMO_STORE_ID}`,
     ])
-    const v = await service.pasteApiKey({ serverUrl: server.url, apiKey })
+    const v = await service.pasteApiKey({ serverUrl: rig.server.url, apiKey })
     if (v.state.status !== 'ready') throw new Error(`not ready: ${v.state.status}`)
     expect(v.state.storeId).toBe(DEMO_STORE_ID)
     const byWords = Object.fromEntries(v.state.capabilities.map((c) => [c.words, c.missing]))
@@ -157,15 +137,15 @@ describe('API key: paste', () => {
   })
 
   it('a key for two stores asks which one, and refuses a store the key does not cover', async () => {
-    const other = server.control.createStore({ name: 'Second shop' }).id
+    const other = rig.server.control.createStore({ name: 'Second shop' }).id
     const apiKey = keyFor([
       `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
       `btcpay.store.canviewinvoices:${other}`,
     ])
-    const v = await service.pasteApiKey({ serverUrl: server.url, apiKey })
+    const v = await service.pasteApiKey({ serverUrl: rig.server.url, apiKey })
     expect(v.state).toEqual({
       status: 'choose-store',
-      serverUrl: server.url,
+      serverUrl: rig.server.url,
       stores: [DEMO_STORE_ID, other],
     })
     await expect(service.chooseApiKeyStore({ storeId: 'elsewhere' })).rejects.toMatchObject({
@@ -178,14 +158,14 @@ describe('API key: paste', () => {
 
   it('an unknown key is refused with a message for the manager and nothing is stored', async () => {
     await expect(
-      service.pasteApiKey({ serverUrl: server.url, apiKey: 'deadbeefdeadbeefdeadbeef' }),
+      service.pasteApiKey({ serverUrl: rig.server.url, apiKey: 'deadbeefdeadbeefdeadbeef' }),
     ).rejects.toMatchObject({ code: 'unauthorized', message: /did not accept the API key/ })
-    expect(vault.entries.size).toBe(0)
+    expect(rig.vault.entries.size).toBe(0)
   })
 
   it('survives a restart: the key is read back from the vault', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.pasteApiKey({ serverUrl: server.url, apiKey })
+    await service.pasteApiKey({ serverUrl: rig.server.url, apiKey })
     const again = make()
     await again.load()
     expect(again.getApiKey().state).toMatchObject({ status: 'ready', storeId: DEMO_STORE_ID })
@@ -196,12 +176,12 @@ describe('API key: paste', () => {
 describe('API key: remove', () => {
   it('revokes the key at BTCPay, then forgets it: the old key gets 401', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.pasteApiKey({ serverUrl: server.url, apiKey })
+    await service.pasteApiKey({ serverUrl: rig.server.url, apiKey })
     const v = await service.removeApiKey()
     expect(v.state.status).toBe('none')
     expect(v.notice).toMatch(/revoked in BTCPay Server and removed/)
-    expect(vault.entries.size).toBe(0)
-    const r = await fetch(`${server.url}/api/v1/api-keys/current`, {
+    expect(rig.vault.entries.size).toBe(0)
+    const r = await fetch(`${rig.server.url}/api/v1/api-keys/current`, {
       headers: { authorization: `token ${apiKey}` },
     })
     expect(r.status).toBe(401)
@@ -209,22 +189,22 @@ describe('API key: remove', () => {
 
   it('with the server unreachable it forgets the key and tells the manager to revoke it by hand', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.pasteApiKey({ serverUrl: server.url, apiKey })
-    await server.close()
+    await service.pasteApiKey({ serverUrl: rig.server.url, apiKey })
+    await rig.server.close()
     const v = await service.removeApiKey()
     expect(v.state.status).toBe('none')
     expect(v.notice).toMatch(/could not revoke it.*Revoke it in BTCPay Server yourself/s)
     expect(v.notice).not.toContain(apiKey)
-    expect(vault.entries.size).toBe(0)
-    server = await startBtcpayTestServer()
+    expect(rig.vault.entries.size).toBe(0)
+    rig.server = await startBtcpayTestServer()
   })
 
   it('a keychain that fails on delete is reported and the key stays', async () => {
     const apiKey = keyFor([`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`])
-    await service.pasteApiKey({ serverUrl: server.url, apiKey })
-    vault.fail({ ok: false, reason: 'locked', message: 'The keychain is locked.' })
+    await service.pasteApiKey({ serverUrl: rig.server.url, apiKey })
+    rig.vault.fail({ ok: false, reason: 'locked', message: 'The keychain is locked.' })
     await expect(service.removeApiKey()).rejects.toMatchObject({ code: 'keychain-unavailable' })
-    vault.fail(null)
-    expect(vault.entries.size).toBe(1)
+    rig.vault.fail(null)
+    expect(rig.vault.entries.size).toBe(1)
   })
 })

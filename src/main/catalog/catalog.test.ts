@@ -1,43 +1,23 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   DEMO_POS_APP_ID,
   DEMO_STORE_ID,
   startBtcpayTestServer,
-  type TestServer,
 } from '../../../e2e/btcpay-test-server'
 import type { CatalogView } from '../../shared/catalog'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { LegacyClient } from '../btcpay/legacy-client'
-import { makeTestCore } from '../core/test-core.testutil'
-import {
-  createMemoryVaultForTests,
-  type MemoryVaultForTests,
-} from '../keychain/memory-vault.testutil'
-import { memorySettingsBackend } from '../settings/memory-settings.testutil'
+import { serverRig } from '../core/server-rig.testutil'
 import { decimalToMinor } from './catalog-items'
 
 // The catalog, carts and parked carts through the real core against the BTCPay test server on
 // loopback (its demo "Tea shop" PoS app, served pictures, real HTTP); journal, cache and parked
 // carts are real files. Only the keychain and settings are memory doubles.
-let server: TestServer
-let vault: MemoryVaultForTests
-let dataDir: string
-let settingsBackend = memorySettingsBackend()
-let cores: ReturnType<typeof makeTestCore>[] = []
-
-function core() {
-  const c = makeTestCore({
-    dataDir,
-    vault,
-    settingsBackend,
-    makeClient: (o) => new LegacyClient({ ...o, timeoutMs: 3000, retry: { limit: 0 } }),
-  })
-  cores.push(c)
-  return c
-}
+const rig = serverRig('pos-catalog-')
+const core = () =>
+  rig.core({ makeClient: (o) => new LegacyClient({ ...o, timeoutMs: 3000, retry: { limit: 0 } }) })
 
 /**
  * A core with an API key that may read the store's catalog, charging in `mode`: paired (BitId
@@ -51,19 +31,19 @@ async function catalogCore(mode: 'legacy' | 'greenfield' = 'legacy') {
   const permissions = ['canviewinvoices']
   if (mode === 'legacy') {
     await c.pairing.pairWithCode({
-      serverUrl: server.url,
-      pairingCode: server.control.createPairingCode().pairingCode,
+      serverUrl: rig.server.url,
+      pairingCode: rig.server.control.createPairingCode().pairingCode,
     })
   } else {
     permissions.push('cancreateinvoice', 'canviewinvoices')
   }
-  const apiKey = server.control.createApiKey({
+  const apiKey = rig.server.control.createApiKey({
     permissions: permissions.map((p) => `btcpay.store.${p}:${DEMO_STORE_ID}`),
   }).apiKey
-  await c.handlers['api-key:paste']({ serverUrl: server.url, apiKey })
+  await c.handlers['api-key:paste']({ serverUrl: rig.server.url, apiKey })
   if (mode === 'greenfield') {
     await c.handlers['settings:update']({ chargeVia: 'greenfield' })
-    server.control.addFault({ kind: 'error', status: 404, pathPrefix: '/invoices' })
+    rig.server.control.addFault({ kind: 'error', status: 404, pathPrefix: '/invoices' })
   }
   const view = await c.handlers['catalog:choose-app']({ appId: DEMO_POS_APP_ID })
   return { c, view }
@@ -71,26 +51,14 @@ async function catalogCore(mode: 'legacy' | 'greenfield' = 'legacy') {
 
 /** The invoice as BTCPay's Greenfield API shows it, metadata included. */
 async function invoiceOnServer(invoiceId: string) {
-  const apiKey = server.control.createApiKey({
+  const apiKey = rig.server.control.createApiKey({
     permissions: [`btcpay.store.canviewinvoices:${DEMO_STORE_ID}`],
   }).apiKey
-  const client = new GreenfieldClient({ baseUrl: server.url, apiKey, storeId: DEMO_STORE_ID })
+  const client = new GreenfieldClient({ baseUrl: rig.server.url, apiKey, storeId: DEMO_STORE_ID })
   return client.getInvoice(invoiceId)
 }
 
 const itemOf = (view: CatalogView, id: string) => view.items.find((i) => i.id === id)
-
-beforeEach(async () => {
-  server = await startBtcpayTestServer()
-  vault = createMemoryVaultForTests()
-  dataDir = mkdtempSync(join(tmpdir(), 'pos-catalog-'))
-  settingsBackend = memorySettingsBackend()
-  cores = []
-})
-afterEach(async () => {
-  for (const c of cores) await c.stop()
-  await server.close()
-})
 
 describe('catalog', () => {
   it('reads the PoS app: prices in minor units, disabled items hidden, inventory, tips, pictures cached', async () => {
@@ -131,17 +99,17 @@ describe('catalog', () => {
     await expect(c.handlers['catalog:list-apps'](undefined)).rejects.toMatchObject({
       code: 'missing-permission',
     })
-    const viewer = server.control.createApiKey({
+    const viewer = rig.server.control.createApiKey({
       permissions: [`btcpay.store.canviewstoresettings:${DEMO_STORE_ID}`],
     }).apiKey
-    await c.handlers['api-key:paste']({ serverUrl: server.url, apiKey: viewer })
+    await c.handlers['api-key:paste']({ serverUrl: rig.server.url, apiKey: viewer })
     await expect(c.handlers['catalog:list-apps'](undefined)).rejects.toMatchObject({
       code: 'missing-permission',
     })
-    const apiKey = server.control.createApiKey({
+    const apiKey = rig.server.control.createApiKey({
       permissions: [`btcpay.store.canmodifystoresettings:${DEMO_STORE_ID}`],
     }).apiKey
-    await c.handlers['api-key:paste']({ serverUrl: server.url, apiKey })
+    await c.handlers['api-key:paste']({ serverUrl: rig.server.url, apiKey })
     expect(await c.handlers['catalog:list-apps'](undefined)).toEqual([
       { id: DEMO_POS_APP_ID, name: 'Tea shop' },
     ])
@@ -149,7 +117,7 @@ describe('catalog', () => {
 
   it('keeps selling from the last copy while the server is down, says how old it is, and after a restart', async () => {
     const { c, view } = await catalogCore()
-    await server.close()
+    await rig.server.close()
     const stale = await c.handlers['catalog:refresh'](undefined)
     expect(stale.items).toEqual(view.items)
     expect(stale.fetchedAt).toBe(view.fetchedAt)
@@ -161,7 +129,7 @@ describe('catalog', () => {
     const offline = await restarted.handlers['catalog:get'](undefined)
     expect(offline.items.map((i) => i.id)).toEqual(view.items.map((i) => i.id))
     expect(offline.fetchedAt).toBe(view.fetchedAt)
-    server = await startBtcpayTestServer() // for afterEach
+    rig.server = await startBtcpayTestServer() // for afterEach
   })
 
   it('keeps barcodes a manager attached across refreshes, and refuses one already taken', async () => {
@@ -258,7 +226,7 @@ describe.each(['legacy', 'greenfield'] as const)('a cart charge with %s invoices
         c.handlers['sales:charge']({ cart: { lines: [line], tipMinor: 0, tipPercent: null } }),
       ).rejects.toThrow(message)
     }
-    expect(server.control.listInvoices()).toEqual([])
+    expect(rig.server.control.listInvoices()).toEqual([])
     expect((await c.handlers['sales:list']({ from: 0, to: Date.now() + 1 })).sales).toEqual([])
   })
 })
@@ -290,7 +258,7 @@ describe('parked carts', () => {
 
   it('a damaged file is kept aside, not lost, and the till still starts', async () => {
     const c = core()
-    const dir = join(dataDir, 'carts')
+    const dir = join(rig.dataDir, 'carts')
     await c.start()
     await c.stop()
     writeFileSync(join(dir, 'parked-carts.json'), '[{"id": "half')

@@ -133,7 +133,7 @@ describe('till focus and the customer feed', () => {
     vi.advanceTimersByTime(1)
     expect(seen.at(-1)).toEqual({ screen: 'idle', ...cafe })
     // The cashier still sees the sale after the crash-reload, while the customer is idle.
-    expect(focus.focused()?.phase).toBe('settled')
+    expect(focus.focused()?.sale.phase).toBe('settled')
   })
 
   it('ignores other sales, and goes idle at once when the cashier leaves', () => {
@@ -157,12 +157,15 @@ describe('till focus and the customer feed', () => {
     expect(seen.at(-1)).toMatchObject({ screen: 'charge', method: null })
     focus.showPaymentMethod('S1', 'onchain')
     expect(seen.at(-1)).toMatchObject({ screen: 'charge', method: 'onchain' })
+    // A reloaded cashier page asks for the sale and gets the same code back.
+    expect(focus.focused()).toMatchObject({ sale: { id: 'S1' }, method: 'onchain' })
     // A late switch reported for another sale changes nothing.
     focus.showPaymentMethod('S2', 'lightning')
     expect(seen.at(-1)).toMatchObject({ method: 'onchain' })
     focus.focus(null)
     focus.focus('S1')
     expect(seen.at(-1)).toMatchObject({ screen: 'charge', method: null })
+    expect(focus.focused()?.method).toBeNull()
   })
 
   it('carries the shop’s language, and follows a change of it', () => {

@@ -98,7 +98,8 @@ export function createTillFocus(deps: {
       method = picked
       publish()
     },
-    focused: (): SaleView | null => (sale ? deps.getSale(sale.id) : null),
+    focused: (): { sale: SaleView; method: PaymentMethod | null } | null =>
+      sale ? { sale: deps.getSale(sale.id), method } : null,
     /** Sends the first view; later ones follow the till. */
     start: publish,
     stop: reset,

@@ -9,6 +9,7 @@ import { silentLogger } from '../log/logger'
 import { createSettingsStore } from '../settings/settings-store'
 import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 import { createPairingService, TOKEN_ACCOUNT } from './pairing-service'
+import { waitFor } from '../core/wait-for.testutil'
 
 // Against the project's BTCPay test server on loopback (real HTTP, real BitId verification); only
 // the keychain is a memory double here; the real keychain is covered by keytar-vault.test.ts and
@@ -29,14 +30,6 @@ function makeService(pollIntervalMs = 20) {
     makeClient: (o) => new LegacyClient({ ...o, retry: { limit: 0 }, timeoutMs: 2000 }),
   })
   return { service, settings }
-}
-
-const waitFor = async (check: () => boolean, ms = 3000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }
 
 beforeEach(async () => {

@@ -1,24 +1,14 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  DEMO_STORE_ID,
-  startBtcpayTestServer,
-  type TestServer,
-} from '../../../e2e/btcpay-test-server'
+import { describe, expect, it } from 'vitest'
+import { DEMO_STORE_ID } from '../../../e2e/btcpay-test-server'
 import type { PaymentRequestDetail, PaymentRequestView } from '../../shared/payment-request'
 import type { SaleView } from '../../shared/sale'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { LegacyClient } from '../btcpay/legacy-client'
-import { makeTestCore } from '../core/test-core.testutil'
+import { serverRig } from '../core/server-rig.testutil'
+import { waitFor } from '../core/wait-for.testutil'
 import { createDispatcher, type SenderInfo } from '../ipc/dispatcher'
-import {
-  createMemoryVaultForTests,
-  type MemoryVaultForTests,
-} from '../keychain/memory-vault.testutil'
 import { silentLogger } from '../log/logger'
-import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 
 // Payment requests through the real core and dispatcher (contract parsing both ways) against the
 // BTCPay test server over loopback HTTP; real journal files; keychain and settings are memory doubles.
@@ -28,44 +18,24 @@ const ALL = [
   `btcpay.store.canmodifypaymentrequests:${DEMO_STORE_ID}`,
   `btcpay.store.canviewinvoices:${DEMO_STORE_ID}`,
 ]
-let server: TestServer
-let vault: MemoryVaultForTests
-let dataDir: string
-let settingsBackend = memorySettingsBackend()
-let cores: ReturnType<typeof makeTestCore>[] = []
-
-beforeEach(async () => {
-  server = await startBtcpayTestServer()
-  vault = createMemoryVaultForTests()
-  dataDir = mkdtempSync(join(tmpdir(), 'pos-payreq-'))
-  settingsBackend = memorySettingsBackend()
-})
-afterEach(async () => {
-  for (const c of cores) await c.stop()
-  cores = []
-  await server.close()
-})
+const rig = serverRig('pos-payreq-')
 
 async function till(permissions: string[] = ALL, timeoutMs = 5000, pair = true) {
-  const core = makeTestCore({
-    dataDir,
-    vault,
-    settingsBackend,
+  const core = rig.core({
     watcherOptions: { pollIntervalMs: 100, maxPollIntervalMs: 200, expiredPollIntervalMs: 100 },
     makeClient: (o) => new LegacyClient({ ...o, timeoutMs, retry: { limit: 0 } }),
     makeApiKeyClient: (o) => new GreenfieldClient({ ...o, timeoutMs, retry: { limit: 0 } }),
   })
-  cores.push(core)
   await core.start()
   if (pair && core.pairing.connection().status !== 'paired') {
     await core.pairing.pairWithCode({
-      serverUrl: server.url,
-      pairingCode: server.control.createPairingCode().pairingCode,
+      serverUrl: rig.server.url,
+      pairingCode: rig.server.control.createPairingCode().pairingCode,
     })
   }
   if (!core.apiKeys.client()) {
-    const { apiKey } = server.control.createApiKey({ permissions })
-    await core.apiKeys.pasteApiKey({ serverUrl: server.url, apiKey })
+    const { apiKey } = rig.server.control.createApiKey({ permissions })
+    await core.apiKeys.pasteApiKey({ serverUrl: rig.server.url, apiKey })
   }
   const dispatch = createDispatcher({
     handlers: core.handlers,
@@ -85,15 +55,8 @@ async function till(permissions: string[] = ALL, timeoutMs = 5000, pair = true) 
   return { core, call, ok, sales }
 }
 
-const waitFor = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
-  const until = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
 const invoicesOf = (prId: string) =>
-  server.control.listInvoices().filter((i) => i.orderId === `PAY_REQUEST_${prId}`)
+  rig.server.control.listInvoices().filter((i) => i.orderId === `PAY_REQUEST_${prId}`)
 
 describe('payment requests at the till', () => {
   it('creates one, finds it by reference, status and search, edits it and keeps the server’s form', async () => {
@@ -111,7 +74,7 @@ describe('payment requests at the till', () => {
       currency: 'USD', // the store's default
       status: 'Pending',
       referenceId: 'TAB-17',
-      publicUrl: `${server.url}/payment-requests/${made.id}`,
+      publicUrl: `${rig.server.url}/payment-requests/${made.id}`,
     })
     await ok('payment-requests:create', { amount: '3', title: 'Deposit' })
     const found = await ok<{ requests: PaymentRequestView[] }>('payment-requests:list', {
@@ -127,8 +90,8 @@ describe('payment requests at the till', () => {
 
     // A form set in BTCPay's back office survives an edit from the till (PUT is a full replace).
     const gf = new GreenfieldClient({
-      baseUrl: server.url,
-      apiKey: server.control.createApiKey({ permissions: ALL }).apiKey,
+      baseUrl: rig.server.url,
+      apiKey: rig.server.control.createApiKey({ permissions: ALL }).apiKey,
       storeId: DEMO_STORE_ID,
     })
     await gf.updatePaymentRequest(made.id, {
@@ -169,7 +132,7 @@ describe('payment requests at the till', () => {
     })
     expect(part).toMatchObject({ amountMinor: 400, paymentRequestId: pr.id, phase: 'waiting' })
     expect(part.payment?.bip21).toContain('bitcoin:')
-    server.control.pay(part.invoiceId as string, { paymentMethod: 'BTC-LN' })
+    rig.server.control.pay(part.invoiceId as string, { paymentMethod: 'BTC-LN' })
     await waitFor(() => sales.some((s) => s.id === part.id && s.phase === 'settled'))
 
     let detail = await ok<PaymentRequestDetail>('payment-requests:get', { paymentRequestId: pr.id })
@@ -183,7 +146,7 @@ describe('payment requests at the till', () => {
 
     const rest = await ok<SaleView>('payment-requests:pay', { paymentRequestId: pr.id })
     expect(rest.amountMinor).toBe(600)
-    server.control.pay(rest.invoiceId as string, { paymentMethod: 'BTC-LN' })
+    rig.server.control.pay(rest.invoiceId as string, { paymentMethod: 'BTC-LN' })
     await waitFor(() => sales.some((s) => s.id === rest.id && s.phase === 'settled'))
     detail = await ok<PaymentRequestDetail>('payment-requests:get', { paymentRequestId: pr.id })
     expect(detail).toMatchObject({ paidMinor: 1000, dueMinor: 0 })
@@ -197,7 +160,11 @@ describe('payment requests at the till', () => {
       day,
     )
     expect(totals.totals).toEqual([
-      expect.objectContaining({ currency: 'USD', settledMinor: 1000 }),
+      expect.objectContaining({
+        currency: 'USD',
+        settledMinor: 1000,
+        requests: { count: 2, minor: 1000 },
+      }),
     ])
     const list = await ok<{ sales: SaleView[] }>('sales:list', day)
     expect(list.sales.map((s) => s.paymentRequestId)).toEqual([pr.id, pr.id])
@@ -215,7 +182,7 @@ describe('payment requests at the till', () => {
       5000,
       false,
     )
-    expect(cores[0]?.pairing.connection().status).not.toBe('paired')
+    expect(rig.cores[0]?.pairing.connection().status).not.toBe('paired')
     await ok('settings:update', { chargeVia: 'greenfield' })
     const pr = await ok<PaymentRequestView>('payment-requests:create', {
       amount: '6',
@@ -224,7 +191,7 @@ describe('payment requests at the till', () => {
     const payment = await ok<SaleView>('payment-requests:pay', { paymentRequestId: pr.id })
     expect(payment).toMatchObject({ amountMinor: 600, paymentRequestId: pr.id, phase: 'waiting' })
     expect(invoicesOf(pr.id).map((i) => i.id)).toEqual([payment.invoiceId])
-    server.control.pay(payment.invoiceId as string, { paymentMethod: 'BTC-LN' })
+    rig.server.control.pay(payment.invoiceId as string, { paymentMethod: 'BTC-LN' })
     await waitFor(() => sales.some((s) => s.id === payment.id && s.phase === 'settled'))
     const detail = await ok<PaymentRequestDetail>('payment-requests:get', {
       paymentRequestId: pr.id,
@@ -289,7 +256,7 @@ describe('payment requests at the till', () => {
       code: 'forbidden',
       message: expect.stringContaining('btcpay.store.canmodifypaymentrequests'),
     })
-    await cores[0]?.apiKeys.removeApiKey()
+    await rig.cores[0]?.apiKeys.removeApiKey()
     expect(await call('payment-requests:list', { includeArchived: false })).toMatchObject({
       ok: false,
       message: expect.stringContaining('Manager › API key'),
@@ -303,7 +270,7 @@ describe('payment requests at the till', () => {
       title: 'Tab 4',
     })
     // The /pay and its immediate retry both go unanswered in time (BTCPay still acts on them).
-    server.control.addFault({
+    rig.server.control.addFault({
       kind: 'latency',
       latencyMs: 800,
       pathPrefix: '/api/v1/stores',
@@ -328,14 +295,14 @@ describe('payment requests at the till', () => {
 
   it('after a crash during create, the restart finds the request by its reference and makes no second one', async () => {
     const first = await till(ALL, 300)
-    server.control.addFault({
+    rig.server.control.addFault({
       kind: 'latency',
       latencyMs: 800,
       pathPrefix: '/api/v1/stores',
       method: 'POST',
       times: 1,
     })
-    server.control.addFault({
+    rig.server.control.addFault({
       kind: 'error',
       status: 503,
       pathPrefix: '/api/v1/stores',
@@ -356,7 +323,7 @@ describe('payment requests at the till', () => {
       ).requests
     await waitFor(async () => (await list()).length === 1)
     const { existsSync, readFileSync } = await import('node:fs')
-    const pendingFile = join(dataDir, 'payment-requests-pending.json')
+    const pendingFile = join(rig.dataDir, 'payment-requests-pending.json')
     await waitFor(() => !existsSync(pendingFile) || readFileSync(pendingFile, 'utf8') === '[]')
     expect(await list()).toHaveLength(1)
   })

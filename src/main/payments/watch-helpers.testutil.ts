@@ -77,13 +77,7 @@ export function recorder(client: LegacyClient) {
   return r
 }
 
-export async function waitFor(check: () => boolean, ms = 4000, what = 'condition'): Promise<void> {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
+export { waitFor } from '../core/wait-for.testutil'
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

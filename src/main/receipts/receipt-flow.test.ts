@@ -15,6 +15,7 @@ import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import { startFakePrinter, type FakePrinter } from '../printing/fake-printer.testutil'
 import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 import { makeTestCore } from '../core/test-core.testutil'
+import { waitFor } from '../core/wait-for.testutil'
 
 // Receipts and shifts through the core: the BTCPay test server over real HTTP, real files in a
 // temp data folder, a loopback fake network printer; only the keychain is a memory double.
@@ -23,14 +24,6 @@ let printer: FakePrinter
 let core: ReturnType<typeof makeTestCore>
 let sales: SaleView[]
 let printed: Array<{ saleId: string; refundId: string | null; outcome: PrintOutcome }>
-
-const waitFor = async (check: () => boolean, ms = 8000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const receipts = (patch: Partial<ReceiptSettings>) =>
   core.settings.update({

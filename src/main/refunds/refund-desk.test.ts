@@ -8,6 +8,7 @@ import type { SaleView } from '../../shared/sale'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { LegacyClient } from '../btcpay/legacy-client'
 import { makeTestCore } from '../core/test-core.testutil'
+import { waitFor } from '../core/wait-for.testutil'
 import { createMemoryVaultForTests } from '../keychain/memory-vault.testutil'
 import { memorySettingsBackend } from '../settings/memory-settings.testutil'
 
@@ -58,14 +59,6 @@ async function core(opts: { apiKey?: string[] | null; timeoutMs?: number } = {})
     if (channel === 'refund:changed') refunds.push(envelope.data as RefundView)
   })
   return { c, sales, refunds }
-}
-
-const waitFor = async (check: () => boolean, ms = 8000) => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 /** A sale the customer paid over Lightning (settled at once), as the cashier saw it. */

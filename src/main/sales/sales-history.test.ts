@@ -115,4 +115,40 @@ describe('sales history', () => {
       { currency: 'USD', count: 1, settledMinor: 420, pendingMinor: 0, refundedMinor: 0 },
     ])
   })
+  it('totals say how much of the day was paid on payment requests, per currency', async () => {
+    const { history } = await historyWith([
+      { amountMinor: 1000, currency: 'USD', status: 'complete' },
+      { amountMinor: 400, currency: 'USD', status: 'complete', paymentRequestId: 'PR1' },
+      { amountMinor: 600, currency: 'USD', status: 'paid', paymentRequestId: 'PR1' },
+      // Not paid, so in no total: neither are they payments on a request.
+      { amountMinor: 900, currency: 'USD', status: 'new', paymentRequestId: 'PR2' },
+      { amountMinor: 900, currency: 'USD', status: 'expired', paymentRequestId: 'PR2' },
+      { amountMinor: 700, currency: 'EUR', status: 'complete' },
+    ])
+    expect(history.salesTotals(day).totals).toEqual([
+      { currency: 'EUR', count: 1, settledMinor: 700, pendingMinor: 0, refundedMinor: 0 },
+      {
+        currency: 'USD',
+        count: 3,
+        settledMinor: 1400,
+        pendingMinor: 600,
+        refundedMinor: 0,
+        requests: { count: 2, minor: 1000 },
+      },
+    ])
+    // A request paid late still counts as settled, and as the request's.
+    const late = await historyWith([
+      {
+        amountMinor: 250,
+        currency: 'USD',
+        status: 'expired',
+        exceptionStatus: 'paidLate',
+        paymentRequestId: 'PR3',
+      },
+    ])
+    expect(late.history.salesTotals(day).totals[0]).toMatchObject({
+      settledMinor: 250,
+      requests: { count: 1, minor: 250 },
+    })
+  })
 })

@@ -10,6 +10,12 @@ import type { PaymentRecordStore } from '../receipts/payment-record-store'
 import type { RefundDesk } from '../refunds/refund-desk'
 import { saleSearch } from './sale-search'
 
+/** The sales journal.totals counts: settled (paid late included) or paid, awaiting confirmation. */
+const inTotals = (s: Sale) =>
+  s.status === 'complete' ||
+  s.status === 'paid' ||
+  (s.status === 'expired' && s.exceptionStatus === 'paidLate')
+
 /** Sales per history page when the renderer does not say. */
 const DEFAULT_PAGE = 50
 
@@ -35,6 +41,20 @@ export function createSalesHistory(deps: {
     if (!seen?.btcPaid || /^0(\.0*)?$/.test(seen.btcPaid)) return []
     return [{ method: null, btc: seen.btcPaid, rate: seen.rate }]
   }
+  /** Per currency: the payments on payment requests among the sales the journal's totals count. */
+  const requestPayments = (range: { from: number; to: number }) => {
+    const sums = new Map<string, { count: number; minor: number }>()
+    const paid = journal.list({
+      ...range,
+      limit: Number.MAX_SAFE_INTEGER,
+      where: (s) => s.paymentRequestId !== null && inTotals(s),
+    })
+    for (const sale of paid) {
+      const sum = sums.get(sale.currency) ?? { count: 0, minor: 0 }
+      sums.set(sale.currency, { count: sum.count + 1, minor: sum.minor + sale.amountMinor })
+    }
+    return sums
+  }
   return {
     listSales(input: RequestInput<'sales:list'>): RequestOutput<'sales:list'> {
       const { search, ...range } = input
@@ -46,9 +66,11 @@ export function createSalesHistory(deps: {
     salesTotals(range: RequestInput<'sales:totals'>): RequestOutput<'sales:totals'> {
       // Refunds made in the range are subtracted from the day they were made, in the sale's currency.
       const refunded = refunds.refundedInRange(range)
-      const totals = journal.totals(range).map((t) => ({
+      const requests = requestPayments(range)
+      const totals: RequestOutput<'sales:totals'>['totals'] = journal.totals(range).map((t) => ({
         ...t,
         refundedMinor: refunded.get(t.currency)?.minor ?? 0,
+        ...(requests.has(t.currency) && { requests: requests.get(t.currency) }),
       }))
       for (const [currency, r] of refunded) {
         if (!totals.some((t) => t.currency === currency))

@@ -236,7 +236,11 @@ export const requests = {
   'till:focused-sale': {
     method: 'focusedSale',
     input: noInput,
-    output: saleViewSchema.nullable(),
+    // The QR code the cashier picked comes back too (null: the preferred one), so a reloaded
+    // page shows the same code as the customer display.
+    output: z
+      .strictObject({ sale: saleViewSchema, method: paymentMethodSchema.nullable() })
+      .nullable(),
   },
   /** Puts the cart's tip question on the customer display; null: no display, the till asks. */
   'tip:ask': {

@@ -138,6 +138,35 @@ describe('sales store: charge, open, cancel', () => {
     expect(store.getState().current).toBeNull()
     expect(fake.calls.map((c) => c.method)).toEqual(['charge'])
   })
+
+  it('the QR code picked stays with its sale: told to main, dropped when the sale leaves', async () => {
+    const { fake, store } = setup()
+    fake.on('charge', () => ok(saleView()))
+    fake.on('showPaymentMethod', () => ok({ done: true as const }))
+    await store.getState().charge({ amount: '1' })
+    await store.getState().showPaymentMethod({ saleId: 'sale-1', method: 'onchain' })
+    expect(store.getState().pickedMethod).toEqual({ saleId: 'sale-1', method: 'onchain' })
+    expect(fake.calls.at(-1)).toEqual({
+      method: 'showPaymentMethod',
+      input: { saleId: 'sale-1', method: 'onchain' },
+    })
+    // Main forgets the pick when the sale leaves the screen; so does the till.
+    store.getState().leave()
+    expect(store.getState().pickedMethod).toBeNull()
+  })
+
+  it('a reloaded page opens the sale with the code main remembers, without telling main again', async () => {
+    const { fake, store } = setup()
+    fake.on('openSale', () => ok(saleView()))
+    store.getState().recallPaymentMethod({ saleId: 'sale-1', method: 'onchain' })
+    await store.getState().openSale('sale-1')
+    expect(store.getState().pickedMethod).toEqual({ saleId: 'sale-1', method: 'onchain' })
+    expect(fake.calls.map((c) => c.method)).toEqual(['openSale'])
+    // Another sale on the screen starts from its preferred code.
+    fake.on('openSale', () => ok(saleView({ id: 'sale-2' })))
+    await store.getState().openSale('sale-2')
+    expect(store.getState().pickedMethod).toBeNull()
+  })
 })
 
 describe('sales store: paid after cancel', () => {

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { PaymentMethod } from '../../../shared/customer-view'
 import type { ReceiptRef } from '../../../shared/receipts'
 import type { RequestInput, RequestOutput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
@@ -40,6 +41,8 @@ export type SalesState = {
    * dismissed, on every screen; a dismissed sale does not come back.
    */
   paidAfterCancel: SaleView[]
+  /** The QR code the cashier switched to, for that sale; none: the sale's preferred one. */
+  pickedMethod: { saleId: string; method: PaymentMethod } | null
   init(): () => void
   charge(input: RequestInput<'sales:charge'>): Promise<boolean>
   /** A counter payment of a payment request: on the checkout screen like a charge. */
@@ -62,6 +65,8 @@ export type SalesState = {
   showPaymentMethod(
     input: RequestInput<'till:show-payment-method'>,
   ): Promise<Result<{ done: true }>>
+  /** A reloaded page shows the code main remembers for the sale; main already has it. */
+  recallPaymentMethod(input: RequestInput<'till:show-payment-method'>): void
 }
 
 const emptyHistory: History = {
@@ -132,6 +137,12 @@ export function createSalesStore(api: PosApi) {
       if (shown) void get().refreshTotals()
     }
 
+    /** Puts a sale on the checkout screen; a pick of QR code belongs to its sale only. */
+    const onScreen = (sale: SaleView | null) => {
+      const picked = get().pickedMethod
+      return { current: sale, pickedMethod: picked?.saleId === sale?.id ? picked : null }
+    }
+
     /** A charge or a counter payment: one at a time, its sale on the checkout screen. */
     async function startSale(send: () => Promise<Result<SaleView>>): Promise<boolean> {
       if (get().busy) return false
@@ -141,7 +152,7 @@ export function createSalesStore(api: PosApi) {
         set({ busy: false, error: result.message })
         return false
       }
-      set({ busy: false, current: fresher(result.data, undefined) })
+      set({ busy: false, ...onScreen(fresher(result.data, undefined)) })
       return true
     }
 
@@ -152,6 +163,7 @@ export function createSalesStore(api: PosApi) {
       error: null,
       history: emptyHistory,
       paidAfterCancel: [],
+      pickedMethod: null,
 
       init() {
         // Subscribe before any read, so a change made in between is not missed.
@@ -170,7 +182,7 @@ export function createSalesStore(api: PosApi) {
           set({ busy: false, error: result.message })
           return false
         }
-        set({ busy: false, current: fresher(result.data, before) })
+        set({ busy: false, ...onScreen(fresher(result.data, before)) })
         return true
       },
 
@@ -183,11 +195,11 @@ export function createSalesStore(api: PosApi) {
           set({ busy: false, error: result.message })
           return false
         }
-        set({ busy: false, current: null })
+        set({ busy: false, ...onScreen(null) })
         return true
       },
 
-      leave: () => set({ current: null, error: null }),
+      leave: () => set({ ...onScreen(null), error: null }),
       clearError: () => set({ error: null }),
       dismissPaidAfterCancel(saleId) {
         dismissed.add(saleId)
@@ -268,7 +280,11 @@ export function createSalesStore(api: PosApi) {
       simulateCustomer: (input) => api.simulateCustomer(input),
       previewReceipt: (receipt) => api.previewReceipt(receipt),
       reprintReceipt: (receipt) => api.reprintReceipt(receipt),
-      showPaymentMethod: (input) => api.showPaymentMethod(input),
+      showPaymentMethod(input) {
+        set({ pickedMethod: input })
+        return api.showPaymentMethod(input)
+      },
+      recallPaymentMethod: (input) => set({ pickedMethod: input }),
     }
   })
 }

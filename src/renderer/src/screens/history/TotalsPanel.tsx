@@ -4,7 +4,8 @@ import type { Totals } from '../../stores/sales-store'
 
 /**
  * The shown day's paid money per currency: settled, and paid but still awaiting confirmation
- * (main's "pending"), never added together; refunds made that day and what is left of the settled
+ * (main's "pending"), never added together; how much of it was paid on payment requests (as
+ * the shift report shows them apart); refunds made that day and what is left of the settled
  * money after them. Unpaid, expired and cancelled sales are not in it.
  * Sales a damaged journal line hides are said to be missing, never silently left out.
  */
@@ -58,6 +59,17 @@ export function TotalsPanel({ totals, unknownSales }: { totals: Totals; unknownS
             <dt>{t('totals.count')}</dt>
             <dd data-testid={`count-${total.currency}`}>{total.count}</dd>
           </div>
+          {total.requests && (
+            <div>
+              <dt>{t('totals.requests')}</dt>
+              <dd data-testid={`requests-${total.currency}`}>
+                {t('totals.requestsValue', {
+                  amount: money(total.requests.minor, total.currency),
+                  count: total.requests.count,
+                })}
+              </dd>
+            </div>
+          )}
         </dl>
       ))}
     </div>

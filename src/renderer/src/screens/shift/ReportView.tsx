@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import type { TFunction } from 'i18next'
+import { useState, type ReactNode } from 'react'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { formatMinor } from '../../../../shared/money'
 import type { ReportRow } from '../../../../shared/shifts'
@@ -14,6 +15,55 @@ const methodLabel: Record<ReportRow['method'], TranslationKey> = {
   unknown: 'report.methodUnknown',
   none: 'report.methodNone',
 }
+
+type Column = {
+  head: TranslationKey
+  /** Right-aligned: a count or an amount. */
+  num?: boolean
+  testId?: string
+  cell: (row: ReportRow, money: (minor: number) => string, t: TFunction) => ReactNode
+}
+
+/** The report's columns, left to right: heading and cell together. */
+const columns: Column[] = [
+  {
+    head: 'report.who',
+    cell: (row, _, t) =>
+      row.cashier === null ? t('report.wholeTill') : row.cashier || t('report.noCashier'),
+  },
+  { head: 'report.method', cell: (row, _, t) => t(methodLabel[row.method]) },
+  { head: 'report.sales', num: true, testId: 'report-sales', cell: (row) => row.sales },
+  {
+    head: 'report.gross',
+    num: true,
+    testId: 'report-gross',
+    cell: (row, money) => money(row.grossMinor),
+  },
+  {
+    head: 'report.voids',
+    num: true,
+    testId: 'report-voids',
+    cell: (row, money) => `${row.voids} · ${money(row.voidsMinor)}`,
+  },
+  {
+    head: 'report.refunds',
+    num: true,
+    testId: 'report-refunds',
+    cell: (row, money) => `${row.refunds} · ${money(row.refundsMinor)}`,
+  },
+  {
+    head: 'report.net',
+    num: true,
+    testId: 'report-net',
+    cell: (row, money) => money(row.netMinor),
+  },
+  { head: 'report.average', num: true, cell: (row, money) => money(row.averageMinor) },
+  {
+    head: 'report.open',
+    num: true,
+    cell: (row, money) => `${row.open} · ${money(row.openMinor)}`,
+  },
+]
 
 /** A report on its own screen until the cashier is done with it: the rows, and a CSV export. */
 export function ReportView({ shown }: { shown: ShownReport }) {
@@ -60,29 +110,11 @@ export function ReportView({ shown }: { shown: ShownReport }) {
         <table className="sales report-rows">
           <thead>
             <tr>
-              <th scope="col">{t('report.who')}</th>
-              <th scope="col">{t('report.method')}</th>
-              <th scope="col" className="num">
-                {t('report.sales')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.gross')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.voids')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.refunds')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.net')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.average')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.open')}
-              </th>
+              {columns.map((c) => (
+                <th key={c.head} scope="col" className={c.num ? 'num' : undefined}>
+                  {t(c.head)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -97,31 +129,11 @@ export function ReportView({ shown }: { shown: ShownReport }) {
                   data-currency={row.currency}
                   className={row.cashier === null && row.method === 'all' ? 'total' : undefined}
                 >
-                  <td>
-                    {row.cashier === null
-                      ? t('report.wholeTill')
-                      : row.cashier || t('report.noCashier')}
-                  </td>
-                  <td>{t(methodLabel[row.method])}</td>
-                  <td className="num" data-testid="report-sales">
-                    {row.sales}
-                  </td>
-                  <td className="num" data-testid="report-gross">
-                    {money(row.grossMinor)}
-                  </td>
-                  <td className="num" data-testid="report-voids">
-                    {row.voids} · {money(row.voidsMinor)}
-                  </td>
-                  <td className="num" data-testid="report-refunds">
-                    {row.refunds} · {money(row.refundsMinor)}
-                  </td>
-                  <td className="num" data-testid="report-net">
-                    {money(row.netMinor)}
-                  </td>
-                  <td className="num">{money(row.averageMinor)}</td>
-                  <td className="num">
-                    {row.open} · {money(row.openMinor)}
-                  </td>
+                  {columns.map((c) => (
+                    <td key={c.head} className={c.num ? 'num' : undefined} data-testid={c.testId}>
+                      {c.cell(row, money, t)}
+                    </td>
+                  ))}
                 </tr>
               )
             })}

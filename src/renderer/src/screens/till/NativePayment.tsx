@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import type { SaleView } from '../../../../shared/sale'
 import { Countdown } from '../../components/Countdown'
 import { QrCode } from '../../components/QrCode'
@@ -16,7 +15,9 @@ export function NativePayment({ sale }: { sale: SaleView }) {
   const { t } = useTranslation()
   const showPaymentMethod = useSalesStore((s) => s.showPaymentMethod)
   const { choices, preferred } = paymentChoices(sale.payment)
-  const [picked, setPicked] = useState<PaymentChoice['id'] | null>(null)
+  const picked = useSalesStore((s) =>
+    s.pickedMethod?.saleId === sale.id ? s.pickedMethod.method : null,
+  )
   const choice = choices.find((c) => c.id === picked) ?? choices.find((c) => c.id === preferred)
 
   if (!choice) {
@@ -26,10 +27,7 @@ export function NativePayment({ sale }: { sale: SaleView }) {
       </p>
     )
   }
-  const pick = (method: PaymentChoice['id']) => {
-    setPicked(method)
-    void showPaymentMethod({ saleId: sale.id, method })
-  }
+  const pick = (method: PaymentChoice['id']) => void showPaymentMethod({ saleId: sale.id, method })
   return (
     <div className="native-payment">
       <div className="qr-column">
