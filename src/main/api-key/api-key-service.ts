@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { ApiKeyView } from '../../shared/api-key'
 import type { ConnectionTest } from '../../shared/terminal-state'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import { BtcpayError } from '../btcpay/errors'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { scopedStores } from '../btcpay/greenfield-permissions'
@@ -92,7 +93,12 @@ export function createApiKeyService(deps: ApiKeyDeps) {
 
   function serverUrlOf(input: string): string {
     const parsed = parseServerUrl(input)
-    if (!parsed.ok) throw new AppError('invalid-server-url', parsed.message)
+    if (!parsed.ok)
+      throw explained(
+        'invalid-server-url',
+        say('url.refused', { problem: parsed.code }),
+        parsed.message,
+      )
     return parsed.url
   }
 

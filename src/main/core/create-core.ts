@@ -4,6 +4,7 @@ import { platform } from 'node:os'
 import { join } from 'node:path'
 import type { AppInfo, RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
+import { notInJournal } from '../ipc/app-errors'
 import type { SaleView } from '../../shared/sale'
 import type { ReportPeriod } from '../../shared/shifts'
 import type { TerminalState } from '../../shared/terminal-state'
@@ -261,7 +262,7 @@ export function createCore(deps: CoreDeps) {
     settings,
     getSale: (saleId) => {
       const sale = journal.get(saleId)
-      if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+      if (!sale) throw notInJournal()
       return cashier.view(sale)
     },
     holdMs: deps.customerResultMs,

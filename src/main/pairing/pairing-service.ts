@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import type { Connection } from '../../shared/terminal-state'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import { parseServerUrl } from '../btcpay/server-url'
@@ -99,15 +100,21 @@ export function createPairingService(deps: PairingDeps) {
 
   function serverUrlOf(input: string): string {
     const parsed = parseServerUrl(input)
-    if (!parsed.ok) throw new AppError('invalid-server-url', parsed.message)
+    if (!parsed.ok)
+      throw explained(
+        'invalid-server-url',
+        say('url.refused', { problem: parsed.code }),
+        parsed.message,
+      )
     return parsed.url
   }
 
   /** One pairing action at a time: a double tap must not send two requests. */
   async function exclusive<T>(action: () => Promise<T>): Promise<T> {
     if (busy)
-      throw new AppError(
+      throw explained(
         'pairing-in-progress',
+        say('pairing.busy'),
         'The terminal is already talking to the server. Wait a moment.',
       )
     busy = true
@@ -122,7 +129,11 @@ export function createPairingService(deps: PairingDeps) {
 
   function requireUnpaired() {
     if (connection.status === 'paired') {
-      throw new AppError('already-paired', 'This terminal is already paired. Unpair it first.')
+      throw explained(
+        'already-paired',
+        say('pairing.already-paired'),
+        'This terminal is already paired. Unpair it first.',
+      )
     }
   }
 
@@ -249,8 +260,9 @@ export function createPairingService(deps: PairingDeps) {
       const id = requireIdentity()
       const server = settings.get().pairedServer
       if (connection.status !== 'paired' || !server || !token) {
-        throw new AppError(
+        throw explained(
           'not-paired',
+          say('pairing.not-paired'),
           'This terminal is not paired with a store yet. A manager must pair it first.',
         )
       }

@@ -6,6 +6,7 @@
  * sale's or refund's own update, and its outcome is published for the cashier with a retry.
  */
 import { AppError } from '../../shared/ipc/result'
+import { notInJournal } from '../ipc/app-errors'
 import { hasSlip, type ReceiptRef } from '../../shared/receipts'
 import type { RefundView } from '../../shared/refund'
 import { successPhases, type SaleView } from '../../shared/sale'
@@ -71,7 +72,7 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
 
   function receiptOf(saleId: string, copy: boolean): SaleReceipt {
     const sale = journal.get(saleId)
-    if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+    if (!sale) throw notInJournal()
     const phase = salePhaseOf(sale)
     if (!paidOutcomes.includes(phase) || !sale.invoiceId)
       throw new AppError('bad-input', 'Only a paid sale has a receipt.')

@@ -5,6 +5,7 @@ import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
 import { paidAfterCancel, type SaleView } from '../../../shared/sale'
 import type { Range } from '../sales/day-range'
+import { failText } from '../i18n/fail-words'
 
 export type Totals = RequestOutput<'sales:totals'>['totals']
 
@@ -138,7 +139,7 @@ export function createSalesStore(api: PosApi) {
       set({ busy: true, error: null })
       const result = await send()
       if (!result.ok) {
-        set({ busy: false, error: result.message })
+        set({ busy: false, error: failText(result) })
         return false
       }
       set({ busy: false, current: fresher(result.data, undefined) })
@@ -167,7 +168,7 @@ export function createSalesStore(api: PosApi) {
         const before = get().known[saleId]?.version
         const result = await api.openSale({ saleId })
         if (!result.ok) {
-          set({ busy: false, error: result.message })
+          set({ busy: false, error: failText(result) })
           return false
         }
         set({ busy: false, current: fresher(result.data, before) })
@@ -180,7 +181,7 @@ export function createSalesStore(api: PosApi) {
         set({ busy: true, error: null })
         const result = await api.cancelSale({ saleId: sale.id })
         if (!result.ok) {
-          set({ busy: false, error: result.message })
+          set({ busy: false, error: failText(result) })
           return false
         }
         set({ busy: false, current: null })
@@ -216,7 +217,7 @@ export function createSalesStore(api: PosApi) {
                 loading: false,
                 error: null,
               }
-            : { ...history, loading: false, error: list.message },
+            : { ...history, loading: false, error: failText(list) },
         })
       },
 
@@ -235,7 +236,7 @@ export function createSalesStore(api: PosApi) {
         if (request !== historyRequest) return
         const now = get().history
         if (!page.ok) {
-          set({ history: { ...now, loading: false, error: page.message } })
+          set({ history: { ...now, loading: false, error: failText(page) } })
           return
         }
         const ids = new Set(now.sales.map((s) => s.id))
@@ -260,7 +261,7 @@ export function createSalesStore(api: PosApi) {
         set({
           history: result.ok
             ? { ...history, totals: result.data.totals, unknownSales: result.data.unknown }
-            : { ...history, error: result.message },
+            : { ...history, error: failText(result) },
         })
       },
 

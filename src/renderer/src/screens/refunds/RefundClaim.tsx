@@ -5,6 +5,7 @@ import { hasSlip } from '../../../../shared/receipts'
 import { useTranslation, type TranslationKey } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
+import { failText } from '../../i18n/fail-words'
 
 const stateWords: Record<RefundView['state'], TranslationKey> = {
   requested: 'refund.requested',
@@ -78,7 +79,9 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
           <button
             className="secondary"
             onClick={() =>
-              void simulateRefundClaim(refund.id).then((r) => setDemoError(r.ok ? null : r.message))
+              void simulateRefundClaim(refund.id).then((r) =>
+                setDemoError(r.ok ? null : failText(r)),
+              )
             }
           >
             {t('demo.claimRefund')}

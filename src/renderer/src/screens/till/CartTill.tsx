@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
+import { failWords } from '../../i18n/fail-words'
+import { refusalWords } from '../../keypad/refusal-words'
 import { cartTotal, type CartNotice } from '../../stores/cart-store'
 import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
@@ -28,8 +30,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   const locale = useLocale()
   const subtotal = cartTotal(cart.lines)
   const money = (minor: number) => formatMinor(minor, currency, locale)
-  const titleOf = (line: { itemId: string | null; title: string }) =>
-    line.itemId === null ? t('cart.customAmount') : line.title
+  const titleOf = (line: { title: string | null }) => line.title ?? t('cart.customAmount')
   const noticeText = (notice: CartNotice): string => {
     switch (notice.kind) {
       case 'sold-out':
@@ -40,8 +41,10 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
         return t('cart.belowMinimum', { title: notice.title, amount: money(notice.minimumMinor) })
       case 'unknown-code':
         return t('cart.unknownCode', { code: notice.code })
+      case 'amount-refused':
+        return refusalWords(notice.refusal, t, locale)
       case 'refused':
-        return notice.message
+        return failWords(notice.problem, t, locale)
     }
   }
   const notice = cart.notice ? noticeText(cart.notice) : chargeError
