@@ -26,6 +26,9 @@ const codes: Record<BtcpayErrorCode, ErrorCode> = {
   'invalid-input': 'bad-input',
 }
 
+/** The till's error code for a client's. */
+export const errorCodeOf = (code: BtcpayErrorCode): ErrorCode => codes[code]
+
 /** Greenfield routes live under /api/v1; its 401 and 403 speak of the API key, not the BitId signature. */
 const isGreenfield = (err: BtcpayError) => err.path?.includes('/api/v1/') === true
 

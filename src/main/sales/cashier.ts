@@ -193,9 +193,11 @@ export function createCashier(deps: CashierDeps) {
       onStatus: (status) => applyStatus(saleId, status),
       onConnection: ({ trouble: code }) => {
         const entry = liveOf(saleId)
-        // The watcher reports a client error code; the cashier gets the client's sentence for it.
+        // The watcher reports a client error code; the view words it (sale-view.ts).
         const problem = code
-          ? (ERROR_MESSAGES[code as BtcpayErrorCode] ?? ERROR_MESSAGES.network)
+          ? Object.hasOwn(ERROR_MESSAGES, code)
+            ? (code as BtcpayErrorCode)
+            : 'network'
           : null
         if (entry.trouble === problem) return
         entry.trouble = problem

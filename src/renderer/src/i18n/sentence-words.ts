@@ -38,6 +38,14 @@ const urlProblemWords: Record<string, TranslationKey> = {
   fragment: 'said.urlFragment',
 }
 
+/** Why a void did not happen (refund-errors.ts's VoidProblem). */
+const voidWhyWords: Record<string, TranslationKey> = {
+  'no-api-key': 'said.voidNoApiKey',
+  'no-permission': 'said.voidNoPermission',
+  refused: 'said.voidRefused',
+  unreachable: 'said.voidUnreachable',
+}
+
 const text = (params: SentenceParams | undefined, name: string): string => {
   const value = params?.[name]
   return typeof value === 'string' ? value : ''
@@ -166,6 +174,48 @@ export function sentenceWords(sentence: Sentence, t: TFunction, locale: string):
       return t('said.keepPercent')
     case 'refund.needs-api-key':
       return t('said.refundNeedsApiKey')
+    case 'refund.failed-inside':
+      return t('said.refundFailedInside')
+    case 'refund.non-refundable':
+      return t('said.nonRefundable')
+    case 'refund.invoice-unknown':
+      return t('said.invoiceUnknown')
+    case 'refund.may-have-been-made':
+      return t('said.mayHaveBeenMade')
+    case 'refund.nothing-refunded':
+      return t('said.nothingRefunded')
+    case 'refund.no-invoice':
+      return t('said.noInvoice')
+    case 'refund.expired-unpaid':
+      return t('said.expiredUnpaid')
+    case 'refund.still-confirming':
+      return t('said.stillConfirming')
+    case 'refund.not-paid-yet':
+      return t('said.notPaidYet')
+    case 'refund.never-paid':
+      return t('said.neverPaid')
+    case 'refund.nothing-paid':
+      return t('said.nothingPaid')
+    case 'refund.scan-to-claim':
+      return t('said.scanToClaim')
+    case 'refund.scan-then-approve':
+      return t('said.scanThenApprove')
+    case 'refund.never-made':
+      return t('said.neverMade')
+    case 'refund.paid':
+      return t('said.refundPaid')
+    case 'refund.claimed-approve':
+      return t('said.claimedApprove')
+    case 'refund.claimed':
+      return t('said.claimed')
+    case 'void.started-paying':
+      return t('said.startedPaying')
+    case 'void.voided':
+      return t('said.voided')
+    case 'void.stays-payable':
+      return t('said.staysPayable', {
+        why: t(voidWhyWords[text(p, 'problem')] ?? 'said.voidUnreachable'),
+      })
     case 'cart.line-amount':
       return t('said.lineAmount', { title, refusal: refusalWords(refusalOf(p), t, locale) })
     case 'cart.item-gone':

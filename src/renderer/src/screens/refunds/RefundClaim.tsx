@@ -2,10 +2,11 @@ import { useState } from 'react'
 import type { RefundView } from '../../../../shared/refund'
 import { QrCode } from '../../components/QrCode'
 import { hasSlip } from '../../../../shared/receipts'
-import { useTranslation, type TranslationKey } from '../../i18n'
+import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
 import { failText } from '../../i18n/fail-words'
+import { noteWords } from './refund-words'
 
 const stateWords: Record<RefundView['state'], TranslationKey> = {
   requested: 'refund.requested',
@@ -23,6 +24,7 @@ const stateWords: Record<RefundView['state'], TranslationKey> = {
  */
 export function RefundClaim({ refund }: { refund: RefundView }) {
   const { t } = useTranslation()
+  const locale = useLocale()
   const demo = useAppStore((s) => s.info?.demo ?? false)
   const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   const simulateRefundClaim = useRefundsStore((s) => s.simulateRefundClaim)
@@ -67,7 +69,7 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
           className={`message ${refund.needsApproval || refund.state === 'failed' ? 'warn' : ''}`}
           data-testid="refund-note"
         >
-          {refund.note}
+          {noteWords(refund, t, locale)}
         </p>
       )}
       {hasSlip(refund) && (

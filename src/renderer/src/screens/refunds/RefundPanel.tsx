@@ -7,6 +7,7 @@ import { useRefundsStore, useTerminalStore } from '../../stores/bound-stores'
 import { PinPrompt } from '../manager/PinPrompt'
 import { RefundClaim } from './RefundClaim'
 import { failText } from '../../i18n/fail-words'
+import { optionWords, refusedWords } from './refund-words'
 
 /**
  * Refund a sale from History, behind the manager PIN: BTCPay's variants for it in words, a
@@ -74,7 +75,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
   else if (options.refused)
     body = (
       <p className="message error" role="alert" data-testid="refund-refused">
-        {options.refused}
+        {refusedWords(options, t, locale)}
       </p>
     )
   else
@@ -97,7 +98,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
                 checked={variant === o.variant}
                 onChange={() => setVariant(o.variant)}
               />
-              <span>{o.words}</span>
+              <span>{optionWords(o, options, t, locale)}</span>
             </label>
           ))}
         </fieldset>

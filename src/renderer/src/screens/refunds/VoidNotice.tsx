@@ -1,6 +1,7 @@
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
+import { noteWords } from './refund-words'
 
 /**
  * What became of a Cancel at BTCPay: voided (the customer can no longer pay), or not, so the
@@ -9,6 +10,7 @@ import { ReceiptStatus } from '../till/ReceiptStatus'
  */
 export function VoidNotice() {
   const { t } = useTranslation()
+  const locale = useLocale()
   const notices = useRefundsStore((s) => s.voidNotices)
   const dismiss = useRefundsStore((s) => s.dismissVoidNotice)
   const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
@@ -23,7 +25,7 @@ export function VoidNotice() {
           data-testid="void-notice"
           data-state={n.state}
         >
-          <strong>{n.note}</strong>
+          <strong>{noteWords(n, t, locale)}</strong>
           {n.state === 'voided' && (
             <ReceiptStatus saleId={n.saleId} refundId={n.id} autoPrint={autoPrint} />
           )}

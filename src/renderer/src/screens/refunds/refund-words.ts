@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next'
+import { formatMinor } from '../../../../shared/money'
+import type { RefundOption, RefundOptions, RefundView } from '../../../../shared/refund'
+import { sentencesWords } from '../../i18n/fail-words'
+
+/**
+ * What became of a void or refund, in the screen's language. An entry written before main sent
+ * sentences has only its English note, shown as it is.
+ */
+export function noteWords(
+  view: Pick<RefundView, 'note' | 'noteWords'>,
+  t: TFunction,
+  locale: string,
+): string | null {
+  return view.noteWords ? sentencesWords(view.noteWords, t, locale) : view.note
+}
+
+/** Why a sale cannot be refunded, in the screen's language. */
+export function refusedWords(options: RefundOptions, t: TFunction, locale: string): string | null {
+  return options.refusedWords ? sentencesWords(options.refusedWords, t, locale) : options.refused
+}
+
+/**
+ * One of BTCPay's refunds for the manager: fiat first, then the bitcoin amount as BTCPay wrote it
+ * (exact decimal text with its unit).
+ */
+export function optionWords(
+  option: RefundOption,
+  options: Pick<RefundOptions, 'currency' | 'paidMinor'>,
+  t: TFunction,
+  locale: string,
+): string {
+  const paid = formatMinor(options.paidMinor, options.currency, locale)
+  const bitcoin = `${option.amount ?? ''} ${option.amountCurrency}`
+  switch (option.variant) {
+    case 'Fiat':
+      return t('refundOption.fiat', { currency: options.currency, amount: paid })
+    case 'RateThen':
+      return t('refundOption.rateThen', { bitcoin })
+    case 'CurrentRate':
+      return t('refundOption.currentRate', { amount: paid, bitcoin })
+    case 'OverpaidAmount':
+      return t('refundOption.overpaid', { bitcoin })
+    case 'Custom':
+      return t('refundOption.custom', { currency: options.currency, amount: paid })
+  }
+}
