@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { capabilityIdSchema } from './capabilities'
+import { sentencesSchema } from './ipc/sentence'
 
 /** 7 base58 characters, as BTCPay makes them. */
 export const pairingCodeSchema = z
@@ -79,7 +81,7 @@ export const connectionTestSchema = z.strictObject({
       /** How many invoices a signed GET /invoices returned: proof the signature and store match. */
       invoicesSeen: z.number(),
     }),
-    z.strictObject({ ok: z.literal(false), message: z.string() }),
+    z.strictObject({ ok: z.literal(false), message: z.string(), words: sentencesSchema }),
   ]),
   /**
    * The Greenfield API key (GET /api/v1/api-keys/current), checked when the till has one or
@@ -91,11 +93,17 @@ export const connectionTestSchema = z.strictObject({
         ok: z.literal(true),
         latencyMs: z.number(),
         storeId: z.string(),
-        /** What the key may do in that store, and may not (capabilities in a manager's words). */
-        allowed: z.array(z.string()),
-        notAllowed: z.array(z.string()),
+        /** What the key may do in that store, and may not (the till words each capability). */
+        allowed: z.array(capabilityIdSchema),
+        notAllowed: z.array(capabilityIdSchema),
       }),
-      z.strictObject({ ok: z.literal(false), storeId: z.string().nullable(), message: z.string() }),
+      z.strictObject({
+        ok: z.literal(false),
+        storeId: z.string().nullable(),
+        /** English, for logs; `words` is what the till shows. */
+        message: z.string(),
+        words: sentencesSchema,
+      }),
     ])
     .nullable(),
 })

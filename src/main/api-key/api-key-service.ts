@@ -8,6 +8,7 @@ import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { scopedStores } from '../btcpay/greenfield-permissions'
 import { parseServerUrl } from '../btcpay/server-url'
 import { toAppError } from '../btcpay/to-app-error'
+import { wordsOf } from '../ipc/app-errors'
 import { KeychainError, type KeyVault } from '../keychain/key-vault'
 import type { Logger } from '../log/logger'
 import { buildAuthorizeUrl } from './authorize-url'
@@ -288,14 +289,14 @@ export function createApiKeyService(deps: ApiKeyDeps) {
           ok: true,
           latencyMs: Math.round(performance.now() - started),
           storeId: key.storeId,
-          allowed: capabilities.filter((c) => c.missing.length === 0).map((c) => c.words),
-          notAllowed: capabilities.filter((c) => c.missing.length > 0).map((c) => c.words),
+          allowed: capabilities.filter((c) => c.missing.length === 0).map((c) => c.id),
+          notAllowed: capabilities.filter((c) => c.missing.length > 0).map((c) => c.id),
         }
       } catch (err) {
         log.warn('api-key.test-failed', { err })
         const failure = toAppError(err)
         const message = failure instanceof Error ? failure.message : String(failure)
-        return { ok: false, storeId: key.storeId, message }
+        return { ok: false, storeId: key.storeId, message, words: wordsOf(failure) }
       }
     },
 

@@ -1,5 +1,5 @@
-import { explained, type AppError } from '../../shared/ipc/result'
-import { say } from '../../shared/ipc/sentence'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say, type Sentence } from '../../shared/ipc/sentence'
 import type { AmountRefusal } from '../../shared/money'
 
 /** Failures several services throw alike, each with its sentence for the renderer. */
@@ -12,3 +12,9 @@ export const amountRefused = (
   check: { refusal: AmountRefusal; message: string },
   field?: string,
 ): AppError => explained('bad-input', say('amount.refused', check.refusal), check.message, field)
+
+/** What a caught failure tells the renderer: its sentences, else its code's words. */
+export const wordsOf = (err: unknown): Sentence[] =>
+  err instanceof AppError
+    ? (err.words ?? [say('failed', { code: err.code })])
+    : [say('failed', { code: 'internal' })]

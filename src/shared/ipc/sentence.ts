@@ -49,6 +49,7 @@ export const sentenceIds = [
   'sale.not-in-journal',
   'sale.charging',
   'sale.saved-check-history',
+  'charge.needs-api-key',
   'refund.no-such-sale',
   'refund.failed-inside',
   'refund.non-refundable',

@@ -158,6 +158,8 @@ export function sentenceWords(sentence: Sentence, t: TFunction, locale: string):
       return t('said.currentPinFirst')
     case 'sale.not-in-journal':
       return t('said.saleNotInJournal')
+    case 'charge.needs-api-key':
+      return t('said.chargeNeedsApiKey')
     case 'sale.charging':
       return t('said.charging')
     case 'sale.saved-check-history':

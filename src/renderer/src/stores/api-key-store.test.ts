@@ -9,7 +9,7 @@ const ready: ApiKeyView = {
     serverUrl: 'https://btcpay.example.com',
     storeId: 'store-1',
     label: 'BTCPay Cashier',
-    capabilities: [{ words: 'refund', missing: [] }],
+    capabilities: [{ id: 'refund', words: 'refund', missing: [] }],
   },
   notice: null,
 }
