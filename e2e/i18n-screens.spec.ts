@@ -235,14 +235,23 @@ for (const language of ['de', 'ar'] as const) {
     await expect(page.getByTestId('settings-error-maxAmount')).toHaveText(
       filled(words['said.inputWholeNumber']!, { field: words['field.maxAmount']! }),
     )
-    await check(page, testInfo, language, 'settings-refused', settings)
+    await check(
+      page,
+      testInfo,
+      language,
+      'settings-refused',
+      page.getByTestId('settings-error-maxAmount'),
+    )
 
-    // Paired, with an API key that may void and refund.
+    // Paired, with an API key that may void and refund. The page reloads once paired (its CSP
+    // then lets the server's checkout into a frame).
+    const reloaded = page.waitForEvent('load')
     const paired = await page.evaluate((input) => window.pos?.pairWithCode(input), {
       serverUrl: server.url,
       pairingCode: server.control.createPairingCode().pairingCode,
     })
     expect(paired).toMatchObject({ ok: true })
+    await reloaded
     await till.pasteApiKey(page, server, ['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
     await page.getByRole('button', { name: words['nav.till'], exact: true }).click()
 

@@ -26,8 +26,10 @@ export const pairingViewSchema = z.strictObject({
   approvalUrl: z.string().nullable(),
   /** When the code stops working, ms since epoch. */
   expiresAt: z.number().nullable(),
-  /** The last poll's problem, if the server could not be asked (it keeps trying). */
+  /** The last poll's problem, if the server could not be asked (it keeps trying), in English. */
   pollError: z.string().nullable(),
+  /** The same as sentences the till words in its language. */
+  pollErrorWords: sentencesSchema.optional(),
 })
 
 export const connectionSchema = z.discriminatedUnion('status', [
@@ -41,8 +43,10 @@ export const connectionSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('unpaired'),
     identity: identityViewSchema,
-    /** Why the terminal is unpaired again (a code expired, the manager cancelled), if it is news. */
+    /** Why the terminal is unpaired again (a code expired, the manager cancelled), if it is news, in English. */
     notice: z.string().nullable(),
+    /** The same as sentences the till words in its language. */
+    noticeWords: sentencesSchema.optional(),
   }),
   z.strictObject({
     status: z.literal('pairing'),

@@ -1,5 +1,6 @@
 import { AppError, explained } from '../../shared/ipc/result'
-import { say } from '../../shared/ipc/sentence'
+import { say, type SentenceId } from '../../shared/ipc/sentence'
+import { wordsOf } from '../ipc/app-errors'
 import type { Connection } from '../../shared/terminal-state'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import { parseServerUrl } from '../btcpay/server-url'
@@ -51,8 +52,15 @@ export function createPairingService(deps: PairingDeps) {
     deps.onChange()
   }
   const identityView = (id: Identity) => ({ publicKeyHex: id.publicKeyHex, sin: id.sin })
-  const unpaired = (notice: string | null) => {
-    if (identity) set({ status: 'unpaired', identity: identityView(identity), notice })
+  /** Unpaired, with the news of why (`id` its sentence) if there is any. */
+  const unpaired = (notice: { id: SentenceId; text: string } | null) => {
+    if (identity)
+      set({
+        status: 'unpaired',
+        identity: identityView(identity),
+        notice: notice?.text ?? null,
+        ...(notice && { noticeWords: [say(notice.id)] }),
+      })
   }
 
   function stopPolling() {
@@ -82,7 +90,14 @@ export function createPairingService(deps: PairingDeps) {
       set({ status: 'paired', identity: identityView(identity), server: paired })
     } else {
       if (paired) settings.setCoreFields({ pairedServer: null })
-      unpaired(paired ? 'The pairing was lost from the keychain. Pair the terminal again.' : null)
+      unpaired(
+        paired
+          ? {
+              id: 'pairing.lost',
+              text: 'The pairing was lost from the keychain. Pair the terminal again.',
+            }
+          : null,
+      )
     }
   }
 
@@ -155,7 +170,10 @@ export function createPairingService(deps: PairingDeps) {
       if (generation !== poll.generation) return
       if (now() >= expiresAt) {
         stopPolling()
-        unpaired('The pairing was not approved in time. Start again for a new code.')
+        unpaired({
+          id: 'pairing.not-approved',
+          text: 'The pairing was not approved in time. Start again for a new code.',
+        })
         return
       }
       try {
@@ -163,13 +181,21 @@ export function createPairingService(deps: PairingDeps) {
         if (generation !== poll.generation) return
         if (approved) return await completePairing(id, serverUrl, approved, label)
         if (connection.status === 'pairing' && connection.pairing.pollError) {
-          set({ ...connection, pairing: { ...connection.pairing, pollError: null } })
+          const { pollErrorWords: _gone, ...pairing } = connection.pairing
+          set({ ...connection, pairing: { ...pairing, pollError: null } })
         }
       } catch (err) {
         if (generation !== poll.generation) return
         const message = err instanceof Error ? err.message : 'The server could not be reached.'
         if (connection.status === 'pairing')
-          set({ ...connection, pairing: { ...connection.pairing, pollError: message } })
+          set({
+            ...connection,
+            pairing: {
+              ...connection.pairing,
+              pollError: message,
+              pollErrorWords: wordsOf(toAppError(err)),
+            },
+          })
       }
       if (generation === poll.generation) poll.timer = setTimeout(() => void tick(), pollIntervalMs)
     }
@@ -252,7 +278,7 @@ export function createPairingService(deps: PairingDeps) {
     cancelPairing(): void {
       if (connection.status !== 'pairing') return
       stopPolling()
-      unpaired('Pairing cancelled.')
+      unpaired({ id: 'pairing.cancelled', text: 'Pairing cancelled.' })
     },
 
     /** A paired client for the rest of the core, or a clear error. */
@@ -293,7 +319,11 @@ export function createPairingService(deps: PairingDeps) {
         identity = null
         await loadIdentity()
         log.info('pairing.unpaired')
-        if (identity) unpaired('Unpaired. This terminal has a new key and can be paired again.')
+        if (identity)
+          unpaired({
+            id: 'pairing.unpaired',
+            text: 'Unpaired. This terminal has a new key and can be paired again.',
+          })
       })
     },
 
@@ -306,7 +336,10 @@ export function createPairingService(deps: PairingDeps) {
         await vault.delete(TOKEN_ACCOUNT)
         token = null
         settings.setCoreFields({ pairedServer: null })
-        unpaired('New key created. Pair the terminal with the store again.')
+        unpaired({
+          id: 'pairing.new-key',
+          text: 'New key created. Pair the terminal with the store again.',
+        })
       })
     },
 

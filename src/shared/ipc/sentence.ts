@@ -36,6 +36,11 @@ export const sentenceIds = [
   'url.refused',
   // Pairing and the manager.
   'pairing.busy',
+  'pairing.lost',
+  'pairing.not-approved',
+  'pairing.cancelled',
+  'pairing.unpaired',
+  'pairing.new-key',
   'pairing.already-paired',
   'pairing.not-paired',
   'manager.wait',

@@ -15,6 +15,19 @@ export function sentencesWords(words: readonly Sentence[], t: TFunction, locale:
 }
 
 /**
+ * Main's sentences in the screen's language; where it sent none (state written before it sent
+ * sentences), its English as it is.
+ */
+export function wordsOr(
+  words: readonly Sentence[] | null | undefined,
+  english: string | null,
+  t: TFunction,
+  locale: string,
+): string | null {
+  return words ? sentencesWords(words, t, locale) : english
+}
+
+/**
  * A failure in the screen's language: main's sentences when it sent some, else its code's words.
  * Never main's English `message`.
  */

@@ -136,6 +136,16 @@ export function sentenceWords(sentence: Sentence, t: TFunction, locale: string):
       return t('said.apiKeyRefused')
     case 'server.api-key-forbidden':
       return t('said.apiKeyForbidden')
+    case 'pairing.lost':
+      return t('said.pairingLost')
+    case 'pairing.not-approved':
+      return t('said.pairingNotApproved')
+    case 'pairing.cancelled':
+      return t('said.pairingCancelled')
+    case 'pairing.unpaired':
+      return t('said.unpairedNewKey')
+    case 'pairing.new-key':
+      return t('said.newKey')
     case 'pairing.busy':
       return t('said.pairingBusy')
     case 'pairing.already-paired':

@@ -5,8 +5,7 @@ import { hasSlip } from '../../../../shared/receipts'
 import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
-import { failText } from '../../i18n/fail-words'
-import { noteWords } from './refund-words'
+import { failText, wordsOr } from '../../i18n/fail-words'
 
 const stateWords: Record<RefundView['state'], TranslationKey> = {
   requested: 'refund.requested',
@@ -69,7 +68,7 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
           className={`message ${refund.needsApproval || refund.state === 'failed' ? 'warn' : ''}`}
           data-testid="refund-note"
         >
-          {noteWords(refund, t, locale)}
+          {wordsOr(refund.noteWords, refund.note, t, locale)}
         </p>
       )}
       {hasSlip(refund) && (

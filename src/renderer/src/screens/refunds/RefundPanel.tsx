@@ -6,8 +6,8 @@ import { useLocale, useTranslation } from '../../i18n'
 import { useRefundsStore, useTerminalStore } from '../../stores/bound-stores'
 import { PinPrompt } from '../manager/PinPrompt'
 import { RefundClaim } from './RefundClaim'
-import { failText } from '../../i18n/fail-words'
-import { optionWords, refusedWords } from './refund-words'
+import { failText, wordsOr } from '../../i18n/fail-words'
+import { optionWords } from './refund-words'
 
 /**
  * Refund a sale from History, behind the manager PIN: BTCPay's variants for it in words, a
@@ -75,7 +75,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
   else if (options.refused)
     body = (
       <p className="message error" role="alert" data-testid="refund-refused">
-        {refusedWords(options, t, locale)}
+        {wordsOr(options.refusedWords, options.refused, t, locale)}
       </p>
     )
   else

@@ -1,7 +1,7 @@
 import { useLocale, useTranslation } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
-import { noteWords } from './refund-words'
+import { wordsOr } from '../../i18n/fail-words'
 
 /**
  * What became of a Cancel at BTCPay: voided (the customer can no longer pay), or not, so the
@@ -25,7 +25,7 @@ export function VoidNotice() {
           data-testid="void-notice"
           data-state={n.state}
         >
-          <strong>{noteWords(n, t, locale)}</strong>
+          <strong>{wordsOr(n.noteWords, n.note, t, locale)}</strong>
           {n.state === 'voided' && (
             <ReceiptStatus saleId={n.saleId} refundId={n.id} autoPrint={autoPrint} />
           )}

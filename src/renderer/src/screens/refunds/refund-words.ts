@@ -1,24 +1,6 @@
 import type { TFunction } from 'i18next'
 import { formatMinor } from '../../../../shared/money'
-import type { RefundOption, RefundOptions, RefundView } from '../../../../shared/refund'
-import { sentencesWords } from '../../i18n/fail-words'
-
-/**
- * What became of a void or refund, in the screen's language. An entry written before main sent
- * sentences has only its English note, shown as it is.
- */
-export function noteWords(
-  view: Pick<RefundView, 'note' | 'noteWords'>,
-  t: TFunction,
-  locale: string,
-): string | null {
-  return view.noteWords ? sentencesWords(view.noteWords, t, locale) : view.note
-}
-
-/** Why a sale cannot be refunded, in the screen's language. */
-export function refusedWords(options: RefundOptions, t: TFunction, locale: string): string | null {
-  return options.refusedWords ? sentencesWords(options.refusedWords, t, locale) : options.refused
-}
+import type { RefundOption, RefundOptions } from '../../../../shared/refund'
 
 /**
  * One of BTCPay's refunds for the manager: fiat first, then the bitcoin amount as BTCPay wrote it
