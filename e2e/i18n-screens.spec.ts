@@ -201,6 +201,17 @@ for (const language of ['de', 'ar'] as const) {
 const filled = (text: string, values: Record<string, string>) =>
   text.replace(/{{\s*(\w+)[^}]*}}/g, (_, name: string) => values[name] ?? '')
 
+/** Types an amount on the touch keys, named in the screen's language, and charges it. */
+async function chargeIn(page: Page, words: Record<string, string>, amount: string) {
+  const keys = page.getByRole('group', { name: words['keypad.keys'] })
+  for (const ch of amount) {
+    const name = ch === '.' ? words['keypad.decimalPoint']! : ch
+    await keys.getByRole('button', { name, exact: true }).click()
+  }
+  await page.getByTestId('charge-button').click()
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+}
+
 for (const language of ['de', 'ar'] as const) {
   test(`what main says is said in ${language}: pairing, settings, trouble, void, refund`, async ({
     page,
@@ -243,22 +254,20 @@ for (const language of ['de', 'ar'] as const) {
       page.getByTestId('settings-error-maxAmount'),
     )
 
-    // Paired, with an API key that may void and refund. The page reloads once paired (its CSP
-    // then lets the server's checkout into a frame).
-    const reloaded = page.waitForEvent('load')
-    const paired = await page.evaluate((input) => window.pos?.pairWithCode(input), {
-      serverUrl: server.url,
-      pairingCode: server.control.createPairingCode().pairingCode,
-    })
-    expect(paired).toMatchObject({ ok: true })
-    await reloaded
+    // Paired through the form in the language. The page reloads once paired (its CSP then lets
+    // the server's checkout into a frame).
+    await page.getByLabel(words['pairing.serverUrl']!).fill(server.url)
+    await page
+      .getByLabel(words['pairing.code']!)
+      .fill(server.control.createPairingCode().pairingCode)
+    await page.getByRole('button', { name: words['pairing.pair'], exact: true }).click()
+    await expect(page.getByTestId('paired-server')).toHaveText(server.url)
+    // With an API key that may void and refund.
     await till.pasteApiKey(page, server, ['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
     await page.getByRole('button', { name: words['nav.till'], exact: true }).click()
 
     // The server goes away mid-checkout: the trouble banner says why in the language.
-    await page.keyboard.type('4.20')
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+    await chargeIn(page, words, '4.20')
     server.control.addFault({ kind: 'error', status: 502, method: 'GET', pathPrefix: '/invoices/' })
     server.control.dropWebsockets()
     const trouble = page.getByTestId('trouble')
@@ -277,9 +286,7 @@ for (const language of ['de', 'ar'] as const) {
     await notice.getByRole('button', { name: words['common.seen'] }).click()
 
     // A paid sale's refund: BTCPay's options in the language, fiat first.
-    await page.keyboard.type('12.50')
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+    await chargeIn(page, words, '12.50')
     const invoice = await till.newestInvoice(server, 2)
     server.control.pay(invoice.id, { paymentMethod: 'BTC-LN' })
     await expect(page.getByTestId('checkout-settled')).toBeVisible()

@@ -10,6 +10,8 @@ import {
 } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
+import type { Sentence } from '../../shared/ipc/sentence'
+import { wordsOf } from '../ipc/app-errors'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import { toAppError } from '../btcpay/to-app-error'
 import { inFileTurn, replaceFile } from '../journal/durable-fs'
@@ -78,14 +80,16 @@ export function createCatalog(deps: CatalogDeps) {
   const fsync = deps.fsync ?? true
   let cache: Cache = EMPTY
   let barcodes: Record<string, string[]> = {}
-  let trouble: string | null = null
+  /** Why the last refresh failed: English for logs, sentences for the till. */
+  let trouble: { text: string; words: Sentence[] } | null = null
   let timer: ReturnType<typeof setInterval> | null = null
   let refreshing: Promise<CatalogView> | null = null
 
   const view = (): CatalogView => ({
     ...cache,
     items: cache.items.map((i): CatalogItem => ({ ...i, barcodes: barcodes[i.id] ?? [] })),
-    trouble,
+    trouble: trouble?.text ?? null,
+    ...(trouble && { troubleWords: trouble.words }),
   })
   const publish = () => deps.onChange(view())
   // One write at a time per file, each of the state as it is when its turn comes.
@@ -148,7 +152,10 @@ export function createCatalog(deps: CatalogDeps) {
       log.info('catalog.refreshed', { items: fresh.items.length })
     } catch (err) {
       const e = toAppError(err)
-      trouble = e instanceof AppError ? e.message : 'The catalog could not be read.'
+      trouble = {
+        text: e instanceof AppError ? e.message : 'The catalog could not be read.',
+        words: wordsOf(e),
+      }
       log.warn('catalog.refresh-failed', { err })
     }
     publish()
@@ -205,7 +212,13 @@ export function createCatalog(deps: CatalogDeps) {
       }
       const result = await refreshCatalog()
       if (result.fetchedAt === null)
-        throw new AppError('bad-input', result.trouble ?? 'No catalog.')
+        throw new AppError(
+          'bad-input',
+          result.trouble ?? 'No catalog.',
+          undefined,
+          undefined,
+          result.troubleWords,
+        )
       return result
     },
 

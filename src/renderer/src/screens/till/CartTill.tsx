@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
-import { failWords } from '../../i18n/fail-words'
+import { failWords, wordsOr } from '../../i18n/fail-words'
 import { refusalWords } from '../../keypad/refusal-words'
 import { cartTotal, type CartNotice } from '../../stores/cart-store'
 import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
@@ -83,7 +83,12 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
           {catalog.fetchedAt === null
             ? t('cart.notReadYet')
             : t('cart.asOf', { time: timeText(catalog.fetchedAt, locale) })}
-          {catalog.trouble && <span className="trouble"> {catalog.trouble}</span>}
+          {catalog.trouble && (
+            <span className="trouble">
+              {' '}
+              {wordsOr(catalog.troubleWords, catalog.trouble, t, locale)}
+            </span>
+          )}
           <button type="button" className="secondary" onClick={() => void cart.refreshCatalog()}>
             {t('cart.refresh')}
           </button>
