@@ -228,6 +228,20 @@ export function sentenceWords(sentence: Sentence, t: TFunction, locale: string):
       return t('said.staysPayable', {
         why: t(voidWhyWords[text(p, 'problem')] ?? 'said.voidUnreachable'),
       })
+    case 'request.archived':
+      return t('said.requestArchived')
+    case 'request.already-paid':
+      return t('said.requestAlreadyPaid')
+    case 'request.expired':
+      return t('said.requestExpired')
+    case 'request.gone':
+      return t('said.requestGone')
+    case 'request.needs-api-key':
+      return t('said.requestNeedsApiKey')
+    case 'request.expiry-past':
+      return t('said.expiryPast')
+    case 'request.check-list':
+      return t('said.requestCheckList', { reference: text(p, 'reference') })
     case 'cart.line-amount':
       return t('said.lineAmount', { title, refusal: refusalWords(refusalOf(p), t, locale) })
     case 'cart.item-gone':
