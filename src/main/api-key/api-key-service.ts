@@ -213,9 +213,18 @@ export function createApiKeyService(deps: ApiKeyDeps) {
     },
 
     async chooseApiKeyStore(input: { storeId: string }): Promise<ApiKeyView> {
-      if (!pending) throw new AppError('bad-input', 'There is no key waiting for a store.')
+      if (!pending)
+        throw explained(
+          'bad-input',
+          say('api-key.none-waiting'),
+          'There is no key waiting for a store.',
+        )
       if (pending.stores.length > 0 && !pending.stores.includes(input.storeId)) {
-        throw new AppError('bad-input', 'The key does not work in that store.')
+        throw explained(
+          'bad-input',
+          say('api-key.wrong-store'),
+          'The key does not work in that store.',
+        )
       }
       const { stores: _stores, ...key } = pending
       await save({ ...key, storeId: input.storeId })

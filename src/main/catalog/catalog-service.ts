@@ -9,7 +9,8 @@ import {
   type PosAppList,
 } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import type { Sentence } from '../../shared/ipc/sentence'
 import { wordsOf } from '../ipc/app-errors'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
@@ -101,8 +102,9 @@ export function createCatalog(deps: CatalogDeps) {
   function clientOrThrow(): GreenfieldClient {
     const client = deps.client()
     if (!client) {
-      throw new AppError(
+      throw explained(
         'not-paired',
+        say('catalog.needs-api-key'),
         'The till needs an API key to read the catalog. Add one in Manager › API key.',
       )
     }
@@ -226,11 +228,15 @@ export function createCatalog(deps: CatalogDeps) {
     setItemBarcode({ itemId, barcode }: RequestInput<'catalog:set-barcode'>): Promise<CatalogView> {
       return inFileTurn(join(dir, BARCODES_FILE), async () => {
         if (!cache.items.some((i) => i.id === itemId)) {
-          throw new AppError('not-found', 'That item is not in the catalog.')
+          throw explained('not-found', say('catalog.no-item'), 'That item is not in the catalog.')
         }
         const owner = Object.entries(barcodes).find(([, codes]) => codes.includes(barcode))
         if (owner && owner[0] !== itemId) {
-          throw new AppError('bad-input', `That barcode already belongs to another item.`)
+          throw explained(
+            'bad-input',
+            say('catalog.barcode-taken'),
+            'That barcode already belongs to another item.',
+          )
         }
         const next = {
           ...barcodes,

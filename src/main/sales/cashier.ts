@@ -478,15 +478,20 @@ export function createCashier(deps: CashierDeps) {
         const typed = parseAmount(amount, request.currency, dueMinor)
         if (!typed.ok) throw amountRefused(typed)
         if (typed.minor !== dueMinor && !request.allowCustomPaymentAmounts) {
-          throw new AppError(
+          throw explained(
             'bad-input',
+            say('request.whole-amount'),
             'This payment request takes only the whole amount due: it does not allow partial payments.',
           )
         }
         amountMinor = typed.minor
       }
       if (amountMinor <= 0) {
-        throw new AppError('bad-request', 'Nothing is due on this payment request any more.')
+        throw explained(
+          'bad-request',
+          say('request.nothing-due'),
+          'Nothing is due on this payment request any more.',
+        )
       }
       const s = settings.get()
       return startSale(

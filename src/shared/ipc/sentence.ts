@@ -96,6 +96,25 @@ export const sentenceIds = [
   'cart.total-zero',
   'cart.parked-limit',
   'cart.already-resumed',
+  // Shifts, catalog, receipts, API key and charging.
+  'catalog.needs-api-key',
+  'catalog.no-item',
+  'catalog.barcode-taken',
+  'request.whole-amount',
+  'request.nothing-due',
+  'shift.not-open',
+  // `cashier`: the name typed when it was opened, maybe empty.
+  'shift.still-open',
+  'shift.no-such',
+  'shift.cashier-name',
+  'shift.none-open',
+  'api-key.none-waiting',
+  'api-key.wrong-store',
+  'receipt.unpaid',
+  'receipt.no-entry',
+  'receipt.no-void-slip',
+  'receipt.no-refund-slip',
+  'charge.key-may-not-charge',
 ] as const
 
 export type SentenceId = (typeof sentenceIds)[number]

@@ -242,6 +242,42 @@ export function sentenceWords(sentence: Sentence, t: TFunction, locale: string):
       return t('said.expiryPast')
     case 'request.check-list':
       return t('said.requestCheckList', { reference: text(p, 'reference') })
+    case 'catalog.needs-api-key':
+      return t('said.catalogNeedsApiKey')
+    case 'catalog.no-item':
+      return t('said.noItem')
+    case 'catalog.barcode-taken':
+      return t('said.barcodeTaken')
+    case 'request.whole-amount':
+      return t('said.wholeAmount')
+    case 'request.nothing-due':
+      return t('said.nothingDue')
+    case 'shift.still-open':
+      return text(p, 'cashier')
+        ? t('said.shiftStillOpen', { cashier: text(p, 'cashier') })
+        : t('said.someShiftStillOpen')
+    case 'shift.not-open':
+      return t('said.shiftNotOpen')
+    case 'shift.no-such':
+      return t('said.noSuchShift')
+    case 'shift.cashier-name':
+      return t('said.cashierName')
+    case 'shift.none-open':
+      return t('said.noShiftOpen')
+    case 'api-key.none-waiting':
+      return t('said.noKeyWaiting')
+    case 'api-key.wrong-store':
+      return t('said.keyWrongStore')
+    case 'receipt.unpaid':
+      return t('said.receiptUnpaid')
+    case 'receipt.no-entry':
+      return t('said.receiptNoEntry')
+    case 'receipt.no-void-slip':
+      return t('said.noVoidSlip')
+    case 'receipt.no-refund-slip':
+      return t('said.noRefundSlip')
+    case 'charge.key-may-not-charge':
+      return t('said.keyMayNotCharge')
     case 'cart.line-amount':
       return t('said.lineAmount', { title, refusal: refusalWords(refusalOf(p), t, locale) })
     case 'cart.item-gone':
