@@ -196,3 +196,113 @@ for (const language of ['de', 'ar'] as const) {
     await check(customer, testInfo, language, 'customer-idle', customerScreen)
   })
 }
+
+/** An English text of the locale files with its placeholders filled, as the screen shows it. */
+const filled = (text: string, values: Record<string, string>) =>
+  text.replace(/{{\s*(\w+)[^}]*}}/g, (_, name: string) => values[name] ?? '')
+
+/** Types an amount on the touch keys, named in the screen's language, and charges it. */
+async function chargeIn(page: Page, words: Record<string, string>, amount: string) {
+  const keys = page.getByRole('group', { name: words['keypad.keys'] })
+  for (const ch of amount) {
+    const name = ch === '.' ? words['keypad.decimalPoint']! : ch
+    await keys.getByRole('button', { name, exact: true }).click()
+  }
+  await page.getByTestId('charge-button').click()
+  await expect(page.getByTestId('checkout-waiting')).toBeVisible()
+}
+
+for (const language of ['de', 'ar'] as const) {
+  test(`what main says is said in ${language}: pairing, settings, trouble, void, refund`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000)
+    const words = strings(language)
+    server = await startBtcpayTestServer()
+    host = await startHostProcess()
+    await page.setViewportSize({ width: 800, height: 480 })
+    await page.goto(host.url)
+    await till.updateSettings(page, { language, returnToKeypadSeconds: 0, sound: false })
+    await page.getByRole('button', { name: words['nav.manager'], exact: true }).click()
+
+    // A server that refuses the connection: the pairing form says so in the language.
+    const pairing = page.locator('form.form').filter({ has: page.getByTestId('pairing-error') })
+    await page.getByLabel(words['pairing.serverUrl']!).fill('http://127.0.0.1:9')
+    await page.getByLabel(words['pairing.code']!).fill('Abcdefg')
+    await page.getByRole('button', { name: words['pairing.pair'], exact: true }).click()
+    // Refused or unreachable, as the machine's network has it: either in the language.
+    const unreachable = [words['failed.connectionRefused']!, words['failed.network']!]
+    await expect(page.getByTestId('pairing-error')).toHaveText(
+      new RegExp(`^(${unreachable.map(escape).join('|')})$`),
+    )
+    await check(page, testInfo, language, 'pairing-refused', pairing)
+
+    // A setting main refuses: the sentence under its field names it in the language.
+    const settings = page.locator('form[aria-labelledby="settings-title"]')
+    await settings
+      .getByLabel(new RegExp(`^${escape(words['settings.maxAmount']!.split('{{')[0]!.trim())}`))
+      .fill('')
+    await settings.getByRole('button', { name: words['settings.save'] }).click()
+    await expect(page.getByTestId('settings-error-maxAmount')).toHaveText(
+      filled(words['said.inputWholeNumber']!, { field: words['field.maxAmount']! }),
+    )
+    await check(
+      page,
+      testInfo,
+      language,
+      'settings-refused',
+      page.getByTestId('settings-error-maxAmount'),
+    )
+
+    // Paired through the form in the language. The page reloads once paired (its CSP then lets
+    // the server's checkout into a frame).
+    await page.getByLabel(words['pairing.serverUrl']!).fill(server.url)
+    await page
+      .getByLabel(words['pairing.code']!)
+      .fill(server.control.createPairingCode().pairingCode)
+    await page.getByRole('button', { name: words['pairing.pair'], exact: true }).click()
+    await expect(page.getByTestId('paired-server')).toHaveText(server.url)
+    // With an API key that may void and refund.
+    await till.pasteApiKey(page, server, ['canmodifyinvoices', 'cancreatenonapprovedpullpayments'])
+    await page.getByRole('button', { name: words['nav.till'], exact: true }).click()
+
+    // The server goes away mid-checkout: the trouble banner says why in the language.
+    await chargeIn(page, words, '4.20')
+    server.control.addFault({ kind: 'error', status: 502, method: 'GET', pathPrefix: '/invoices/' })
+    server.control.dropWebsockets()
+    const trouble = page.getByTestId('trouble')
+    await expect(trouble).toBeVisible({ timeout: 20_000 })
+    await expect(trouble).toContainText(words['failed.serverError']!)
+    await check(page, testInfo, language, 'trouble', trouble)
+    server.control.clearFaults()
+    await expect(trouble).toHaveCount(0, { timeout: 20_000 })
+
+    // Cancelled: BTCPay voids the invoice, and the notice says so in the language.
+    await page.getByTestId('cancel-sale').click()
+    const notice = page.getByTestId('void-notice')
+    await expect(notice).toHaveAttribute('data-state', 'voided')
+    await expect(notice).toContainText(words['said.voided']!)
+    await check(page, testInfo, language, 'void-notice', notice)
+    await notice.getByRole('button', { name: words['common.seen'] }).click()
+
+    // A paid sale's refund: BTCPay's options in the language, fiat first.
+    await chargeIn(page, words, '12.50')
+    const invoice = await till.newestInvoice(server, 2)
+    server.control.pay(invoice.id, { paymentMethod: 'BTC-LN' })
+    await expect(page.getByTestId('checkout-settled')).toBeVisible()
+    await page.getByTestId('new-sale').click()
+    await page.getByRole('button', { name: words['nav.history'], exact: true }).click()
+    await page
+      .getByTestId('sale-row')
+      .filter({ hasText: /12[.,]50/ })
+      .locator('button')
+      .filter({ hasText: words['salesList.refund']! })
+      .click()
+    const choices = page.locator('fieldset.refund-choices')
+    await expect(choices.locator('label')).not.toHaveCount(0)
+    await expect(choices.locator('[data-variant="Fiat"]')).toContainText(
+      filled(words['refundOption.fiat']!, {}).split(':')[0]!,
+    )
+    await check(page, testInfo, language, 'refund-options', choices)
+  })
+}

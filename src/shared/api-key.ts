@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { capabilityIdSchema } from './capabilities'
 import { serverUrlInputSchema } from './terminal-state'
 
 /**
@@ -6,8 +7,10 @@ import { serverUrlInputSchema } from './terminal-state'
  * stays in main's keychain vault.
  */
 
-/** One thing the terminal can do with a key, in a manager's words, and the permissions it takes. */
+/** One thing the terminal can do with a key, and the permissions it takes. */
 export const capabilitySchema = z.strictObject({
+  id: capabilityIdSchema,
+  /** In a manager's English, for logs. */
   words: z.string(),
   /** Permissions the key lacks for this, as BTCPay spells them; empty when it is allowed. */
   missing: z.array(z.string()),

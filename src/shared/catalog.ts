@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sentencesSchema } from './ipc/sentence'
 
 /**
  * The store's catalog as the till shows it (read from a BTCPay Point of Sale app by main), the
@@ -44,8 +45,10 @@ export const catalogViewSchema = z.strictObject({
   }),
   /** When this copy was read from BTCPay (ms since epoch), null before the first read. */
   fetchedAt: z.number().nullable(),
-  /** Why the last refresh failed, in words for the cashier; the last copy stays in use. */
+  /** Why the last refresh failed, in English (logs); the last copy stays in use. */
   trouble: z.string().nullable(),
+  /** The same as sentences the till words in its language. */
+  troubleWords: sentencesSchema.optional(),
 })
 export type CatalogView = z.infer<typeof catalogViewSchema>
 

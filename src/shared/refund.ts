@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sentencesSchema } from './ipc/sentence'
 
 /**
  * Voids and refunds of a sale as the renderer sees them. A void marks an unpaid sale's invoice
@@ -46,15 +47,15 @@ export const refundViewSchema = z.strictObject({
   lnurl: z.string().nullable(),
   /** A manager must still approve the payout in BTCPay. */
   needsApproval: z.boolean(),
-  /** What happened, in words for the cashier and the manager. */
+  /** What happened, in English (logs, older tills). */
   note: z.string().nullable(),
+  /** The same as sentences the till words in its language; absent on entries older than them. */
+  noteWords: sentencesSchema.optional(),
 })
 export type RefundView = z.infer<typeof refundViewSchema>
 
 export const refundOptionSchema = z.strictObject({
   variant: z.enum(refundVariants),
-  /** In a manager's words: "The bitcoin the customer paid: 0.00025 BTC". */
-  words: z.string(),
   amount: z.string().nullable(),
   amountCurrency: z.string(),
   fiatMinor: z.int().nonnegative().nullable(),
@@ -63,8 +64,10 @@ export type RefundOption = z.infer<typeof refundOptionSchema>
 
 export const refundOptionsSchema = z.strictObject({
   saleId: z.string(),
-  /** Null when the sale can be refunded, else why not, in one sentence. */
+  /** Null when the sale can be refunded, else why not, in English (logs). */
   refused: z.string().nullable(),
+  /** The same as sentences the till words in its language. */
+  refusedWords: sentencesSchema.nullable(),
   options: z.array(refundOptionSchema),
   /** The sale's currency and how much was paid in it (minor units), the most a partial refund takes. */
   currency: z.string(),

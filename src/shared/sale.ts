@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { cartInputSchema, saleCartSchema } from './catalog'
+import { errorCodeSchema } from './ipc/result'
 
 /** What the cashier sees of a sale: every payment outcome has its own phase (and screen). */
 export const salePhases = [
@@ -63,8 +64,10 @@ export const saleViewSchema = z.strictObject({
       rate: z.string().nullable(),
     })
     .nullable(),
-  /** Why the terminal cannot reach the server for this sale, in words for the cashier; the last known phase stays. */
+  /** Why the terminal cannot reach the server for this sale, in English (logs); the last known phase stays. */
   trouble: z.string().nullable(),
+  /** The same as a code, present while there is trouble: the till words it in its language. */
+  troubleCode: errorCodeSchema.optional(),
   /** Items and tip of a sale rung up from a cart; absent for a keypad amount. */
   cart: saleCartSchema.optional(),
 })

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { capabilityIdSchema } from './capabilities'
+import { sentencesSchema } from './ipc/sentence'
 
 /** 7 base58 characters, as BTCPay makes them. */
 export const pairingCodeSchema = z
@@ -24,8 +26,10 @@ export const pairingViewSchema = z.strictObject({
   approvalUrl: z.string().nullable(),
   /** When the code stops working, ms since epoch. */
   expiresAt: z.number().nullable(),
-  /** The last poll's problem, if the server could not be asked (it keeps trying). */
+  /** The last poll's problem, if the server could not be asked (it keeps trying), in English. */
   pollError: z.string().nullable(),
+  /** The same as sentences the till words in its language. */
+  pollErrorWords: sentencesSchema.optional(),
 })
 
 export const connectionSchema = z.discriminatedUnion('status', [
@@ -39,8 +43,10 @@ export const connectionSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('unpaired'),
     identity: identityViewSchema,
-    /** Why the terminal is unpaired again (a code expired, the manager cancelled), if it is news. */
+    /** Why the terminal is unpaired again (a code expired, the manager cancelled), if it is news, in English. */
     notice: z.string().nullable(),
+    /** The same as sentences the till words in its language. */
+    noticeWords: sentencesSchema.optional(),
   }),
   z.strictObject({
     status: z.literal('pairing'),
@@ -79,7 +85,7 @@ export const connectionTestSchema = z.strictObject({
       /** How many invoices a signed GET /invoices returned: proof the signature and store match. */
       invoicesSeen: z.number(),
     }),
-    z.strictObject({ ok: z.literal(false), message: z.string() }),
+    z.strictObject({ ok: z.literal(false), message: z.string(), words: sentencesSchema }),
   ]),
   /**
    * The Greenfield API key (GET /api/v1/api-keys/current), checked when the till has one or
@@ -91,11 +97,17 @@ export const connectionTestSchema = z.strictObject({
         ok: z.literal(true),
         latencyMs: z.number(),
         storeId: z.string(),
-        /** What the key may do in that store, and may not (capabilities in a manager's words). */
-        allowed: z.array(z.string()),
-        notAllowed: z.array(z.string()),
+        /** What the key may do in that store, and may not (the till words each capability). */
+        allowed: z.array(capabilityIdSchema),
+        notAllowed: z.array(capabilityIdSchema),
       }),
-      z.strictObject({ ok: z.literal(false), storeId: z.string().nullable(), message: z.string() }),
+      z.strictObject({
+        ok: z.literal(false),
+        storeId: z.string().nullable(),
+        /** English, for logs; `words` is what the till shows. */
+        message: z.string(),
+        words: sentencesSchema,
+      }),
     ])
     .nullable(),
 })

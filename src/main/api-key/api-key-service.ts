@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import type { ApiKeyView } from '../../shared/api-key'
 import type { ConnectionTest } from '../../shared/terminal-state'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import { BtcpayError } from '../btcpay/errors'
 import { GreenfieldClient } from '../btcpay/greenfield-client'
 import { scopedStores } from '../btcpay/greenfield-permissions'
 import { parseServerUrl } from '../btcpay/server-url'
 import { toAppError } from '../btcpay/to-app-error'
+import { wordsOf } from '../ipc/app-errors'
 import { KeychainError, type KeyVault } from '../keychain/key-vault'
 import type { Logger } from '../log/logger'
 import { buildAuthorizeUrl } from './authorize-url'
@@ -92,7 +94,12 @@ export function createApiKeyService(deps: ApiKeyDeps) {
 
   function serverUrlOf(input: string): string {
     const parsed = parseServerUrl(input)
-    if (!parsed.ok) throw new AppError('invalid-server-url', parsed.message)
+    if (!parsed.ok)
+      throw explained(
+        'invalid-server-url',
+        say('url.refused', { problem: parsed.code }),
+        parsed.message,
+      )
     return parsed.url
   }
 
@@ -206,9 +213,18 @@ export function createApiKeyService(deps: ApiKeyDeps) {
     },
 
     async chooseApiKeyStore(input: { storeId: string }): Promise<ApiKeyView> {
-      if (!pending) throw new AppError('bad-input', 'There is no key waiting for a store.')
+      if (!pending)
+        throw explained(
+          'bad-input',
+          say('api-key.none-waiting'),
+          'There is no key waiting for a store.',
+        )
       if (pending.stores.length > 0 && !pending.stores.includes(input.storeId)) {
-        throw new AppError('bad-input', 'The key does not work in that store.')
+        throw explained(
+          'bad-input',
+          say('api-key.wrong-store'),
+          'The key does not work in that store.',
+        )
       }
       const { stores: _stores, ...key } = pending
       await save({ ...key, storeId: input.storeId })
@@ -282,14 +298,14 @@ export function createApiKeyService(deps: ApiKeyDeps) {
           ok: true,
           latencyMs: Math.round(performance.now() - started),
           storeId: key.storeId,
-          allowed: capabilities.filter((c) => c.missing.length === 0).map((c) => c.words),
-          notAllowed: capabilities.filter((c) => c.missing.length > 0).map((c) => c.words),
+          allowed: capabilities.filter((c) => c.missing.length === 0).map((c) => c.id),
+          notAllowed: capabilities.filter((c) => c.missing.length > 0).map((c) => c.id),
         }
       } catch (err) {
         log.warn('api-key.test-failed', { err })
         const failure = toAppError(err)
         const message = failure instanceof Error ? failure.message : String(failure)
-        return { ok: false, storeId: key.storeId, message }
+        return { ok: false, storeId: key.storeId, message, words: wordsOf(failure) }
       }
     },
 

@@ -9,7 +9,10 @@ import {
   type PosAppList,
 } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
+import type { Sentence } from '../../shared/ipc/sentence'
+import { wordsOf } from '../ipc/app-errors'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import { toAppError } from '../btcpay/to-app-error'
 import { inFileTurn, replaceFile } from '../journal/durable-fs'
@@ -78,14 +81,16 @@ export function createCatalog(deps: CatalogDeps) {
   const fsync = deps.fsync ?? true
   let cache: Cache = EMPTY
   let barcodes: Record<string, string[]> = {}
-  let trouble: string | null = null
+  /** Why the last refresh failed: English for logs, sentences for the till. */
+  let trouble: { text: string; words: Sentence[] } | null = null
   let timer: ReturnType<typeof setInterval> | null = null
   let refreshing: Promise<CatalogView> | null = null
 
   const view = (): CatalogView => ({
     ...cache,
     items: cache.items.map((i): CatalogItem => ({ ...i, barcodes: barcodes[i.id] ?? [] })),
-    trouble,
+    trouble: trouble?.text ?? null,
+    ...(trouble && { troubleWords: trouble.words }),
   })
   const publish = () => deps.onChange(view())
   // One write at a time per file, each of the state as it is when its turn comes.
@@ -97,8 +102,9 @@ export function createCatalog(deps: CatalogDeps) {
   function clientOrThrow(): GreenfieldClient {
     const client = deps.client()
     if (!client) {
-      throw new AppError(
+      throw explained(
         'not-paired',
+        say('catalog.needs-api-key'),
         'The till needs an API key to read the catalog. Add one in Manager › API key.',
       )
     }
@@ -148,7 +154,10 @@ export function createCatalog(deps: CatalogDeps) {
       log.info('catalog.refreshed', { items: fresh.items.length })
     } catch (err) {
       const e = toAppError(err)
-      trouble = e instanceof AppError ? e.message : 'The catalog could not be read.'
+      trouble = {
+        text: e instanceof AppError ? e.message : 'The catalog could not be read.',
+        words: wordsOf(e),
+      }
       log.warn('catalog.refresh-failed', { err })
     }
     publish()
@@ -205,7 +214,13 @@ export function createCatalog(deps: CatalogDeps) {
       }
       const result = await refreshCatalog()
       if (result.fetchedAt === null)
-        throw new AppError('bad-input', result.trouble ?? 'No catalog.')
+        throw new AppError(
+          'bad-input',
+          result.trouble ?? 'No catalog.',
+          undefined,
+          undefined,
+          result.troubleWords,
+        )
       return result
     },
 
@@ -213,11 +228,15 @@ export function createCatalog(deps: CatalogDeps) {
     setItemBarcode({ itemId, barcode }: RequestInput<'catalog:set-barcode'>): Promise<CatalogView> {
       return inFileTurn(join(dir, BARCODES_FILE), async () => {
         if (!cache.items.some((i) => i.id === itemId)) {
-          throw new AppError('not-found', 'That item is not in the catalog.')
+          throw explained('not-found', say('catalog.no-item'), 'That item is not in the catalog.')
         }
         const owner = Object.entries(barcodes).find(([, codes]) => codes.includes(barcode))
         if (owner && owner[0] !== itemId) {
-          throw new AppError('bad-input', `That barcode already belongs to another item.`)
+          throw explained(
+            'bad-input',
+            say('catalog.barcode-taken'),
+            'That barcode already belongs to another item.',
+          )
         }
         const next = {
           ...barcodes,

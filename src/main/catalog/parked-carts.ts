@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { parkedCartSchema, type CatalogView, type ParkedCart } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
-import { AppError } from '../../shared/ipc/result'
+import { explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import { inFileTurn, replaceFile } from '../journal/durable-fs'
 import type { Logger } from '../log/logger'
 import { priceCart } from './price-cart'
@@ -70,7 +71,11 @@ export function createParkedCarts(deps: ParkedCartsDeps) {
     parkCart({ lines }: RequestInput<'carts:park'>): Promise<{ carts: ParkedCart[] }> {
       return change(() => {
         if (carts.length >= MAX_PARKED) {
-          throw new AppError('bad-input', `At most ${MAX_PARKED} carts can be parked.`)
+          throw explained(
+            'bad-input',
+            say('cart.parked-limit', { max: MAX_PARKED }),
+            `At most ${MAX_PARKED} carts can be parked.`,
+          )
         }
         const priced = priceCart(
           deps.catalog(),
@@ -95,7 +100,12 @@ export function createParkedCarts(deps: ParkedCartsDeps) {
     resumeCart({ cartId }: RequestInput<'carts:resume'>): Promise<ParkedCart> {
       return change(() => {
         const cart = carts.find((c) => c.id === cartId)
-        if (!cart) throw new AppError('not-found', 'That cart was already resumed.')
+        if (!cart)
+          throw explained(
+            'not-found',
+            say('cart.already-resumed'),
+            'That cart was already resumed.',
+          )
         return { next: carts.filter((c) => c.id !== cartId), result: cart }
       })
     },

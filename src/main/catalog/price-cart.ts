@@ -1,5 +1,6 @@
 import type { CartInput, CartLine, CatalogView } from '../../shared/catalog'
-import { AppError } from '../../shared/ipc/result'
+import { explained, type AppError } from '../../shared/ipc/result'
+import { say, type Sentence } from '../../shared/ipc/sentence'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 
 export type PricedCart = {
@@ -10,7 +11,7 @@ export type PricedCart = {
   totalMinor: number
 }
 
-const bad = (message: string) => new AppError('bad-input', message)
+const bad = (words: Sentence, message: string): AppError => explained('bad-input', words, message)
 
 /**
  * Prices a cart against the catalog main holds (the renderer's prices are never trusted): fixed
@@ -26,25 +27,37 @@ export function priceCart(
   const currency = catalog.currency ?? fallbackCurrency
   const lines: CartLine[] = []
   for (const line of cart.lines) {
-    const typed = (what: string) => {
+    /** `title` null: the cashier's custom amount, which the till names in its language. */
+    const typed = (title: string | null) => {
       const amount = parseAmount(line.amount ?? '', currency, maxMinor)
-      if (!amount.ok) throw bad(`${what}: ${amount.message}`)
+      if (!amount.ok)
+        throw bad(
+          say('cart.line-amount', { title: title ?? '', ...amount.refusal }),
+          `${title ?? 'Custom amount'}: ${amount.message}`,
+        )
       return amount.minor
     }
     if (line.itemId === null) {
       lines.push({
         itemId: null,
         title: 'Custom amount',
-        unitMinor: typed('Custom amount'),
+        unitMinor: typed(null),
         quantity: line.quantity,
       })
       continue
     }
     const item = catalog.items.find((i) => i.id === line.itemId)
     if (!item)
-      throw bad('An item in the cart is no longer in the catalog. Remove it and add it again.')
+      throw bad(
+        say('cart.item-gone'),
+        'An item in the cart is no longer in the catalog. Remove it and add it again.',
+      )
     if (item.inventory !== null && item.inventory < line.quantity) {
-      throw bad(`${item.title}: only ${Math.max(item.inventory, 0)} left in stock.`)
+      const left = Math.max(item.inventory, 0)
+      throw bad(
+        say('cart.stock', { title: item.title, left }),
+        `${item.title}: only ${left} left in stock.`,
+      )
     }
     let unitMinor: number
     if (item.priceType === 'fixed') unitMinor = item.priceMinor ?? 0
@@ -52,16 +65,20 @@ export function priceCart(
       unitMinor = typed(item.title)
       const minimum = item.priceMinor ?? 0
       if (item.priceType === 'minimum' && unitMinor < minimum) {
-        throw bad(`${item.title} costs at least ${minorToDecimal(minimum, minorDigits(currency))}.`)
+        throw bad(
+          say('cart.below-minimum', { title: item.title, minimum: { minor: minimum, currency } }),
+          `${item.title} costs at least ${minorToDecimal(minimum, minorDigits(currency))}.`,
+        )
       }
     }
     lines.push({ itemId: item.id, title: item.title, unitMinor, quantity: line.quantity })
   }
   const subtotalMinor = lines.reduce((sum, l) => sum + l.unitMinor * l.quantity, 0)
   const totalMinor = subtotalMinor + cart.tipMinor
-  if (totalMinor <= 0) throw bad('The cart total must be more than zero.')
+  if (totalMinor <= 0) throw bad(say('cart.total-zero'), 'The cart total must be more than zero.')
   if (totalMinor > maxMinor) {
     throw bad(
+      say('amount.refused', { problem: 'overMax', currency, maxMinor }),
       `The most this till can charge is ${minorToDecimal(maxMinor, minorDigits(currency))} ${currency}.`,
     )
   }

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs'
 import { platform } from 'node:os'
 import { join } from 'node:path'
 import type { AppInfo, RequestInput } from '../../shared/ipc/contract'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
+import { notInJournal } from '../ipc/app-errors'
 import type { SaleView } from '../../shared/sale'
 import type { ReportPeriod } from '../../shared/shifts'
 import type { TerminalState } from '../../shared/terminal-state'
@@ -262,7 +264,7 @@ export function createCore(deps: CoreDeps) {
     settings,
     getSale: (saleId) => {
       const sale = journal.get(saleId)
-      if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+      if (!sale) throw notInJournal()
       return cashier.view(sale)
     },
     holdMs: deps.customerResultMs,
@@ -341,7 +343,8 @@ export function createCore(deps: CoreDeps) {
   const afterStart =
     <I, O>(action: (input: I) => O | Promise<O>) =>
     async (input: I): Promise<O> => {
-      if (!started) throw new AppError('internal', 'The terminal is still starting.')
+      if (!started)
+        throw explained('internal', say('manager.starting'), 'The terminal is still starting.')
       await started
       return action(input)
     }
@@ -372,8 +375,9 @@ export function createCore(deps: CoreDeps) {
   const getSettings = async () => settings.get()
   const updateSettings = asManager(async (patch: SettingsPatch) => {
     if (patch.chargeVia === 'greenfield' && !apiKeys.mayCharge()) {
-      throw new AppError(
+      throw explained(
         'bad-input',
+        say('charge.key-may-not-charge'),
         'To charge with the API key, authorize a key that may create and view invoices first ' +
           '(Manager › API key).',
       )

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say, type Sentence } from '../../shared/ipc/sentence'
 import { defaultSettings } from '../../shared/settings'
 import type { Logger } from '../log/logger'
 import { makeTestCore } from '../core/test-core.testutil'
@@ -66,6 +67,7 @@ describe('dispatcher', () => {
       code: 'bad-input',
       field: 'returnToKeypadSeconds',
       message: 'The seconds before the keypad comes back must be at least 0.',
+      words: [{ id: 'input.at-least', params: { field: 'returnToKeypadSeconds', value: 0 } }],
     })
     expect(handlers['settings:update']).not.toHaveBeenCalled()
   })
@@ -81,6 +83,32 @@ describe('dispatcher', () => {
       code: 'keychain-unavailable',
       message: 'The keychain is locked.',
     })
+  })
+
+  it('sends an AppError’s sentences for the renderer to word, and only ones in shape', async () => {
+    const { dispatch, log } = setup({
+      'app:get-info': async () => {
+        throw explained('busy', say('sale.charging'), 'A charge is already being sent.')
+      },
+      'settings:get': async () => {
+        throw new AppError('busy', 'Wait.', undefined, undefined, [
+          { id: 'no-such-sentence' } as unknown as Sentence,
+        ])
+      },
+    })
+    expect(await dispatch(good, 'app:get-info', undefined)).toEqual({
+      ok: false,
+      code: 'busy',
+      message: 'A charge is already being sent.',
+      words: [{ id: 'sale.charging' }],
+    })
+    // A sentence the renderer could not word: the code alone still says what happened.
+    expect(await dispatch(good, 'settings:get', undefined)).toEqual({
+      ok: false,
+      code: 'busy',
+      message: 'Wait.',
+    })
+    expect(log.error).toHaveBeenCalledWith('ipc.bad-fail', expect.anything())
   })
 
   it('hides the text of unexpected errors from the renderer and logs them', async () => {

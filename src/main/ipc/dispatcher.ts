@@ -5,7 +5,7 @@ import {
   type RequestChannel,
   type RequestOutput,
 } from '../../shared/ipc/contract'
-import { AppError, type Result } from '../../shared/ipc/result'
+import { AppError, failSchema, type Fail, type Result } from '../../shared/ipc/result'
 import type { Logger } from '../log/logger'
 import { inputProblem } from './input-problem'
 
@@ -73,6 +73,7 @@ export function createDispatcher(opts: {
         code: 'bad-input',
         message: problem.message,
         ...(problem.field && { field: problem.field }),
+        words: [problem.words],
       }
     }
     try {
@@ -93,13 +94,18 @@ export function createDispatcher(opts: {
     } catch (err) {
       if (err instanceof AppError) {
         log.info('ipc.fail', { channel, code: err.code })
-        return {
+        const fail: Fail = {
           ok: false,
           code: err.code,
           message: err.message,
           ...(err.field && { field: err.field }),
           ...(err.fields ? { fields: err.fields } : {}),
+          ...(err.words ? { words: err.words } : {}),
         }
+        if (failSchema.safeParse(fail).success) return fail
+        // Words or fields out of shape: the code alone still tells the renderer what happened.
+        log.error('ipc.bad-fail', { channel, code: err.code })
+        return { ok: false, code: err.code, message: err.message.slice(0, 4000) }
       }
       log.error('ipc.crash', { channel, err })
       return {

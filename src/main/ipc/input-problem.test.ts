@@ -14,18 +14,22 @@ describe('inputProblem', () => {
     expect(problemWith({ maxAmount: null })).toEqual({
       field: 'maxAmount',
       message: 'The largest charge must be a whole number.',
+      words: { id: 'input.whole-number', params: { field: 'maxAmount' } },
     })
     expect(problemWith({ maxAmount: 0 })).toEqual({
       field: 'maxAmount',
       message: 'The largest charge must be at least 1.',
+      words: { id: 'input.at-least', params: { field: 'maxAmount', value: 1 } },
     })
     expect(problemWith({ returnToKeypadSeconds: 500 })).toEqual({
       field: 'returnToKeypadSeconds',
       message: 'The seconds before the keypad comes back can be at most 120.',
+      words: { id: 'input.at-most', params: { field: 'returnToKeypadSeconds', value: 120 } },
     })
     expect(problemWith({ terminalLabel: '   ' })).toEqual({
       field: 'terminalLabel',
       message: 'The terminal name cannot be empty.',
+      words: { id: 'input.empty', params: { field: 'terminalLabel' } },
     })
   })
   it('says what form a typed code or PIN has', () => {
@@ -39,14 +43,22 @@ describe('inputProblem', () => {
     ).toEqual({
       field: 'pairingCode',
       message: 'The pairing code is the 7 letters and digits BTCPay shows.',
+      words: { id: 'input.pairing-code-form' },
     })
     expect(refused('manager:set-pin', { pin: '12' })).toEqual({
       field: 'pin',
       message: 'A PIN has 4 to 12 digits.',
+      words: { id: 'input.pin-form' },
     })
   })
   it('says something plain for a field it has no name for', () => {
-    expect(inputProblem([])).toEqual({ field: null, message: 'The request could not be read.' })
-    expect(problemWith({ kiosk: 'yes' }).message).toBe('A value is missing or not valid.')
+    expect(inputProblem([])).toEqual({
+      field: null,
+      message: 'The request could not be read.',
+      words: { id: 'input.unreadable' },
+    })
+    const unnamed = problemWith({ kiosk: 'yes' })
+    expect(unnamed.message).toBe('A value is missing or not valid.')
+    expect(unnamed.words).toEqual({ id: 'input.missing', params: { field: 'kiosk' } })
   })
 })

@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import type { KeyVault } from '../keychain/key-vault'
 import type { Logger } from '../log/logger'
 import { createPinAttemptsFile, type PinAttempts } from './pin-attempts'
@@ -12,6 +13,13 @@ const FREE_TRIES = 5
 /** The wait after the 5th, 6th, 7th and any later wrong PIN in a row. */
 const WAITS_MS = [30_000, 60_000, 5 * 60_000, 15 * 60_000]
 const LONGEST_WAIT_MS = WAITS_MS[WAITS_MS.length - 1] ?? 0
+
+const pinUnreadable = () =>
+  explained(
+    'manager-locked',
+    say('manager.pin-unreadable'),
+    'The manager PIN cannot be read from the keychain. Unlock the keychain and try again.',
+  )
 
 /**
  * What the lock knows about the PIN. `unknown` until the keychain answered, and again when it
@@ -55,7 +63,11 @@ export function createManagerLock(deps: {
   const refuseWhileWaiting = () => {
     if (deps.now() >= attempts.retryAfter) return
     const seconds = Math.ceil((attempts.retryAfter - deps.now()) / 1000)
-    throw new AppError('manager-locked', `Too many wrong PINs. Try again in ${seconds} seconds.`)
+    throw explained(
+      'manager-locked',
+      say('manager.wait', { seconds }),
+      `Too many wrong PINs. Try again in ${seconds} seconds.`,
+    )
   }
 
   /** Counts a failure before the hash is checked: a crash or a restart mid-check still counts it. */
@@ -75,7 +87,7 @@ export function createManagerLock(deps: {
     await recordFailure()
     if (!(await verifyPin(entered, hash))) {
       deps.log.warn('manager.pin-wrong', { failures: attempts.failures })
-      throw new AppError('manager-locked', 'That PIN is not right.')
+      throw explained('manager-locked', say('manager.wrong-pin'), 'That PIN is not right.')
     }
     attempts = { failures: 0, retryAfter: 0 }
     await attemptsFile.write(attempts).catch((err: unknown) => {
@@ -123,21 +135,26 @@ export function createManagerLock(deps: {
     }),
     /** Throws unless no PIN is set or the manager unlocked recently. */
     require(): void {
-      if (pin.kind === 'unreadable')
-        throw new AppError('manager-locked', 'The manager PIN cannot be read from the keychain.')
-      if (!isUnlocked()) throw new AppError('manager-locked', 'Enter the manager PIN to do this.')
+      if (pin.kind === 'unreadable') throw pinUnreadable()
+      if (!isUnlocked())
+        throw explained(
+          'manager-locked',
+          say('manager.pin-needed'),
+          'Enter the manager PIN to do this.',
+        )
     },
     async unlockManager(entered: string): Promise<void> {
       if (pin.kind === 'none') return
       if (pin.kind !== 'set')
-        throw new AppError(
-          'manager-locked',
-          pin.kind === 'unknown'
-            ? 'The terminal is still starting.'
-            : 'The manager PIN cannot be read from the keychain. Unlock the keychain and try again.',
-        )
+        throw pin.kind === 'unknown'
+          ? explained('manager-locked', say('manager.starting'), 'The terminal is still starting.')
+          : pinUnreadable()
       if (checking)
-        throw new AppError('manager-locked', 'A PIN is being checked. Try again in a moment.')
+        throw explained(
+          'manager-locked',
+          say('manager.pin-checking'),
+          'A PIN is being checked. Try again in a moment.',
+        )
       checking = true
       try {
         await check(entered, pin.hash)
@@ -154,8 +171,7 @@ export function createManagerLock(deps: {
      * stays in, and the screens hear so in the same change (never a "locked" in between).
      */
     async setHash(hash: string | null, opts: { stayUnlocked?: boolean } = {}): Promise<void> {
-      if (pin.kind === 'unknown' || pin.kind === 'unreadable')
-        throw new AppError('manager-locked', 'The manager PIN cannot be read from the keychain.')
+      if (pin.kind === 'unknown' || pin.kind === 'unreadable') throw pinUnreadable()
       if (hash === null) await deps.vault.delete(MANAGER_PIN_ACCOUNT)
       else await deps.vault.set(MANAGER_PIN_ACCOUNT, hash)
       pin = hash === null ? { kind: 'none' } : { kind: 'set', hash }
@@ -170,11 +186,17 @@ export function createManagerLock(deps: {
     async setManagerPin(entered: string | null, current?: string): Promise<void> {
       if (pin.kind === 'set') {
         if (current === undefined)
-          throw new AppError('manager-locked', 'Enter the current PIN first.', 'currentPin')
+          throw explained(
+            'manager-locked',
+            say('manager.current-pin-first'),
+            'Enter the current PIN first.',
+            'currentPin',
+          )
         try {
           await this.unlockManager(current)
         } catch (err) {
-          if (err instanceof AppError) throw new AppError(err.code, err.message, 'currentPin')
+          if (err instanceof AppError)
+            throw new AppError(err.code, err.message, 'currentPin', undefined, err.words)
           throw err
         }
       }

@@ -65,7 +65,7 @@ describe('Test connection', () => {
     expect(legacy.ok).toBe(true)
     expect(greenfield).toMatchObject({ ok: true, storeId: DEMO_STORE_ID })
     if (!greenfield?.ok) throw new Error('unreachable')
-    expect(greenfield.allowed).toEqual(['charge (create and follow invoices)'])
+    expect(greenfield.allowed).toEqual(['charge'])
     expect(greenfield.notAllowed).toEqual(expect.arrayContaining(['refund', 'void']))
   })
 
@@ -77,6 +77,8 @@ describe('Test connection', () => {
     expect(legacy.ok).toBe(true)
     expect(greenfield).toMatchObject({ ok: false, storeId: DEMO_STORE_ID })
     expect(greenfield?.ok === false && greenfield.message).toMatch(/\S/)
+    // What the till words: BTCPay refused the key, not the BitId signature.
+    expect(greenfield?.ok === false && greenfield.words).toEqual([{ id: 'server.api-key-refused' }])
   })
 
   it('a revoked pairing fails on its own; the API key still works', async () => {
@@ -86,6 +88,7 @@ describe('Test connection', () => {
     expect(legacy).toMatchObject({
       ok: false,
       message: expect.stringMatching(/not paired with a store, or its access was revoked/),
+      words: [{ id: 'failed', params: { code: 'forbidden' } }],
     })
     expect(greenfield?.ok).toBe(true)
   })

@@ -4,8 +4,10 @@
  * its own so the manager reads what works and what does not; a failure of one never hides the
  * other.
  */
+import { say } from '../../shared/ipc/sentence'
 import type { ConnectionTest } from '../../shared/terminal-state'
 import type { ApiKeyService } from '../api-key/api-key-service'
+import { wordsOf } from '../ipc/app-errors'
 import type { SettingsStore } from '../settings/settings-store'
 import type { PairingService } from './pairing-service'
 
@@ -23,6 +25,7 @@ export async function testConnection(deps: {
       (err: unknown) => ({
         ok: false as const,
         message: err instanceof Error ? err.message : String(err),
+        words: wordsOf(err),
       }),
     ),
     deps.apiKeys.testApiKey(),
@@ -31,6 +34,9 @@ export async function testConnection(deps: {
   return {
     legacy,
     greenfield:
-      greenfield ?? (chargesWithKey ? { ok: false, storeId: null, message: NO_KEY } : null),
+      greenfield ??
+      (chargesWithKey
+        ? { ok: false, storeId: null, message: NO_KEY, words: [say('charge.needs-api-key')] }
+        : null),
   }
 }

@@ -1,4 +1,6 @@
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say, type SentenceId } from '../../shared/ipc/sentence'
+import { wordsOf } from '../ipc/app-errors'
 import type { Connection } from '../../shared/terminal-state'
 import type { LegacyClient } from '../btcpay/legacy-client'
 import { parseServerUrl } from '../btcpay/server-url'
@@ -50,8 +52,15 @@ export function createPairingService(deps: PairingDeps) {
     deps.onChange()
   }
   const identityView = (id: Identity) => ({ publicKeyHex: id.publicKeyHex, sin: id.sin })
-  const unpaired = (notice: string | null) => {
-    if (identity) set({ status: 'unpaired', identity: identityView(identity), notice })
+  /** Unpaired, with the news of why (`id` its sentence) if there is any. */
+  const unpaired = (notice: { id: SentenceId; text: string } | null) => {
+    if (identity)
+      set({
+        status: 'unpaired',
+        identity: identityView(identity),
+        notice: notice?.text ?? null,
+        ...(notice && { noticeWords: [say(notice.id)] }),
+      })
   }
 
   function stopPolling() {
@@ -81,7 +90,14 @@ export function createPairingService(deps: PairingDeps) {
       set({ status: 'paired', identity: identityView(identity), server: paired })
     } else {
       if (paired) settings.setCoreFields({ pairedServer: null })
-      unpaired(paired ? 'The pairing was lost from the keychain. Pair the terminal again.' : null)
+      unpaired(
+        paired
+          ? {
+              id: 'pairing.lost',
+              text: 'The pairing was lost from the keychain. Pair the terminal again.',
+            }
+          : null,
+      )
     }
   }
 
@@ -99,15 +115,21 @@ export function createPairingService(deps: PairingDeps) {
 
   function serverUrlOf(input: string): string {
     const parsed = parseServerUrl(input)
-    if (!parsed.ok) throw new AppError('invalid-server-url', parsed.message)
+    if (!parsed.ok)
+      throw explained(
+        'invalid-server-url',
+        say('url.refused', { problem: parsed.code }),
+        parsed.message,
+      )
     return parsed.url
   }
 
   /** One pairing action at a time: a double tap must not send two requests. */
   async function exclusive<T>(action: () => Promise<T>): Promise<T> {
     if (busy)
-      throw new AppError(
+      throw explained(
         'pairing-in-progress',
+        say('pairing.busy'),
         'The terminal is already talking to the server. Wait a moment.',
       )
     busy = true
@@ -122,7 +144,11 @@ export function createPairingService(deps: PairingDeps) {
 
   function requireUnpaired() {
     if (connection.status === 'paired') {
-      throw new AppError('already-paired', 'This terminal is already paired. Unpair it first.')
+      throw explained(
+        'already-paired',
+        say('pairing.already-paired'),
+        'This terminal is already paired. Unpair it first.',
+      )
     }
   }
 
@@ -144,7 +170,10 @@ export function createPairingService(deps: PairingDeps) {
       if (generation !== poll.generation) return
       if (now() >= expiresAt) {
         stopPolling()
-        unpaired('The pairing was not approved in time. Start again for a new code.')
+        unpaired({
+          id: 'pairing.not-approved',
+          text: 'The pairing was not approved in time. Start again for a new code.',
+        })
         return
       }
       try {
@@ -152,13 +181,21 @@ export function createPairingService(deps: PairingDeps) {
         if (generation !== poll.generation) return
         if (approved) return await completePairing(id, serverUrl, approved, label)
         if (connection.status === 'pairing' && connection.pairing.pollError) {
-          set({ ...connection, pairing: { ...connection.pairing, pollError: null } })
+          const { pollErrorWords: _gone, ...pairing } = connection.pairing
+          set({ ...connection, pairing: { ...pairing, pollError: null } })
         }
       } catch (err) {
         if (generation !== poll.generation) return
         const message = err instanceof Error ? err.message : 'The server could not be reached.'
         if (connection.status === 'pairing')
-          set({ ...connection, pairing: { ...connection.pairing, pollError: message } })
+          set({
+            ...connection,
+            pairing: {
+              ...connection.pairing,
+              pollError: message,
+              pollErrorWords: wordsOf(toAppError(err)),
+            },
+          })
       }
       if (generation === poll.generation) poll.timer = setTimeout(() => void tick(), pollIntervalMs)
     }
@@ -241,7 +278,7 @@ export function createPairingService(deps: PairingDeps) {
     cancelPairing(): void {
       if (connection.status !== 'pairing') return
       stopPolling()
-      unpaired('Pairing cancelled.')
+      unpaired({ id: 'pairing.cancelled', text: 'Pairing cancelled.' })
     },
 
     /** A paired client for the rest of the core, or a clear error. */
@@ -249,8 +286,9 @@ export function createPairingService(deps: PairingDeps) {
       const id = requireIdentity()
       const server = settings.get().pairedServer
       if (connection.status !== 'paired' || !server || !token) {
-        throw new AppError(
+        throw explained(
           'not-paired',
+          say('pairing.not-paired'),
           'This terminal is not paired with a store yet. A manager must pair it first.',
         )
       }
@@ -281,7 +319,11 @@ export function createPairingService(deps: PairingDeps) {
         identity = null
         await loadIdentity()
         log.info('pairing.unpaired')
-        if (identity) unpaired('Unpaired. This terminal has a new key and can be paired again.')
+        if (identity)
+          unpaired({
+            id: 'pairing.unpaired',
+            text: 'Unpaired. This terminal has a new key and can be paired again.',
+          })
       })
     },
 
@@ -294,7 +336,10 @@ export function createPairingService(deps: PairingDeps) {
         await vault.delete(TOKEN_ACCOUNT)
         token = null
         settings.setCoreFields({ pairedServer: null })
-        unpaired('New key created. Pair the terminal with the store again.')
+        unpaired({
+          id: 'pairing.new-key',
+          text: 'New key created. Pair the terminal with the store again.',
+        })
       })
     },
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { AppError, type FieldProblem } from '../../shared/ipc/result'
+import { AppError, explained, type FieldProblem } from '../../shared/ipc/result'
+import { say, type SentenceId } from '../../shared/ipc/sentence'
 import { MAX_MINOR, minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import type {
   PaymentRequestDetail,
@@ -15,7 +16,7 @@ import type {
   PaymentRequestInput,
 } from '../btcpay/greenfield-models'
 import { buildEndpointUrl, pathWithId } from '../btcpay/server-url'
-import { toAppError } from '../btcpay/to-app-error'
+import { btcpayWords, toAppError } from '../btcpay/to-app-error'
 import type { Logger } from '../log/logger'
 import { mayHaveActed } from '../refunds/refund-errors'
 import type { SettingsStore } from '../settings/settings-store'
@@ -37,11 +38,20 @@ const FORM_FIELDS: Record<string, string> = {
   allowcustompaymentamounts: 'allowCustomPaymentAmounts',
 }
 
-/** What BTCPay's 400 codes on payment requests mean for the cashier. */
-const SERVER_CODES: Record<string, string> = {
-  archived: 'This payment request is archived: it cannot be paid any more.',
-  'already-paid': 'This payment request is already paid in full (or payments are confirming).',
-  expired: 'This payment request has expired: it cannot be paid any more. Make a new one.',
+/** What BTCPay's 400 codes on payment requests mean for the cashier, and their sentences. */
+const SERVER_CODES: Record<string, { text: string; id: SentenceId }> = {
+  archived: {
+    text: 'This payment request is archived: it cannot be paid any more.',
+    id: 'request.archived',
+  },
+  'already-paid': {
+    text: 'This payment request is already paid in full (or payments are confirming).',
+    id: 'request.already-paid',
+  },
+  expired: {
+    text: 'This payment request has expired: it cannot be paid any more. Make a new one.',
+    id: 'request.expired',
+  },
 }
 const GONE =
   'This payment request is not at BTCPay any more: it was archived or deleted there. Refresh the list.'
@@ -62,15 +72,16 @@ export type PaymentRequestDeps = {
 export function paymentRequestError(err: unknown): unknown {
   if (!(err instanceof BtcpayError)) return toAppError(err)
   if (err.code === 'validation') {
+    // Each field's message is BTCPay's own text, shown under its field as BTCPay wrote it.
     const fields: FieldProblem[] = err.fields.map((f) => ({
       field: FORM_FIELDS[f.path.toLowerCase()] ?? f.path,
       message: f.message,
     }))
-    return new AppError('bad-request', err.message, undefined, fields)
+    return new AppError('bad-request', err.message, undefined, fields, btcpayWords(err))
   }
   const known = err.serverCode ? SERVER_CODES[err.serverCode] : undefined
-  if (known) return new AppError('bad-request', known)
-  if (err.code === 'not-found') return new AppError('not-found', GONE)
+  if (known) return explained('bad-request', say(known.id), known.text)
+  if (err.code === 'not-found') return explained('not-found', say('request.gone'), GONE)
   return toAppError(err)
 }
 
@@ -148,7 +159,7 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
 
   function client(): GreenfieldClient {
     const gf = deps.greenfield()
-    if (!gf) throw new AppError('unauthorized', NO_API_KEY)
+    if (!gf) throw explained('unauthorized', say('request.needs-api-key'), NO_API_KEY)
     return gf
   }
 
@@ -166,13 +177,17 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
     const checkCurrency = currency ?? settings.get().currency
     const amount = parseAmount(fields.amount, checkCurrency, MAX_MINOR)
     if (!amount.ok) {
+      const words = [say('amount.refused', amount.refusal)]
       throw new AppError('bad-input', amount.message, 'amount', [
-        { field: 'amount', message: amount.message },
+        { field: 'amount', message: amount.message, words },
       ])
     }
     if (fields.expiresAt != null && fields.expiresAt <= now()) {
       const message = 'The expiry date is in the past.'
-      throw new AppError('bad-input', message, 'expiresAt', [{ field: 'expiresAt', message }])
+      const words = [say('request.expiry-past')]
+      throw new AppError('bad-input', message, 'expiresAt', [
+        { field: 'expiresAt', message, words },
+      ])
     }
     return {
       amount: minorToDecimal(amount.minor, minorDigits(checkCurrency)),
@@ -295,6 +310,9 @@ export function createPaymentRequests(deps: PaymentRequestDeps) {
           ? new AppError(
               base.code,
               `${base.message} The terminal keeps checking whether BTCPay made the request (reference ${referenceId}), so look in the list before making it again.`,
+              undefined,
+              undefined,
+              [...(base.words ?? []), say('request.check-list', { reference: referenceId })],
             )
           : base
       }

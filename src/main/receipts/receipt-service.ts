@@ -5,7 +5,9 @@
  * (once BTCPay issued it, with the claim QR). Printing never holds up the sale: it runs after the
  * sale's or refund's own update, and its outcome is published for the cashier with a retry.
  */
-import { AppError } from '../../shared/ipc/result'
+import { explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
+import { notInJournal } from '../ipc/app-errors'
 import { hasSlip, type ReceiptRef } from '../../shared/receipts'
 import type { RefundView } from '../../shared/refund'
 import { successPhases, type SaleView } from '../../shared/sale'
@@ -71,10 +73,10 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
 
   function receiptOf(saleId: string, copy: boolean): SaleReceipt {
     const sale = journal.get(saleId)
-    if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+    if (!sale) throw notInJournal()
     const phase = salePhaseOf(sale)
     if (!paidOutcomes.includes(phase) || !sale.invoiceId)
-      throw new AppError('bad-input', 'Only a paid sale has a receipt.')
+      throw explained('bad-input', say('receipt.unpaid'), 'Only a paid sale has a receipt.')
     const record = payments.get(saleId)
     return {
       kind: 'sale',
@@ -100,11 +102,19 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
     const entry = deps.refunds.get(refundId)
     const sale = journal.get(saleId)
     if (!entry || entry.saleId !== saleId || !sale)
-      throw new AppError('not-found', 'That void or refund is not in this terminal’s records.')
+      throw explained(
+        'not-found',
+        say('receipt.no-entry'),
+        'That void or refund is not in this terminal’s records.',
+      )
     const header = headerOf(entry.createdAt, copy, settings.get().receipts.footer)
     if (entry.kind === 'void') {
       if (!hasSlip(entry))
-        throw new AppError('bad-input', 'Only a sale whose invoice BTCPay voided has a void slip.')
+        throw explained(
+          'bad-input',
+          say('receipt.no-void-slip'),
+          'Only a sale whose invoice BTCPay voided has a void slip.',
+        )
       const slip: VoidReceipt = {
         kind: 'void',
         header,
@@ -116,7 +126,11 @@ export function createReceiptService(deps: ReceiptServiceDeps) {
       return slip
     }
     if (!hasSlip(entry) || !entry.claimLink || !sale.invoiceId)
-      throw new AppError('bad-input', 'Only a refund BTCPay issued has a refund slip.')
+      throw explained(
+        'bad-input',
+        say('receipt.no-refund-slip'),
+        'Only a refund BTCPay issued has a refund slip.',
+      )
     const slip: RefundReceipt = {
       kind: 'refund',
       header,

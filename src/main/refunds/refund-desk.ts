@@ -10,7 +10,8 @@
  *   terminal wrote into the pull payment's description, so no refund is ever made twice.
  */
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import type { RefundInput, RefundOptions, RefundView } from '../../shared/refund'
 import { BtcpayError } from '../btcpay/errors'
@@ -22,10 +23,12 @@ import type { CsvRecord } from '../journal/csv'
 import type { Journal } from '../journal/journal'
 import type { Sale } from '../journal/sale'
 import type { Logger } from '../log/logger'
-import { mayHaveActed, NO_API_KEY, refundFailureText, voidFailureText } from './refund-errors'
+import { amountRefused } from '../ipc/app-errors'
+import { mayHaveActed, NO_API_KEY, refundFailure, voidFailure } from './refund-errors'
 import type { RefundEntry, RefundLedger } from './refund-ledger'
 import { refundViewOf } from './refund-ledger'
-import { afterKeeping, refundOptionsOf, whyNotRefundable } from './refund-options'
+import { asNote, noted, saidError, type Said } from './refund-notes'
+import { afterKeeping, noInvoice, refundOptionsOf, whyNotRefundable } from './refund-options'
 
 /** How often an issued refund's payouts are looked at. */
 const FOLLOW_MS = 3_000
@@ -63,7 +66,12 @@ export function createRefundDesk(deps: RefundDeskDeps) {
 
   function saleOf(saleId: string): Sale {
     const sale = deps.journal.get(saleId)
-    if (!sale) throw new AppError('not-found', 'There is no such sale on this till.')
+    if (!sale)
+      throw explained(
+        'not-found',
+        say('refund.no-such-sale'),
+        'There is no such sale on this till.',
+      )
     return sale
   }
 
@@ -91,11 +99,13 @@ export function createRefundDesk(deps: RefundDeskDeps) {
       claimLink: pp.viewLink,
       lnurl,
       needsApproval: pp.autoApproveClaims !== true,
-      note:
-        pp.autoApproveClaims === true
-          ? 'The customer scans the code and claims the refund.'
-          : 'The customer scans the code and claims the refund; a manager must then approve the ' +
-            'payout in BTCPay (Payouts).',
+      ...(pp.autoApproveClaims === true
+        ? noted('refund.scan-to-claim', 'The customer scans the code and claims the refund.')
+        : noted(
+            'refund.scan-then-approve',
+            'The customer scans the code and claims the refund; a manager must then approve the ' +
+              'payout in BTCPay (Payouts).',
+          )),
     }
   }
 
@@ -146,7 +156,10 @@ export function createRefundDesk(deps: RefundDeskDeps) {
       return save({
         ...entry,
         state: 'failed',
-        note: 'BTCPay never made this refund: nothing was refunded. It can be issued again.',
+        ...noted(
+          'refund.never-made',
+          'BTCPay never made this refund: nothing was refunded. It can be issued again.',
+        ),
       })
     }
     log.info('refunds.found-after-restart', { orderId: entry.orderId })
@@ -186,7 +199,10 @@ export function createRefundDesk(deps: RefundDeskDeps) {
           entry = await save({
             ...entry,
             state: 'stays-payable',
-            note: 'Not voided: the customer has started paying this invoice. Refund it from History once it is paid.',
+            ...noted(
+              'void.started-paying',
+              'Not voided: the customer has started paying this invoice. Refund it from History once it is paid.',
+            ),
           })
           return refundViewOf(entry)
         }
@@ -194,13 +210,16 @@ export function createRefundDesk(deps: RefundDeskDeps) {
         entry = await save({
           ...entry,
           state: 'voided',
-          note: 'Voided: the invoice is invalid at BTCPay, the customer can no longer pay it.',
+          ...noted(
+            'void.voided',
+            'Voided: the invoice is invalid at BTCPay, the customer can no longer pay it.',
+          ),
         })
         log.info('refunds.voided', { orderId: sale.orderId })
       } catch (err) {
         if (err !== null && !(err instanceof BtcpayError)) throw err
         log.warn('refunds.void-failed', { orderId: sale.orderId, code: err?.code ?? 'no-api-key' })
-        entry = await save({ ...entry, state: 'stays-payable', note: voidFailureText(err) })
+        entry = await save({ ...entry, state: 'stays-payable', ...asNote(voidFailure(err)) })
       }
       return refundViewOf(entry)
     },
@@ -225,26 +244,37 @@ export function createRefundDesk(deps: RefundDeskDeps) {
 
     async previewRefund({ saleId }: { saleId: string }): Promise<RefundOptions> {
       const sale = saleOf(saleId)
-      const refused = (why: string): RefundOptions => ({
+      const refused = (why: Said): RefundOptions => ({
         saleId,
-        refused: why,
+        refused: why.text,
+        refusedWords: why.words,
         options: [],
         currency: sale.currency,
         paidMinor: 0,
       })
       const why = whyNotRefundable(sale)
-      if (why !== null || sale.invoiceId === null) return refused(why ?? '')
+      if (why !== null || sale.invoiceId === null) return refused(why ?? noInvoice)
       const client = deps.client()
-      if (!client) return refused(NO_API_KEY)
+      if (!client) return refused({ text: NO_API_KEY, words: [say('refund.needs-api-key')] })
       try {
         const { preview } = await previewOf(client, sale.invoiceId)
         const { options, paidMinor } = refundOptionsOf(sale, preview)
         if (paidMinor === 0)
-          return refused('Nothing was paid on this sale: there is nothing to refund.')
-        return { saleId, refused: null, options, currency: sale.currency, paidMinor }
+          return refused({
+            text: 'Nothing was paid on this sale: there is nothing to refund.',
+            words: [say('refund.nothing-paid')],
+          })
+        return {
+          saleId,
+          refused: null,
+          refusedWords: null,
+          options,
+          currency: sale.currency,
+          paidMinor,
+        }
       } catch (err) {
         if (err instanceof BtcpayError && err.code === 'bad-request')
-          return refused(refundFailureText(err))
+          return refused(refundFailure(err))
         throw toAppError(err)
       }
     },
@@ -252,24 +282,33 @@ export function createRefundDesk(deps: RefundDeskDeps) {
     async refundSale(input: RefundInput): Promise<RefundView> {
       const sale = saleOf(input.saleId)
       if (inFlight.has(sale.id))
-        throw new AppError('busy', 'A refund of this sale is already on its way.')
+        throw explained(
+          'busy',
+          say('refund.in-flight'),
+          'A refund of this sale is already on its way.',
+        )
       inFlight.add(sale.id)
       try {
         for (const old of ledger
           .ofSale(sale.id)
           .filter((e) => e.kind === 'refund' && e.state === 'requested')) {
           const settled = await settleRequested(old).catch((err: unknown) => {
+            const why = refundFailure(err)
             throw new AppError(
               'busy',
-              `An earlier refund of this sale may have been made; the terminal could not check with BTCPay yet. ${refundFailureText(err)}`,
+              `An earlier refund of this sale may have been made; the terminal could not check with BTCPay yet. ${why.text}`,
+              undefined,
+              undefined,
+              [say('refund.may-exist'), ...why.words],
             )
           })
           if (settled.state !== 'failed') return refundViewOf(settled)
         }
         const why = whyNotRefundable(sale)
-        if (why !== null || sale.invoiceId === null) throw new AppError('bad-request', why ?? '')
+        if (why !== null || sale.invoiceId === null)
+          throw saidError('bad-request', why ?? noInvoice)
         const client = deps.client()
-        if (!client) throw new AppError('not-paired', NO_API_KEY)
+        if (!client) throw explained('not-paired', say('refund.needs-api-key'), NO_API_KEY)
         let body: RefundInvoiceInput
         let fiatMinor: number
         try {
@@ -277,28 +316,33 @@ export function createRefundDesk(deps: RefundDeskDeps) {
           const { options, paidMinor } = refundOptionsOf(sale, preview)
           const option = options.find((o) => o.variant === input.variant)
           if (!option)
-            throw new AppError(
+            throw explained(
               'bad-input',
+              say('refund.kind-not-offered'),
               'BTCPay does not offer that kind of refund for this sale.',
             )
           body = { refundVariant: input.variant, payoutMethodId: paymentMethodId }
           let base = option.fiatMinor ?? 0
           if (input.variant === 'Custom') {
             const custom = parseAmount(input.customAmount ?? '', sale.currency, paidMinor)
-            if (!custom.ok) throw new AppError('bad-input', custom.message)
+            if (!custom.ok) throw amountRefused(custom)
             base = custom.minor
             body.customAmount = minorToDecimal(custom.minor, minorDigits(sale.currency))
             body.customCurrency = sale.currency
           }
           const kept = afterKeeping(base, input.keepPercent?.replace(',', '.'))
           if (kept === null)
-            throw new AppError('bad-input', 'The percentage kept must be between 0 and 100.')
+            throw explained(
+              'bad-input',
+              say('refund.keep-percent'),
+              'The percentage kept must be between 0 and 100.',
+            )
           if (input.keepPercent !== undefined)
             body.subtractPercentage = input.keepPercent.replace(',', '.')
           fiatMinor = kept
         } catch (err) {
           if (err instanceof BtcpayError && err.serverCode === 'non-refundable')
-            throw new AppError('bad-request', refundFailureText(err))
+            throw saidError('bad-request', refundFailure(err))
           throw toAppError(err)
         }
         let entry = await save({
@@ -328,11 +372,10 @@ export function createRefundDesk(deps: RefundDeskDeps) {
           follow(entry)
         } catch (err) {
           log.warn('refunds.failed', { orderId: sale.orderId, err })
-          const text = refundFailureText(err)
           entry = await save({
             ...entry,
             state: mayHaveActed(err) ? 'requested' : 'failed',
-            note: text,
+            ...asNote(refundFailure(err)),
           })
         }
         return refundViewOf(entry)
@@ -409,7 +452,7 @@ export function afterPayouts(entry: RefundEntry, payouts: readonly Payout[]): Re
       ...entry,
       state: 'paid',
       needsApproval: false,
-      note: "Paid: the refund reached the customer's wallet.",
+      ...noted('refund.paid', "Paid: the refund reached the customer's wallet."),
     }
   }
   const waiting = live.some((p) => p.state === 'AwaitingApproval')
@@ -417,8 +460,11 @@ export function afterPayouts(entry: RefundEntry, payouts: readonly Payout[]): Re
     ...entry,
     state: 'claimed',
     needsApproval: waiting,
-    note: waiting
-      ? 'Claimed by the customer. A manager must approve the payout in BTCPay (Payouts) before it is sent.'
-      : 'Claimed by the customer; BTCPay sends the payout.',
+    ...(waiting
+      ? noted(
+          'refund.claimed-approve',
+          'Claimed by the customer. A manager must approve the payout in BTCPay (Payouts) before it is sent.',
+        )
+      : noted('refund.claimed', 'Claimed by the customer; BTCPay sends the payout.')),
   }
 }

@@ -1,19 +1,27 @@
 /**
- * Which refunds BTCPay offers for a sale and what each pays, in a manager's words (BTCPay's
+ * Which refunds BTCPay offers for a sale and what each pays (the till words them) (BTCPay's
  * `GreenfieldInvoiceController.RefundInvoice` and its refund preview). Pure: the sale as the journal has it and BTCPay's refund preview
  * in, the choices out. Every amount stays exact: decimal text from the server, integer minor
  * units for the sale's currency, BigInt in between.
  */
-import { formatMinor, minorDigits, minorToDecimal } from '../../shared/money'
+import { minorDigits, minorToDecimal } from '../../shared/money'
 import type { RefundOption, RefundVariant } from '../../shared/refund'
 import type { RefundPreview } from '../btcpay/greenfield-models'
 import type { Sale } from '../journal/sale'
+import { say } from '../../shared/ipc/sentence'
+import type { Said } from './refund-notes'
+
+/** A sale that never got an invoice: nothing to refund or void. */
+export const noInvoice: Said = {
+  text: 'This sale never got an invoice at BTCPay: nothing was paid.',
+  words: [say('refund.no-invoice')],
+}
 
 /** BTCPay's InvoiceEntity.CanRefund, on the journal's names; null when refundable, else why not. */
 export function whyNotRefundable(
   sale: Pick<Sale, 'status' | 'exceptionStatus' | 'invoiceId'>,
-): string | null {
-  if (sale.invoiceId === null) return 'This sale never got an invoice at BTCPay: nothing was paid.'
+): Said | null {
+  if (sale.invoiceId === null) return noInvoice
   switch (sale.status) {
     case 'complete':
     case 'invalid':
@@ -23,13 +31,25 @@ export function whyNotRefundable(
         sale.exceptionStatus === 'paidOver' ||
         sale.exceptionStatus === 'paidPartial'
         ? null
-        : 'This sale expired without payment: there is nothing to refund.'
+        : {
+            text: 'This sale expired without payment: there is nothing to refund.',
+            words: [say('refund.expired-unpaid')],
+          }
     case 'paid':
-      return 'The payment of this sale is still being confirmed. Refund it once it is settled.'
+      return {
+        text: 'The payment of this sale is still being confirmed. Refund it once it is settled.',
+        words: [say('refund.still-confirming')],
+      }
     case 'new':
-      return 'This sale is not paid yet. Cancel it instead, so the customer can no longer pay it.'
+      return {
+        text: 'This sale is not paid yet. Cancel it instead, so the customer can no longer pay it.',
+        words: [say('refund.not-paid-yet')],
+      }
     default:
-      return 'This sale was never paid: there is nothing to refund.'
+      return {
+        text: 'This sale was never paid: there is nothing to refund.',
+        words: [say('refund.never-paid')],
+      }
   }
 }
 
@@ -79,25 +99,21 @@ export function refundOptionsOf(
   const cur = sale.currency
   const paidMinor = fiatMinorOf(preview.invoiceAmount, cur) ?? 0
   const btc = preview.paymentCurrency
-  const money = (minor: number) => formatMinor(minor, cur, 'en')
   const options: RefundOption[] = [
     {
       variant: 'Fiat',
-      words: `The sale's amount in ${cur}: ${money(paidMinor)} (paid out in bitcoin at the rate of the day of the claim)`,
       amount: minorToDecimal(paidMinor, minorDigits(cur)),
       amountCurrency: cur,
       fiatMinor: paidMinor,
     },
     {
       variant: 'RateThen',
-      words: `The bitcoin the customer paid: ${preview.paymentAmountThen} ${btc}`,
       amount: preview.paymentAmountThen,
       amountCurrency: btc,
       fiatMinor: paidMinor,
     },
     {
       variant: 'CurrentRate',
-      words: `What ${money(paidMinor)} buys in bitcoin today: ${preview.paymentAmountNow} ${btc}`,
       amount: preview.paymentAmountNow,
       amountCurrency: btc,
       fiatMinor: paidMinor,
@@ -109,7 +125,6 @@ export function refundOptionsOf(
     const overMinor = then && over !== null ? Number(mulDiv(BigInt(paidMinor), over, then)) : null
     options.push({
       variant: 'OverpaidAmount',
-      words: `Only what the customer paid too much: ${preview.overpaidPaymentAmount} ${btc}`,
       amount: preview.overpaidPaymentAmount,
       amountCurrency: btc,
       fiatMinor: overMinor,
@@ -117,7 +132,6 @@ export function refundOptionsOf(
   }
   options.push({
     variant: 'Custom',
-    words: `Part of it: an amount in ${cur} you type, up to ${money(paidMinor)}`,
     amount: null,
     amountCurrency: cur,
     fiatMinor: null,

@@ -233,7 +233,10 @@ for (const mode of ['legacy', 'greenfield'] as const) {
         })
         server.control.dropWebsockets()
         await waitFor(() => seen.some((s) => s.id === sale.id && s.trouble !== null))
-        expect(seen.find((s) => s.trouble !== null)?.trouble).toBe(ERROR_MESSAGES['server-error'])
+        const troubled = seen.find((s) => s.trouble !== null)
+        expect(troubled?.trouble).toBe(ERROR_MESSAGES['server-error'])
+        // The code the till words in its language.
+        expect(troubled?.troubleCode).toBe('server-error')
         server.control.clearFaults()
         await waitFor(() => seen.at(-1)?.trouble === null)
       })

@@ -1,6 +1,8 @@
 import type { CatalogView } from '../../shared/catalog'
 import type { RequestInput } from '../../shared/ipc/contract'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
+import { amountRefused, notInJournal } from '../ipc/app-errors'
 import { minorDigits, minorToDecimal, parseAmount } from '../../shared/money'
 import { paidAfterCancel, payablePhases, reopenablePhases, type SaleView } from '../../shared/sale'
 import { BtcpayError, ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
@@ -107,7 +109,7 @@ export function createCashier(deps: CashierDeps) {
 
   function saleOf(saleId: string): Sale {
     const sale = journal.get(saleId)
-    if (!sale) throw new AppError('not-found', 'That sale is not in this terminal’s journal.')
+    if (!sale) throw notInJournal()
     return sale
   }
 
@@ -191,9 +193,11 @@ export function createCashier(deps: CashierDeps) {
       onStatus: (status) => applyStatus(saleId, status),
       onConnection: ({ trouble: code }) => {
         const entry = liveOf(saleId)
-        // The watcher reports a client error code; the cashier gets the client's sentence for it.
+        // The watcher reports a client error code; the view words it (sale-view.ts).
         const problem = code
-          ? (ERROR_MESSAGES[code as BtcpayErrorCode] ?? ERROR_MESSAGES.network)
+          ? Object.hasOwn(ERROR_MESSAGES, code)
+            ? (code as BtcpayErrorCode)
+            : 'network'
           : null
         if (entry.trouble === problem) return
         entry.trouble = problem
@@ -350,6 +354,9 @@ export function createCashier(deps: CashierDeps) {
         ? new AppError(
             base.code,
             `${base.message} The sale is saved; the terminal keeps checking whether BTCPay created the invoice, so look in History before charging again.`,
+            undefined,
+            undefined,
+            [...(base.words ?? []), say('sale.saved-check-history')],
           )
         : base
     } else {
@@ -370,7 +377,12 @@ export function createCashier(deps: CashierDeps) {
     digits: number,
     cartFields: CartFields | null = null,
   ): Promise<SaleView> {
-    if (charging) throw new AppError('busy', 'A charge is already being sent. Wait a moment.')
+    if (charging)
+      throw explained(
+        'busy',
+        say('sale.charging'),
+        'A charge is already being sent. Wait a moment.',
+      )
     charging = true
     try {
       const draft = await draftOf()
@@ -404,7 +416,7 @@ export function createCashier(deps: CashierDeps) {
       }
     }
     const amount = parseAmount(input.amount, currency, maxAmount * 10 ** minorDigits(currency))
-    if (!amount.ok) throw new AppError('bad-input', amount.message)
+    if (!amount.ok) throw amountRefused(amount)
     return {
       amountMinor: amount.minor,
       currency,
@@ -461,17 +473,22 @@ export function createCashier(deps: CashierDeps) {
       let amountMinor = dueMinor
       if (amount !== undefined && amount.trim() !== '') {
         const typed = parseAmount(amount, request.currency, dueMinor)
-        if (!typed.ok) throw new AppError('bad-input', typed.message)
+        if (!typed.ok) throw amountRefused(typed)
         if (typed.minor !== dueMinor && !request.allowCustomPaymentAmounts) {
-          throw new AppError(
+          throw explained(
             'bad-input',
+            say('request.whole-amount'),
             'This payment request takes only the whole amount due: it does not allow partial payments.',
           )
         }
         amountMinor = typed.minor
       }
       if (amountMinor <= 0) {
-        throw new AppError('bad-request', 'Nothing is due on this payment request any more.')
+        throw explained(
+          'bad-request',
+          say('request.nothing-due'),
+          'Nothing is due on this payment request any more.',
+        )
       }
       const s = settings.get()
       return startSale(

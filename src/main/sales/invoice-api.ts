@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import type { ChargeVia } from '../../shared/settings'
 import type { GreenfieldClient } from '../btcpay/greenfield-client'
 import type { LegacyClient } from '../btcpay/legacy-client'
@@ -123,8 +124,9 @@ export function chosenInvoiceApi(o: {
   if (o.chargeVia === 'legacy') return legacyInvoiceApi(o.pairedClient())
   const client = o.keyClient()
   if (!client) {
-    throw new AppError(
+    throw explained(
       'not-paired',
+      say('charge.needs-api-key'),
       'The till charges with the API key (Greenfield), but it has none. A manager must authorize ' +
         'it in Manager › API key, or set the till to charge with BitId again.',
     )

@@ -1,15 +1,17 @@
 import type { SaleView } from '../../shared/sale'
+import { ERROR_MESSAGES, type BtcpayErrorCode } from '../btcpay/errors'
+import { errorCodeOf } from '../btcpay/to-app-error'
 import type { Sale } from '../journal/sale'
 import type { PaymentLinks } from './payment-links'
 import { salePhaseOf } from './sale-phase'
 
 /**
  * What main knows of a sale beyond the journal, while it is followed: the invoice's payment
- * links, why the server cannot be reached (in words for the cashier), and its watcher.
+ * links, why the server cannot be reached (the client's error code), and its watcher.
  */
 export type LiveSale = {
   links: PaymentLinks | null
-  trouble: string | null
+  trouble: BtcpayErrorCode | null
   watcher: { stop(): void } | null
 }
 
@@ -35,7 +37,8 @@ export function saleViewOf(sale: Sale, live: LiveSale | undefined): SaleView {
     cancelledAt: sale.cancelledAt,
     paymentRequestId: sale.paymentRequestId,
     payment: known ? (live?.links ?? null) : null,
-    trouble: live?.trouble ?? null,
+    trouble: live?.trouble ? ERROR_MESSAGES[live.trouble] : null,
+    ...(live?.trouble && { troubleCode: errorCodeOf(live.trouble) }),
     ...(sale.cart ? { cart: sale.cart } : {}),
   }
 }

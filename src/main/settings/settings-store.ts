@@ -57,7 +57,9 @@ export function createSettingsStore(backend: SettingsBackend) {
       const checked = settingsPatchSchema.safeParse(patch)
       if (!checked.success) {
         const problem = inputProblem(checked.error.issues)
-        throw new AppError('bad-input', problem.message, problem.field ?? undefined)
+        throw new AppError('bad-input', problem.message, problem.field ?? undefined, undefined, [
+          problem.words,
+        ])
       }
       return write({ ...read(), ...checked.data })
     },

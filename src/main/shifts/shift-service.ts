@@ -5,7 +5,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError } from '../../shared/ipc/result'
+import { explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
+import { amountRefused } from '../ipc/app-errors'
 import { parseAmount } from '../../shared/money'
 import type { ReportPeriod } from '../../shared/shifts'
 import type { Journal } from '../journal/journal'
@@ -42,7 +44,8 @@ export function createShiftService(deps: ShiftServiceDeps) {
   function reportOf(period: ReportPeriod): { shift: Shift | null; report: Report } {
     if ('from' in period) return { shift: null, report: report(period.from, period.to) }
     const shift = store.get(period.shiftId)
-    if (!shift) throw new AppError('not-found', 'There is no such shift on this till.')
+    if (!shift)
+      throw explained('not-found', say('shift.no-such'), 'There is no such shift on this till.')
     // A closed shift's Z-report is the one printed at closing; an open one gets an X-report now.
     return { shift, report: shift.zReport ?? report(shift.openedAt, now()) }
   }
@@ -52,13 +55,14 @@ export function createShiftService(deps: ShiftServiceDeps) {
 
     async open(input: { cashier: string; openingFloat?: string }): Promise<Shift> {
       const cashier = input.cashier.trim()
-      if (!cashier) throw new AppError('bad-input', 'Enter the cashier’s name.')
+      if (!cashier)
+        throw explained('bad-input', say('shift.cashier-name'), 'Enter the cashier’s name.')
       const s = settings.get()
       let openingFloatMinor: number | null = null
       const float = input.openingFloat?.trim() ?? ''
       if (float !== '' && !/^0+([.,]0*)?$/.test(float)) {
         const amount = parseAmount(float, s.currency, Number.MAX_SAFE_INTEGER)
-        if (!amount.ok) throw new AppError('bad-input', amount.message)
+        if (!amount.ok) throw amountRefused(amount)
         openingFloatMinor = amount.minor
       } else if (float !== '') openingFloatMinor = 0
       const shift = await store.open({
@@ -73,7 +77,7 @@ export function createShiftService(deps: ShiftServiceDeps) {
 
     async close(): Promise<{ shift: Shift; report: Report }> {
       const open = store.current()
-      if (!open) throw new AppError('bad-input', 'No shift is open.')
+      if (!open) throw explained('bad-input', say('shift.none-open'), 'No shift is open.')
       const closedAt = now()
       const shift = await store.close(open.id, closedAt, report(open.openedAt, closedAt))
       return { shift, report: shift.zReport as Report }

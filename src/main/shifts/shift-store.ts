@@ -10,7 +10,8 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { AppError } from '../../shared/ipc/result'
+import { AppError, explained } from '../../shared/ipc/result'
+import { say } from '../../shared/ipc/sentence'
 import { shiftSchema, type Report, type Shift } from '../../shared/shifts'
 import { inFileTurn, replaceFile } from '../journal/durable-fs'
 
@@ -82,8 +83,9 @@ export function createShiftStore(opts: { dir: string; fsync?: boolean }) {
       return change(() => {
         const open = shifts.find((s) => s.closedAt === null)
         if (open)
-          throw new AppError(
+          throw explained(
             'bad-input',
+            say('shift.still-open', { cashier: open.cashier }),
             `${open.cashier || 'Someone'}'s shift is still open. A manager closes it first.`,
           )
         const shift: Shift = { ...input, id: crypto.randomUUID(), closedAt: null, zReport: null }
@@ -95,7 +97,7 @@ export function createShiftStore(opts: { dir: string; fsync?: boolean }) {
       return change(() => {
         const shift = shifts.find((s) => s.id === id)
         if (!shift || shift.closedAt !== null)
-          throw new AppError('bad-input', 'That shift is not open.')
+          throw explained('bad-input', say('shift.not-open'), 'That shift is not open.')
         const closed = { ...shift, closedAt, zReport }
         return { next: shifts.map((s) => (s.id === id ? closed : s)), result: closed }
       })

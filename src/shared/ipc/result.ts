@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sentencesSchema, type Sentence } from './sentence'
 
 /**
  * Stable error codes a renderer may branch on. Add, never rename: the renderer's messages and tests
@@ -40,11 +41,16 @@ export const errorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof errorCodeSchema>
 
 export type Ok<T> = { ok: true; data: T }
-/** A form field the server refused, named as the renderer's form names it. */
-export type FieldProblem = { field: string; message: string }
+/**
+ * A form field the server refused, named as the renderer's form names it; `words` what the
+ * renderer shows (`message` is English, for logs).
+ */
+export type FieldProblem = { field: string; message: string; words?: Sentence[] }
 /**
  * `field`: the input field a 'bad-input' failure concerns, so the form can say it there; `fields`:
- * the form fields the server refused (422), each with its sentence.
+ * the form fields the server refused (422), each with its sentence; `words`: what to tell the
+ * person at the till, in sentences the renderer words in its language (without them it words
+ * `code`). `message` is the same in English, for logs; the renderer never shows it.
  */
 export type Fail = {
   ok: false
@@ -52,6 +58,7 @@ export type Fail = {
   message: string
   field?: string
   fields?: FieldProblem[]
+  words?: Sentence[]
 }
 export type Result<T> = Ok<T> | Fail
 
@@ -64,8 +71,39 @@ export class AppError extends Error {
     readonly field?: string,
     /** Which fields of the form the server refused, when it said (422). */
     readonly fields?: FieldProblem[],
+    /** The message as sentences the renderer words in the till's language. */
+    readonly words?: Sentence[],
   ) {
     super(message)
     this.name = 'AppError'
   }
 }
+
+/** An AppError said in sentences too; `message` is their English, for logs. */
+export function explained(
+  code: ErrorCode,
+  words: Sentence | Sentence[],
+  message: string,
+  field?: string,
+): AppError {
+  return new AppError(code, message, field, undefined, Array.isArray(words) ? words : [words])
+}
+
+/** A failure as it crosses IPC, checked on both sides like every answer. */
+export const failSchema = z.strictObject({
+  ok: z.literal(false),
+  code: errorCodeSchema,
+  message: z.string().max(4000),
+  field: z.string().max(100).optional(),
+  fields: z
+    .array(
+      z.strictObject({
+        field: z.string().max(100),
+        message: z.string().max(4000),
+        words: sentencesSchema.optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  words: sentencesSchema.optional(),
+})

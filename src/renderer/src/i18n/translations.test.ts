@@ -35,11 +35,27 @@ const sameAsEnglish: Record<Exclude<keyof typeof resources, 'en'>, readonly stri
     'receiptSettings.port',
     'receiptSettings.mm',
     'demo.tag',
+    'said.lineAmount',
   ],
-  es: ['app.name', 'pay.lightning', 'pay.onchain', 'receiptSettings.mm', 'demo.tag'],
+  es: [
+    'app.name',
+    'pay.lightning',
+    'pay.onchain',
+    'receiptSettings.mm',
+    'demo.tag',
+    'said.lineAmount',
+  ],
   fr: ['app.name', 'pay.lightning', 'pay.onchain', 'receiptSettings.port', 'receiptSettings.mm'],
-  pt: ['app.name', 'pay.lightning', 'pay.onchain', 'receiptSettings.mm', 'demo.tag'],
-  ar: [],
+  pt: [
+    'app.name',
+    'pay.lightning',
+    'pay.onchain',
+    'receiptSettings.mm',
+    'demo.tag',
+    'said.lineAmount',
+  ],
+  // A sale line and why its amount is refused, joined as every language here joins them.
+  ar: ['said.lineAmount'],
 }
 
 describe('translations', () => {

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { pos as api } from '../bridge'
+import type { Result } from '../../../shared/ipc/result'
 import { useTranslation } from '../i18n'
+import { failText } from '../i18n/fail-words'
 import { PinPrompt } from '../screens/manager/PinPrompt'
 import { useAppStore, useTerminalStore } from '../stores/bound-stores'
 import './kiosk.css'
@@ -17,11 +19,11 @@ export function ManagerExit({ onClose }: { onClose: () => void }) {
   const [message, setMessage] = useState<string | null>(null)
   const locked = !manager || (manager.pinSet && !manager.unlocked)
 
-  const act = async (action: () => Promise<{ ok: boolean; message?: string }>, done: string) => {
+  const act = async (action: () => Promise<Result<unknown>>, done: string) => {
     setBusy(true)
     const result = await action()
     setBusy(false)
-    setMessage(result.ok ? done : (result.message ?? t('exit.failed')))
+    setMessage(result.ok ? done : failText(result))
   }
 
   return (

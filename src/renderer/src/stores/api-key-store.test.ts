@@ -9,7 +9,7 @@ const ready: ApiKeyView = {
     serverUrl: 'https://btcpay.example.com',
     storeId: 'store-1',
     label: 'BTCPay Cashier',
-    capabilities: [{ words: 'refund', missing: [] }],
+    capabilities: [{ id: 'refund', words: 'refund', missing: [] }],
   },
   notice: null,
 }
@@ -30,7 +30,11 @@ describe('API key store: manager actions by their contract name', () => {
     const store = createApiKeyStore(fake.api)
     fake.on('removeApiKey', () => fail('The keychain is locked.'))
     expect(await store.getState().removeApiKey()).toBe(false)
-    expect(store.getState()).toMatchObject({ view: null, error: 'The keychain is locked.' })
+    expect(store.getState()).toMatchObject({
+      view: null,
+      error:
+        'The BTCPay Server could not be reached. Check the internet connection of this computer.',
+    })
   })
 
   it('refuses a second action while one is in flight', async () => {

@@ -3,6 +3,7 @@ import type { ApiKeyView } from '../../../shared/api-key'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
+import { failText } from '../i18n/fail-words'
 
 type ApiKeyStore = {
   view: ApiKeyView | null
@@ -27,7 +28,7 @@ export const createApiKeyStore = (api: PosApi) =>
       if (get().busy) return false
       set({ busy: true, error: null })
       const r = await action()
-      set(r.ok ? { busy: false, view: r.data } : { busy: false, error: r.message })
+      set(r.ok ? { busy: false, view: r.data } : { busy: false, error: failText(r) })
       return r.ok
     }
     return {
@@ -41,7 +42,7 @@ export const createApiKeyStore = (api: PosApi) =>
         })
         void api.getApiKey().then((r) => {
           if (r.ok) set((s) => ({ view: s.view ?? r.data }))
-          else set({ error: r.message })
+          else set({ error: failText(r) })
         })
         return off
       },

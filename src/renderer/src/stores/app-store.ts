@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/ipc/result'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import type { PosApi } from '../../../shared/ipc/pos-api'
+import { failText } from '../i18n/fail-words'
 
 export type Screen = 'home' | 'requests' | 'shift' | 'history' | 'manager' | 'about'
 
@@ -49,8 +50,8 @@ export const createAppStore = (api: PosApi) =>
         if (version > get().settingsVersion) set({ settings: data, settingsVersion: version })
       })
       void Promise.all([api.getAppInfo(), api.getSettings()]).then(([info, settings]) => {
-        if (!info.ok) return set({ error: info.message })
-        if (!settings.ok) return set({ error: settings.message })
+        if (!info.ok) return set({ error: failText(info) })
+        if (!settings.ok) return set({ error: failText(settings) })
         set((s) => ({ info: info.data, settings: s.settings ?? settings.data, error: null }))
       })
       return off
@@ -63,7 +64,7 @@ export const createAppStore = (api: PosApi) =>
       set(
         result.ok
           ? { info: result.data, lastCheckMs: elapsed, error: null, checking: false }
-          : { error: result.message, lastCheckMs: null, checking: false },
+          : { error: failText(result), lastCheckMs: null, checking: false },
       )
     },
     updateSettings: (patch) => api.updateSettings(patch),

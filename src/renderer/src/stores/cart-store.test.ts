@@ -125,7 +125,10 @@ describe('cart store', () => {
     store.getState().showKeypad(true)
     expect(await store.getState().resumeCart('gone')).toBe(false)
     expect(store.getState().keypadOnly).toBe(true)
-    expect(store.getState().notice).toEqual({ kind: 'refused', message: 'That cart is gone.' })
+    expect(store.getState().notice).toEqual({
+      kind: 'refused',
+      problem: { ok: false, code: 'not-found', message: 'That cart is gone.' },
+    })
   })
 })
 

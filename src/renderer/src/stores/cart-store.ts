@@ -11,18 +11,25 @@ import type { TipChosen, TipQuestion } from '../../../shared/customer-tip'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
-import { parseAmount } from '../../../shared/money'
+import { parseAmount, type AmountRefusal } from '../../../shared/money'
+import type { Problem } from '../i18n/fail-words'
 
 /** A line on the till's cart. `unitMinor` is for display; main prices the cart again. */
-export type CartLine = CartLineInput & { key: number; title: string; unitMinor: number }
+export type CartLine = CartLineInput & {
+  key: number
+  /** Null for a custom amount, which the screen words in the cashier's language. */
+  title: string | null
+  unitMinor: number
+}
 
 /** Why the cart refused something: words the screen picks for the cashier's language. */
 export type CartNotice =
   | { kind: 'sold-out' | 'needs-amount'; title: string }
   | { kind: 'below-minimum'; title: string; minimumMinor: number }
   | { kind: 'unknown-code'; code: string }
-  /** A sentence from main or the amount check, shown as it is. */
-  | { kind: 'refused'; message: string }
+  /** An amount the check refused, and a refusal from main: the screen words either. */
+  | { kind: 'amount-refused'; refusal: AmountRefusal }
+  | { kind: 'refused'; problem: Problem }
 
 type CartState = {
   catalog: CatalogView | null
@@ -178,12 +185,12 @@ export const createCartStore = (api: PosApi) =>
       addAmount(amount) {
         const check = typed(amount)
         if (!check.ok) {
-          set({ notice: { kind: 'refused', message: check.message } })
+          set({ notice: { kind: 'amount-refused', refusal: check.refusal } })
           return false
         }
         return push({
           itemId: null,
-          title: 'Custom amount',
+          title: null,
           unitMinor: check.minor,
           quantity: 1,
           amount,
@@ -215,7 +222,7 @@ export const createCartStore = (api: PosApi) =>
         // Main prices the cart and asks the customer display when one is there.
         const asked = await api.askCustomerTip({ lines: lineInputs() })
         if (!asked.ok) {
-          set({ notice: { kind: 'refused', message: asked.message } })
+          set({ notice: { kind: 'refused', problem: asked } })
           return
         }
         set({ tipping: true, tipQuestion: asked.data, tipQuestionOpen: asked.data !== null })
@@ -243,7 +250,7 @@ export const createCartStore = (api: PosApi) =>
       async parkCart() {
         const result = await api.parkCart({ lines: lineInputs() })
         if (!result.ok) {
-          set({ notice: { kind: 'refused', message: result.message } })
+          set({ notice: { kind: 'refused', problem: result } })
           return false
         }
         set({ lines: [], notice: null, parked: result.data.carts })
@@ -253,7 +260,7 @@ export const createCartStore = (api: PosApi) =>
       async resumeCart(cartId) {
         const result = await api.resumeCart({ cartId })
         if (!result.ok) {
-          set({ notice: { kind: 'refused', message: result.message } })
+          set({ notice: { kind: 'refused', problem: result } })
           return false
         }
         const items = get().catalog?.items ?? []
@@ -261,7 +268,12 @@ export const createCartStore = (api: PosApi) =>
           const item = items.find((i) => i.id === l.itemId)
           const fixed = item?.priceType === 'fixed' ? (item.priceMinor ?? 0) : null
           const check = typed(l.amount)
-          return { ...l, key: nextKey++, unitMinor: fixed ?? (check.ok ? check.minor : 0) }
+          return {
+            ...l,
+            title: l.itemId === null ? null : l.title,
+            key: nextKey++,
+            unitMinor: fixed ?? (check.ok ? check.minor : 0),
+          }
         })
         // Back to the cart whatever the till showed: the keypad or a tip step of the cart before.
         get().closeTipQuestion()

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Fail, Result } from '../../../shared/ipc/result'
+import type { Sentence } from '../../../shared/ipc/sentence'
 import type { SaleView } from '../../../shared/sale'
 
 /** A SaleView with sensible defaults for tests. */
@@ -75,7 +76,13 @@ export function fakePosApi() {
 }
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
-export const fail = (message: string): Fail => ({ ok: false, code: 'network', message })
+/** A failure as main sends it: `message` in English for logs, `words` what the till shows. */
+export const fail = (message: string, words?: Sentence[]): Fail => ({
+  ok: false,
+  code: 'network',
+  message,
+  ...(words && { words }),
+})
 
 /** A promise with its resolve exposed, to hold an answer back. */
 export function deferred<T>() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { say } from '../../../shared/ipc/sentence'
 import type { PaymentRequestDetail, PaymentRequestView } from '../../../shared/payment-request'
 import { defaultSettings } from '../../../shared/settings'
 import { fakePosApi, ok } from './fake-pos-api.testutil'
@@ -81,6 +82,9 @@ describe('payment requests store: Bill later and the form', () => {
       code: 'bad-request',
       message: 'Amount cannot change once there is an invoice',
       fields: [{ field: 'amount', message: 'Amount cannot change once there is an invoice' }],
+      words: [
+        say('server.refused-fields', { text: 'Amount cannot change once there is an invoice' }),
+      ],
     }))
     expect(
       await store.getState().updatePaymentRequest({ ...input, paymentRequestId: 'pr-1' }),
@@ -88,7 +92,8 @@ describe('payment requests store: Bill later and the form', () => {
     expect(store.getState()).toMatchObject({
       page: { kind: 'edit', request: made },
       busy: false,
-      error: 'Amount cannot change once there is an invoice',
+      error:
+        'The BTCPay Server refused some of the values sent: Amount cannot change once there is an invoice',
       fields: [{ field: 'amount' }],
     })
   })

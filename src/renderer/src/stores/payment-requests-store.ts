@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { RequestInput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { FieldProblem, Result } from '../../../shared/ipc/result'
+import { failText, type Problem } from '../i18n/fail-words'
 import type {
   PaymentRequestDetail,
   PaymentRequestStatus,
@@ -58,8 +59,8 @@ export type PaymentRequestsState = {
 
 export const createPaymentRequestsStore = (api: PosApi) =>
   create<PaymentRequestsState>()((set, get) => {
-    const fail = (r: { message: string; fields?: FieldProblem[] }) =>
-      set({ busy: false, loading: false, error: r.message, fields: r.fields ?? [] })
+    const fail = (r: Problem & { fields?: FieldProblem[] }) =>
+      set({ busy: false, loading: false, error: failText(r), fields: r.fields ?? [] })
     /** A create or an edit: the form stays with the server's field errors, or the request opens. */
     async function save(send: () => Promise<Result<PaymentRequestView>>): Promise<boolean> {
       if (get().busy) return false

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { say } from '../../../shared/ipc/sentence'
 import type { SaleView } from '../../../shared/sale'
 import { deferred, fail, fakePosApi, ok, saleView } from './fake-pos-api.testutil'
 import { createSalesStore, mergeSale, PAGE_SIZE } from './sales-store'
@@ -34,10 +35,10 @@ describe('sales store: charge, open, cancel', () => {
 
   it('a failed charge keeps the keypad and shows main’s message', async () => {
     const { fake, store } = setup()
-    fake.on('charge', () => fail('The server could not be reached.'))
+    fake.on('charge', () => fail('A charge is already being sent.', [say('sale.charging')]))
     expect(await store.getState().charge({ amount: '1' })).toBe(false)
     expect(store.getState().current).toBeNull()
-    expect(store.getState().error).toBe('The server could not be reached.')
+    expect(store.getState().error).toBe('A charge is already being sent. Wait a moment.')
   })
 
   it('refuses a second charge while one is in flight', async () => {
@@ -109,7 +110,11 @@ describe('sales store: charge, open, cancel', () => {
     const { fake, store } = setup()
     fake.on('openSale', () => fail('No such sale.'))
     expect(await store.getState().openSale('x')).toBe(false)
-    expect(store.getState()).toMatchObject({ current: null, error: 'No such sale.' })
+    expect(store.getState()).toMatchObject({
+      current: null,
+      error:
+        'The BTCPay Server could not be reached. Check the internet connection of this computer.',
+    })
   })
 
   it('cancel goes back to the keypad; a failed cancel stays with its message', async () => {
@@ -120,7 +125,8 @@ describe('sales store: charge, open, cancel', () => {
     expect(await store.getState().cancelSale()).toBe(false)
     expect(store.getState()).toMatchObject({
       current: { id: 'sale-1' },
-      error: 'The server refused.',
+      error:
+        'The BTCPay Server could not be reached. Check the internet connection of this computer.',
     })
     fake.on('cancelSale', () => ok(saleView({ phase: 'abandoned' })))
     expect(await store.getState().cancelSale()).toBe(true)
@@ -272,7 +278,8 @@ describe('sales store: history', () => {
     await store.getState().showRange(range)
     expect(store.getState().history).toMatchObject({
       loading: false,
-      error: 'The journal could not be read.',
+      error:
+        'The BTCPay Server could not be reached. Check the internet connection of this computer.',
     })
   })
 

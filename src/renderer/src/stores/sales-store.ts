@@ -6,6 +6,7 @@ import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
 import { paidAfterCancel, type SaleView } from '../../../shared/sale'
 import type { Range } from '../sales/day-range'
+import { failText } from '../i18n/fail-words'
 
 export type Totals = RequestOutput<'sales:totals'>['totals']
 
@@ -149,7 +150,7 @@ export function createSalesStore(api: PosApi) {
       set({ busy: true, error: null })
       const result = await send()
       if (!result.ok) {
-        set({ busy: false, error: result.message })
+        set({ busy: false, error: failText(result) })
         return false
       }
       set({ busy: false, ...onScreen(fresher(result.data, undefined)) })
@@ -179,7 +180,7 @@ export function createSalesStore(api: PosApi) {
         const before = get().known[saleId]?.version
         const result = await api.openSale({ saleId })
         if (!result.ok) {
-          set({ busy: false, error: result.message })
+          set({ busy: false, error: failText(result) })
           return false
         }
         set({ busy: false, ...onScreen(fresher(result.data, before)) })
@@ -192,7 +193,7 @@ export function createSalesStore(api: PosApi) {
         set({ busy: true, error: null })
         const result = await api.cancelSale({ saleId: sale.id })
         if (!result.ok) {
-          set({ busy: false, error: result.message })
+          set({ busy: false, error: failText(result) })
           return false
         }
         set({ busy: false, ...onScreen(null) })
@@ -228,7 +229,7 @@ export function createSalesStore(api: PosApi) {
                 loading: false,
                 error: null,
               }
-            : { ...history, loading: false, error: list.message },
+            : { ...history, loading: false, error: failText(list) },
         })
       },
 
@@ -247,7 +248,7 @@ export function createSalesStore(api: PosApi) {
         if (request !== historyRequest) return
         const now = get().history
         if (!page.ok) {
-          set({ history: { ...now, loading: false, error: page.message } })
+          set({ history: { ...now, loading: false, error: failText(page) } })
           return
         }
         const ids = new Set(now.sales.map((s) => s.id))
@@ -272,7 +273,7 @@ export function createSalesStore(api: PosApi) {
         set({
           history: result.ok
             ? { ...history, totals: result.data.totals, unknownSales: result.data.unknown }
-            : { ...history, error: result.message },
+            : { ...history, error: failText(result) },
         })
       },
 

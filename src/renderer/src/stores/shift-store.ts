@@ -3,6 +3,7 @@ import type { RequestInput, RequestOutput } from '../../../shared/ipc/contract'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
 import type { ReportPeriod, Shift } from '../../../shared/shifts'
+import { failText } from '../i18n/fail-words'
 
 export type ShiftReport = RequestOutput<'shifts:report'>
 
@@ -36,12 +37,12 @@ export function createShiftStore(api: PosApi) {
     const step = async <T>(call: () => Promise<Result<T>>): Promise<T | null> => {
       set({ busy: true, error: null })
       const r = await call()
-      set({ busy: false, error: r.ok ? null : r.message })
+      set({ busy: false, error: r.ok ? null : failText(r) })
       return r.ok ? r.data : null
     }
     const refresh = async () => {
       const r = await api.currentShift()
-      set(r.ok ? { current: r.data } : { error: r.message })
+      set(r.ok ? { current: r.data } : { error: failText(r) })
     }
     return {
       current: undefined,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { say } from '../../../shared/ipc/sentence'
 import type { TerminalState } from '../../../shared/terminal-state'
 import { deferred, fail, fakePosApi, ok } from './fake-pos-api.testutil'
 import { createTerminalStore } from './terminal-store'
@@ -22,9 +23,9 @@ describe('terminal store: manager actions by their contract name', () => {
   it('a refused action keeps the state and shows main’s message', async () => {
     const fake = fakePosApi()
     const store = createTerminalStore(fake.api)
-    fake.on('unlockManager', () => fail('Wrong PIN.'))
+    fake.on('unlockManager', () => fail('Wrong PIN.', [say('manager.wrong-pin')]))
     expect(await store.getState().run('unlockManager', { pin: '0000' })).toBe(false)
-    expect(store.getState()).toMatchObject({ state: null, error: 'Wrong PIN.' })
+    expect(store.getState()).toMatchObject({ state: null, error: 'That PIN is not right.' })
   })
 
   it('refuses a second action while one is in flight', async () => {

@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import type { PosApi } from '../../../shared/ipc/pos-api'
 import type { Result } from '../../../shared/ipc/result'
 import type { TerminalState } from '../../../shared/terminal-state'
+import { failText } from '../i18n/fail-words'
 
 type TerminalStore = {
   state: TerminalState | null
@@ -61,7 +62,7 @@ export const createTerminalStore = (api: PosApi) =>
           set({ state: r.data })
           reloadIfFramesChanged(r.data)
         }
-        if (!r.ok) set({ error: r.message })
+        if (!r.ok) set({ error: failText(r) })
       })
       return off
     },
@@ -74,7 +75,7 @@ export const createTerminalStore = (api: PosApi) =>
       set(
         result.ok
           ? { busy: false, state: get().version > 0 ? get().state : result.data }
-          : { busy: false, error: result.message, errorField: result.field ?? null },
+          : { busy: false, error: failText(result), errorField: result.field ?? null },
       )
       return result.ok
     },

@@ -4,6 +4,7 @@ import type { Outcome } from '../../components/FormResult'
 import type { Range } from '../../sales/day-range'
 import { useTranslation } from '../../i18n'
 import { useSalesStore } from '../../stores/bound-stores'
+import { failText } from '../../i18n/fail-words'
 
 /** Exports the sales of a span of local days to a CSV file main writes; says where it went. */
 export function CsvExport() {
@@ -23,7 +24,7 @@ export function CsvExport() {
             ok: true,
             text: t('export.saved', { count: r.data.count, path: r.data.path }),
           }
-        : { ok: false, text: r.message },
+        : { ok: false, text: failText(r) },
     )
   }
 

@@ -4,6 +4,7 @@ import { FormResult, type Outcome } from '../../components/FormResult'
 import { useTranslation } from '../../i18n'
 import { printProblemWords } from '../../sales/print-problems'
 import { useSalesStore } from '../../stores/bound-stores'
+import { failText } from '../../i18n/fail-words'
 
 /**
  * A paid sale's receipt, or a void's or refund's slip, as the printer gets it, with Reprint;
@@ -22,7 +23,7 @@ export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBac
     void previewReceipt(receipt).then((r) => {
       if (!current) return
       if (r.ok) setText(r.data.text)
-      else setOutcome({ ok: false, text: r.message })
+      else setOutcome({ ok: false, text: failText(r) })
     })
     return () => {
       current = false
@@ -34,7 +35,7 @@ export function ReceiptPreview({ receipt, onBack }: { receipt: ReceiptRef; onBac
     setOutcome(null)
     const r = await reprintReceipt(receipt)
     setBusy(false)
-    if (!r.ok) setOutcome({ ok: false, text: t('receipt.notPrinted', { problem: r.message }) })
+    if (!r.ok) setOutcome({ ok: false, text: t('receipt.notPrinted', { problem: failText(r) }) })
     else if (r.data.printed) setOutcome({ ok: true, text: t('receipt.printed') })
     else {
       const problem = t(printProblemWords[r.data.problem])

@@ -3,6 +3,7 @@ import type { ApiKeyView } from '../../../../shared/api-key'
 import { Countdown } from '../../components/Countdown'
 import { useTranslation } from '../../i18n'
 import { useApiKeyStore } from '../../stores/bound-stores'
+import { capabilityWords } from './capability-words'
 
 type State = ApiKeyView['state']
 
@@ -197,7 +198,7 @@ function KeyFacts({ state }: { state: Ready }) {
       <h3>{t('apiKey.allows')}</h3>
       <ul data-testid="api-key-allows">
         {allowed.map((c) => (
-          <li key={c.words}>{c.words}</li>
+          <li key={c.id}>{t(capabilityWords[c.id])}</li>
         ))}
         {allowed.length === 0 && <li>{t('apiKey.allowsNothing')}</li>}
       </ul>
@@ -206,8 +207,8 @@ function KeyFacts({ state }: { state: Ready }) {
           <h3>{t('apiKey.mayNot')}</h3>
           <ul data-testid="api-key-missing">
             {missing.map((c) => (
-              <li key={c.words}>
-                {c.words}{' '}
+              <li key={c.id}>
+                {t(capabilityWords[c.id])}{' '}
                 <span className="mono">
                   {t('apiKey.needs', { permissions: c.missing.join(', ') })}
                 </span>

@@ -3,6 +3,7 @@ import type { PosAppList } from '../../../../shared/catalog'
 import { FormResult, type Outcome } from '../../components/FormResult'
 import { useTranslation } from '../../i18n'
 import { useCartStore } from '../../stores/bound-stores'
+import { failText } from '../../i18n/fail-words'
 
 /**
  * The catalog's source: one of the store's BTCPay Point of Sale apps, picked from the list, or
@@ -26,7 +27,7 @@ export function CatalogPanel() {
   useEffect(() => {
     let live = true
     void listPosApps().then((r) => {
-      if (live) setApps(r.ok ? { list: r.data } : { error: r.message })
+      if (live) setApps(r.ok ? { list: r.data } : { error: failText(r) })
     })
     return () => {
       live = false
@@ -46,7 +47,7 @@ export function CatalogPanel() {
                 })
               : t('catalogPanel.none'),
           }
-        : { ok: false, text: r.message },
+        : { ok: false, text: failText(r) },
     )
   }
   const attach = async () => {
@@ -54,7 +55,7 @@ export function CatalogPanel() {
     setResult(
       r.ok
         ? { ok: true, text: t('catalogPanel.attached', { barcode }) }
-        : { ok: false, text: r.message },
+        : { ok: false, text: failText(r) },
     )
     if (r.ok) setBarcode('')
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { RequestOutput } from '../../../../shared/ipc/contract'
 import { pos } from '../../bridge'
 import { useTranslation } from '../../i18n'
+import { failText } from '../../i18n/fail-words'
 
 type Problems = RequestOutput<'sales:journal-problems'>['problems']
 
@@ -16,7 +17,7 @@ export function JournalProblemsPanel() {
   useEffect(() => {
     void pos.journalProblems().then((r) => {
       if (r.ok) setProblems(r.data.problems)
-      else setError(r.message)
+      else setError(failText(r))
     })
   }, [])
   if (problems.length === 0 && !error) return null

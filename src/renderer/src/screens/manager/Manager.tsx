@@ -49,7 +49,7 @@ export function Manager() {
       {connection.status === 'pairing' && <PairingWait connection={connection} />}
       {connection.status === 'paired' && <PairedPanel connection={connection} />}
       {connection.status === 'identity-damaged' && (
-        <p className="message error">{connection.message}</p>
+        <p className="message error">{t('failed.identityDamaged')}</p>
       )}
       {connection.status !== 'keychain-unavailable' && (
         <ApiKeyPanel

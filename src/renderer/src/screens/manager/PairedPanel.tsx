@@ -4,6 +4,7 @@ import { FormResult, type Outcome } from '../../components/FormResult'
 import { useLocale, useTranslation } from '../../i18n'
 import { useTerminalStore } from '../../stores/bound-stores'
 import { useConnectionTestWords } from './connection-test-words'
+import { failText } from '../../i18n/fail-words'
 
 type Paired = Extract<Connection, { status: 'paired' }>
 type Confirm = 'unpair' | 'rotate' | null
@@ -21,7 +22,7 @@ export function PairedPanel({ connection }: { connection: Paired }) {
   const showConnectionTest = async () => {
     setTest({ ok: true, text: t('paired.testing') })
     const r = await testConnection()
-    setTest(r.ok ? connectionTestWords(r.data) : { ok: false, text: r.message })
+    setTest(r.ok ? connectionTestWords(r.data) : { ok: false, text: failText(r) })
   }
 
   return (

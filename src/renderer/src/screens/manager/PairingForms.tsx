@@ -3,7 +3,8 @@ import type { Connection } from '../../../../shared/terminal-state'
 import { CopyButton } from '../../components/CopyButton'
 import { FieldError } from '../../components/FieldError'
 import { QrCode } from '../../components/QrCode'
-import { useTranslation, type TranslationKey } from '../../i18n'
+import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
+import { wordsOr } from '../../i18n/fail-words'
 import { useTerminalStore } from '../../stores/bound-stores'
 
 type Method = 'code' | 'request' | 'public-key'
@@ -18,6 +19,7 @@ const methods: { id: Method; title: TranslationKey; hint: TranslationKey }[] = [
 /** The three ways to pair, for a terminal that is not paired yet. */
 export function PairingForms({ connection }: { connection: Unpaired }) {
   const { t } = useTranslation()
+  const locale = useLocale()
   const [method, setMethod] = useState<Method>('code')
   const [serverUrl, setServerUrl] = useState('')
   const [code, setCode] = useState('')
@@ -54,7 +56,7 @@ export function PairingForms({ connection }: { connection: Unpaired }) {
     <div className="pairing">
       {connection.notice && (
         <p className="message notice" role="status" data-testid="pairing-notice">
-          {connection.notice}
+          {wordsOr(connection.noticeWords, connection.notice, t, locale)}
         </p>
       )}
       <div className="segmented" role="tablist" aria-label={t('pairing.how')}>

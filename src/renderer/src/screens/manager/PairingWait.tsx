@@ -2,7 +2,8 @@ import type { Connection } from '../../../../shared/terminal-state'
 import { CopyButton } from '../../components/CopyButton'
 import { Countdown } from '../../components/Countdown'
 import { QrCode } from '../../components/QrCode'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
+import { wordsOr } from '../../i18n/fail-words'
 import { useTerminalStore } from '../../stores/bound-stores'
 
 type Pairing = Extract<Connection, { status: 'pairing' }>
@@ -10,6 +11,7 @@ type Pairing = Extract<Connection, { status: 'pairing' }>
 /** Waiting for the manager to approve on the server: link or key, countdown, cancel. */
 export function PairingWait({ connection }: { connection: Pairing }) {
   const { t } = useTranslation()
+  const locale = useLocale()
   const { pairing, identity } = connection
   const run = useTerminalStore((s) => s.run)
   const shown = pairing.method === 'client-code' ? pairing.approvalUrl : identity.publicKeyHex
@@ -61,7 +63,9 @@ export function PairingWait({ connection }: { connection: Pairing }) {
       </div>
       {pairing.pollError && (
         <p className="message error" role="alert">
-          {t('pairing.stillTrying', { problem: pairing.pollError })}
+          {t('pairing.stillTrying', {
+            problem: wordsOr(pairing.pollErrorWords, pairing.pollError, t, locale),
+          })}
         </p>
       )}
     </div>

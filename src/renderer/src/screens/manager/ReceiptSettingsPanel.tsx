@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/receipt-settings'
 import type { Settings } from '../../../../shared/settings'
 import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
+import { failText } from '../../i18n/fail-words'
 
 type Kind = PrinterTarget['kind']
 
@@ -88,7 +89,7 @@ export function ReceiptSettingsPanel({ settings }: { settings: Settings }) {
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data.receipts))
     setResult(
-      r.ok ? { ok: true, text: t('receiptSettings.saved') } : { ok: false, text: r.message },
+      r.ok ? { ok: true, text: t('receiptSettings.saved') } : { ok: false, text: failText(r) },
     )
   }
 

@@ -5,6 +5,7 @@ import { FormResult, type Outcome } from '../../components/FormResult'
 import { languageNames } from '../../i18n/languages'
 import { useTranslation, type TranslationKey } from '../../i18n'
 import { useApiKeyStore, useAppStore } from '../../stores/bound-stores'
+import { failText } from '../../i18n/fail-words'
 
 type Draft = {
   terminalLabel: string
@@ -120,13 +121,13 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
     setSaving(false)
     if (r.ok) setDraft(draftOf(r.data))
     const field = !r.ok && r.field && r.field in draft ? r.field : null
-    setProblem(field && !r.ok ? { field, text: r.message } : null)
+    setProblem(field && !r.ok ? { field, text: failText(r) } : null)
     setResult(
       r.ok
         ? 'saved'
         : field
           ? { ok: false, text: t('settings.notSavedSeeField') }
-          : { ok: false, text: r.message },
+          : { ok: false, text: failText(r) },
     )
   }
 

@@ -1,6 +1,9 @@
+import type { CapabilityId } from '../../../../shared/capabilities'
 import type { ConnectionTest } from '../../../../shared/terminal-state'
 import type { Outcome } from '../../components/FormResult'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
+import { sentencesWords } from '../../i18n/fail-words'
+import { capabilityWords } from './capability-words'
 
 /**
  * "Test connection" in words: one sentence for the pairing's legacy API and, when the till has an
@@ -9,16 +12,25 @@ import { useTranslation } from '../../i18n'
  */
 export function useConnectionTestWords(): (result: ConnectionTest) => Outcome {
   const { t } = useTranslation()
+  const locale = useLocale()
+  const list = (ids: readonly CapabilityId[]) =>
+    new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+      ids.map((id) => t(capabilityWords[id])),
+    )
   return ({ legacy, greenfield }) => {
     const parts = [
-      legacy.ok ? t('connectionTest.legacyOk', { ms: legacy.latencyMs }) : legacy.message,
+      legacy.ok
+        ? t('connectionTest.legacyOk', { ms: legacy.latencyMs })
+        : sentencesWords(legacy.words, t, locale),
     ]
     if (greenfield && !greenfield.ok) {
-      parts.push(t('connectionTest.keyFailed', { reason: greenfield.message }))
+      parts.push(
+        t('connectionTest.keyFailed', { reason: sentencesWords(greenfield.words, t, locale) }),
+      )
     } else if (greenfield) {
       const store = greenfield.storeId
-      const allowed = greenfield.allowed.join(', ')
-      const notAllowed = greenfield.notAllowed.join(', ')
+      const allowed = list(greenfield.allowed)
+      const notAllowed = list(greenfield.notAllowed)
       if (greenfield.allowed.length === 0)
         parts.push(t('connectionTest.keyGrantsNothing', { store }))
       else if (greenfield.notAllowed.length === 0)

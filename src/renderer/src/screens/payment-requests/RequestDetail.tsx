@@ -210,7 +210,7 @@ export function RequestDetail({ id }: { id: string }) {
             aria-label={t('requests.demoCustomer')}
             data-testid="demo-request-customer"
           >
-            <span className="demo-tag">DEMO</span>
+            <span className="demo-tag">{t('demo.tag')}</span>
             <button className="secondary" onClick={() => void simulate({ paymentRequestId: id })}>
               {t('requests.demoPays')}
             </button>

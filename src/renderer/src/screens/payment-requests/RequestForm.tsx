@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { minorToDecimal, minorDigits } from '../../../../shared/money'
 import type { PaymentRequestView } from '../../../../shared/payment-request'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
+import { wordsOr } from '../../i18n/fail-words'
 import { useAppStore, usePaymentRequestsStore } from '../../stores/bound-stores'
 import type { RequestsPage } from '../../stores/payment-requests-store'
 
@@ -28,6 +29,7 @@ export function RequestForm(
   const update = usePaymentRequestsStore((s) => s.updatePaymentRequest)
   const show = usePaymentRequestsStore((s) => s.show)
   const { t } = useTranslation()
+  const locale = useLocale()
   // What the form starts with: the request being edited, or the Bill later defaults.
   const [start] = useState(() => {
     if ('editing' in props) {
@@ -50,7 +52,11 @@ export function RequestForm(
   const [referenceId, setReferenceId] = useState(editing?.referenceId ?? '')
   const [expires, setExpires] = useState(start.expiresAt === null ? '' : dateText(start.expiresAt))
   const [partial, setPartial] = useState(start.partial)
-  const problem = (field: string) => fields.find((f) => f.field === field)?.message
+  // A field's words from main, or BTCPay's own text for it as BTCPay wrote it.
+  const problem = (field: string) => {
+    const found = fields.find((f) => f.field === field)
+    return found && wordsOr(found.words, found.message, t, locale)
+  }
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

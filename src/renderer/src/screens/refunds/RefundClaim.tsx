@@ -2,9 +2,10 @@ import { useState } from 'react'
 import type { RefundView } from '../../../../shared/refund'
 import { QrCode } from '../../components/QrCode'
 import { hasSlip } from '../../../../shared/receipts'
-import { useTranslation, type TranslationKey } from '../../i18n'
+import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
+import { failText, wordsOr } from '../../i18n/fail-words'
 
 const stateWords: Record<RefundView['state'], TranslationKey> = {
   requested: 'refund.requested',
@@ -22,6 +23,7 @@ const stateWords: Record<RefundView['state'], TranslationKey> = {
  */
 export function RefundClaim({ refund }: { refund: RefundView }) {
   const { t } = useTranslation()
+  const locale = useLocale()
   const demo = useAppStore((s) => s.info?.demo ?? false)
   const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   const simulateRefundClaim = useRefundsStore((s) => s.simulateRefundClaim)
@@ -66,7 +68,7 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
           className={`message ${refund.needsApproval || refund.state === 'failed' ? 'warn' : ''}`}
           data-testid="refund-note"
         >
-          {refund.note}
+          {wordsOr(refund.noteWords, refund.note, t, locale)}
         </p>
       )}
       {hasSlip(refund) && (
@@ -78,7 +80,9 @@ export function RefundClaim({ refund }: { refund: RefundView }) {
           <button
             className="secondary"
             onClick={() =>
-              void simulateRefundClaim(refund.id).then((r) => setDemoError(r.ok ? null : r.message))
+              void simulateRefundClaim(refund.id).then((r) =>
+                setDemoError(r.ok ? null : failText(r)),
+              )
             }
           >
             {t('demo.claimRefund')}

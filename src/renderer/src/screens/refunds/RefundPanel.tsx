@@ -6,6 +6,8 @@ import { useLocale, useTranslation } from '../../i18n'
 import { useRefundsStore, useTerminalStore } from '../../stores/bound-stores'
 import { PinPrompt } from '../manager/PinPrompt'
 import { RefundClaim } from './RefundClaim'
+import { failText, wordsOr } from '../../i18n/fail-words'
+import { optionWords } from './refund-words'
 
 /**
  * Refund a sale from History, behind the manager PIN: BTCPay's variants for it in words, a
@@ -32,7 +34,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
     let live = true
     void previewRefund(sale.id).then((r) => {
       if (!live) return
-      if (!r.ok) return setError(r.message)
+      if (!r.ok) return setError(failText(r))
       setOptions(r.data)
       const over = r.data.options.find((o) => o.variant === 'OverpaidAmount')
       setVariant(over ? over.variant : (r.data.options[0]?.variant ?? null))
@@ -56,7 +58,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
       ...(keepPercent.trim() !== '' ? { keepPercent: keepPercent.trim() } : {}),
     })
     setBusy(false)
-    if (!result.ok) return setError(result.message)
+    if (!result.ok) return setError(failText(result))
     setRefundId(result.data.id)
   }
 
@@ -73,7 +75,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
   else if (options.refused)
     body = (
       <p className="message error" role="alert" data-testid="refund-refused">
-        {options.refused}
+        {wordsOr(options.refusedWords, options.refused, t, locale)}
       </p>
     )
   else
@@ -96,7 +98,7 @@ export function RefundPanel({ sale, onClose }: { sale: SaleView; onClose: () => 
                 checked={variant === o.variant}
                 onChange={() => setVariant(o.variant)}
               />
-              <span>{o.words}</span>
+              <span>{optionWords(o, options, t, locale)}</span>
             </label>
           ))}
         </fieldset>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import type { RefundView } from '../../../../shared/refund'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
+import { wordsOr } from '../../i18n/fail-words'
 import { useAppStore, useRefundsStore } from '../../stores/bound-stores'
 import { ReceiptStatus } from '../till/ReceiptStatus'
 
@@ -63,6 +64,7 @@ export function VoidNotice() {
 
 function NoticeRow({ notice: n, children }: { notice: RefundView; children?: ReactNode }) {
   const { t } = useTranslation()
+  const locale = useLocale()
   const dismiss = useRefundsStore((s) => s.dismissVoidNotice)
   const autoPrint = useAppStore((s) => s.settings?.receipts.autoPrint ?? false)
   return (
@@ -72,7 +74,7 @@ function NoticeRow({ notice: n, children }: { notice: RefundView; children?: Rea
       data-testid="void-notice"
       data-state={n.state}
     >
-      <strong>{n.note}</strong>
+      <strong>{wordsOr(n.noteWords, n.note, t, locale)}</strong>
       <div className="notice-actions">
         {n.state === 'voided' && (
           <div className="notice-slip">

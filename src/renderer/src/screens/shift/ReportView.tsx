@@ -7,6 +7,7 @@ import { useLocale, useTranslation, type TranslationKey } from '../../i18n'
 import { printProblemWords } from '../../sales/print-problems'
 import { useShiftStore } from '../../stores/bound-stores'
 import type { ShownReport } from '../../stores/shift-store'
+import { failText } from '../../i18n/fail-words'
 
 const methodLabel: Record<ReportRow['method'], TranslationKey> = {
   all: 'report.methodAll',
@@ -81,12 +82,12 @@ export function ReportView({ shown }: { shown: ShownReport }) {
     setResult(
       r.ok
         ? { ok: true, text: t('report.saved', { path: r.data.path }) }
-        : { ok: false, text: r.message },
+        : { ok: false, text: failText(r) },
     )
   }
   const print = async () => {
     const r = await printReport(shown.period)
-    if (!r.ok) setResult({ ok: false, text: t('report.notPrinted', { problem: r.message }) })
+    if (!r.ok) setResult({ ok: false, text: t('report.notPrinted', { problem: failText(r) }) })
     else if (r.data.printed) setResult({ ok: true, text: t('report.printed') })
     else {
       const problem = t(printProblemWords[r.data.problem])

@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react'
 import { tipPercentagesFor, type CatalogView } from '../../../../shared/catalog'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
+import { failWords, wordsOr } from '../../i18n/fail-words'
+import { refusalWords } from '../../keypad/refusal-words'
 import { cartLineInputs, cartTotal, type CartNotice } from '../../stores/cart-store'
 import { useAppStore, useCartStore, useSalesStore } from '../../stores/bound-stores'
 import { CatalogItems } from './CatalogItems'
@@ -29,8 +31,7 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
   const locale = useLocale()
   const subtotal = cartTotal(cart.lines)
   const money = (minor: number) => formatMinor(minor, currency, locale)
-  const titleOf = (line: { itemId: string | null; title: string }) =>
-    line.itemId === null ? t('cart.customAmount') : line.title
+  const titleOf = (line: { title: string | null }) => line.title ?? t('cart.customAmount')
   const noticeText = (notice: CartNotice): string => {
     switch (notice.kind) {
       case 'sold-out':
@@ -41,8 +42,10 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
         return t('cart.belowMinimum', { title: notice.title, amount: money(notice.minimumMinor) })
       case 'unknown-code':
         return t('cart.unknownCode', { code: notice.code })
+      case 'amount-refused':
+        return refusalWords(notice.refusal, t, locale)
       case 'refused':
-        return notice.message
+        return failWords(notice.problem, t, locale)
     }
   }
   const notice = cart.notice ? noticeText(cart.notice) : chargeError
@@ -102,7 +105,12 @@ export function CartTill({ catalog, onKeypad }: { catalog: CatalogView; onKeypad
           {catalog.fetchedAt === null
             ? t('cart.notReadYet')
             : t('cart.asOf', { time: timeText(catalog.fetchedAt, locale) })}
-          {catalog.trouble && <span className="trouble"> {catalog.trouble}</span>}
+          {catalog.trouble && (
+            <span className="trouble">
+              {' '}
+              {wordsOr(catalog.troubleWords, catalog.trouble, t, locale)}
+            </span>
+          )}
           <button type="button" className="secondary" onClick={() => void cart.refreshCatalog()}>
             {t('cart.refresh')}
           </button>

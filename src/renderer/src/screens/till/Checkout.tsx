@@ -3,6 +3,7 @@ import { formatMinor, minorDigits, minorToDecimal } from '../../../../shared/mon
 import { successPhases, type SalePhase, type SaleView } from '../../../../shared/sale'
 import type { Settings } from '../../../../shared/settings'
 import { useLocale, useTranslation } from '../../i18n'
+import { codeWords } from '../../i18n/code-words'
 import { playPaymentSound } from '../../sales/payment-sound'
 import { payablePhases } from '../../../../shared/sale'
 import { phaseLook } from '../../sales/phases'
@@ -109,7 +110,7 @@ export function Checkout({
     >
       {sale.trouble && (
         <p className="trouble" role="alert" data-testid="trouble">
-          {t('checkout.trouble', { trouble: sale.trouble })}
+          {t('checkout.trouble', { trouble: t(codeWords[sale.troubleCode ?? 'network']) })}
         </p>
       )}
       <div className="phase-banner">

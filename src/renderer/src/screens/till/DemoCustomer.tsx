@@ -3,6 +3,7 @@ import type { DemoAction } from '../../../../shared/demo'
 import { payablePhases, type SalePhase, type SaleView } from '../../../../shared/sale'
 import { useTranslation, type TranslationKey } from '../../i18n'
 import { useSalesStore } from '../../stores/bound-stores'
+import { failText } from '../../i18n/fail-words'
 
 type Offer = { id: DemoAction; label: TranslationKey; when: readonly SalePhase[] }
 
@@ -35,7 +36,7 @@ export function DemoCustomer({ sale }: { sale: SaleView }) {
           className="secondary"
           onClick={() =>
             void simulateCustomer({ invoiceId, action: a.id }).then((r) =>
-              setMessage(r.ok ? null : r.message),
+              setMessage(r.ok ? null : failText(r)),
             )
           }
         >

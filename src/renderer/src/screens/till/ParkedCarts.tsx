@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { formatMinor } from '../../../../shared/money'
 import { useLocale, useTranslation } from '../../i18n'
+import { failWords } from '../../i18n/fail-words'
 import { useAppStore, useCartStore } from '../../stores/bound-stores'
 import { timeText } from './CartTill'
 
@@ -60,7 +61,7 @@ export function ParkedCarts() {
           )}
           {failed && notice?.kind === 'refused' && (
             <p className="message error" role="alert">
-              {notice.message}
+              {failWords(notice.problem, t, locale)}
             </p>
           )}
         </div>

@@ -4,6 +4,7 @@ import type { PrintOutcome } from '../../../../shared/receipts'
 import { useTranslation } from '../../i18n'
 import { printProblemWords } from '../../sales/print-problems'
 import { useRefundsStore } from '../../stores/bound-stores'
+import { failText } from '../../i18n/fail-words'
 
 /**
  * The receipt of a paid sale on its outcome screen (or, with `refundId`, the slip of a void or
@@ -40,7 +41,7 @@ export function ReceiptStatus({
     setBusy(true)
     const result = await api.printReceipt({ saleId, refundId })
     setBusy(false)
-    setOutcome(result.ok ? result.data : { printed: false, error: result.message })
+    setOutcome(result.ok ? result.data : { printed: false, error: failText(result) })
   }
 
   if (outcome?.printed) {

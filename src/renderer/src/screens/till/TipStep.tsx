@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { tipFor } from '../../../../shared/catalog'
 import { formatMinor, parseAmount } from '../../../../shared/money'
+import { refusalWords } from '../../keypad/refusal-words'
 import { useLocale, useTranslation } from '../../i18n'
 
 /**
@@ -24,7 +25,7 @@ export function TipStep(props: {
   const money = (minor: number) => formatMinor(minor, currency, locale)
   const chooseCustom = () => {
     const check = parseAmount(custom, currency, subtotalMinor * 10)
-    if (!check.ok) return setError(check.message)
+    if (!check.ok) return setError(refusalWords(check.refusal, t, locale))
     props.onChoose(check.minor, null)
   }
   return (

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../../../shared/ipc/result'
+import type { TranslationKey } from '.'
+
+/** What a failure says when main sent no sentences: its code, in words. */
+export const codeWords: Record<ErrorCode, TranslationKey> = {
+  'bad-input': 'failed.badInput',
+  'forbidden-sender': 'failed.forbiddenSender',
+  'unknown-channel': 'failed.unknownChannel',
+  internal: 'failed.internal',
+  'keychain-unavailable': 'failed.keychainUnavailable',
+  'not-paired': 'failed.notPaired',
+  'already-paired': 'failed.alreadyPaired',
+  'invalid-server-url': 'failed.invalidServerUrl',
+  unauthorized: 'failed.unauthorized',
+  forbidden: 'failed.forbidden',
+  'not-found': 'failed.notFound',
+  'bad-request': 'failed.badRequest',
+  'pairing-expired': 'failed.pairingExpired',
+  'pairing-reused-key': 'failed.pairingReusedKey',
+  'pairing-code-unknown': 'failed.pairingCodeUnknown',
+  'server-error': 'failed.serverError',
+  'connection-refused': 'failed.connectionRefused',
+  dns: 'failed.dns',
+  tls: 'failed.tls',
+  timeout: 'failed.timeout',
+  'malformed-response': 'failed.malformedResponse',
+  network: 'failed.network',
+  'provisioning-invalid': 'failed.provisioningInvalid',
+  'rate-limited': 'failed.rateLimited',
+  'unexpected-redirect': 'failed.unexpectedRedirect',
+  'manager-locked': 'failed.managerLocked',
+  'pairing-in-progress': 'failed.pairingInProgress',
+  'identity-damaged': 'failed.identityDamaged',
+  busy: 'failed.busy',
+}
