@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test'
 import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
 import { newestInvoice } from './fixtures/cashier'
 import { metadataOnServer, posDataOf, tillWithCatalog } from './fixtures/catalog-till'
@@ -42,11 +42,51 @@ async function chargeCart(page: Page) {
   await page.getByRole('button', { name: 'Charge $9.95' }).click()
 }
 
+/**
+ * A customer display is any screen a shop plugs in: every choice is inside the window, untouched
+ * by its neighbours, at each size and scheme (screenshots kept as artifacts).
+ */
+async function everyChoiceInView(choices: Locator, testInfo: TestInfo) {
+  const sizes = [
+    [800, 480],
+    [1920, 1080],
+    [390, 844],
+  ] as const
+  for (const [width, height] of sizes) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await customer.setViewportSize({ width, height })
+      await customer.emulateMedia({ colorScheme })
+      const boxes = await Promise.all((await choices.all()).map((c) => c.boundingBox()))
+      for (const box of boxes) {
+        expect(box).not.toBeNull()
+        expect(box!.x).toBeGreaterThanOrEqual(0)
+        expect(box!.y).toBeGreaterThanOrEqual(0)
+        expect(box!.x + box!.width).toBeLessThanOrEqual(width)
+        expect(box!.y + box!.height).toBeLessThanOrEqual(height)
+        expect(box!.height).toBeGreaterThanOrEqual(48)
+      }
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const apart =
+            a!.x + a!.width <= b!.x ||
+            b!.x + b!.width <= a!.x ||
+            a!.y + a!.height <= b!.y ||
+            b!.y + b!.height <= a!.y
+          expect(apart).toBe(true)
+        }
+      }
+      await customer.screenshot({
+        path: testInfo.outputPath(`customer-tip-${colorScheme}-${width}x${height}.png`),
+      })
+    }
+  }
+}
+
 const customerScreen = () => customer.getByTestId('customer-screen')
 
 test('the customer taps a percentage on their display; the till charges it with the tip line', async ({
   page,
-}) => {
+}, testInfo) => {
   await chargeCart(page)
   // The question is on the customer's screen, not the cashier's.
   await expect(page.getByTestId('tip-waiting')).toContainText('Waiting for the customer’s tip…')
@@ -62,6 +102,8 @@ test('the customer taps a percentage on their display; the till charges it with 
     'Other tip',
     'No tip',
   ])
+  await everyChoiceInView(choices, testInfo)
+  await customer.setViewportSize({ width: 1280, height: 800 })
 
   await tip.getByRole('button', { name: /\+\$1\.49/ }).click()
   await expect(page.getByTestId('checkout-waiting')).toBeVisible()
