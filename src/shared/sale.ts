@@ -119,6 +119,25 @@ export const totalsSchema = z.strictObject({
   /** Sales of the range that a damaged journal line hides: their amount is not known. */
   unknown: z.int().nonnegative(),
 })
+/**
+ * What the journal kept of a damaged line, as facts the manager's screen words in its language:
+ * a sale rebuilt from it, a change asked of BTCPay again, nothing legible, a copy another line
+ * holds, or a sale known only from its later lines (amount unknown).
+ */
+export const keptOfLineSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rebuilt'), orderId: z.string() }),
+  z.strictObject({ kind: z.literal('change-asked-again') }),
+  z.strictObject({ kind: z.literal('illegible') }),
+  z.strictObject({ kind: z.literal('copy'), saleId: z.string().nullable() }),
+  z.strictObject({
+    kind: z.literal('lost'),
+    saleId: z.string(),
+    invoiceId: z.string().nullable(),
+    status: z.string().nullable(),
+  }),
+])
+export type KeptOfLine = z.infer<typeof keptOfLineSchema>
+
 /** What the journal could not read at start (Manager, "Journal problems"). */
 export const journalProblemsSchema = z.strictObject({
   problems: z.array(
@@ -126,7 +145,7 @@ export const journalProblemsSchema = z.strictObject({
       file: z.string(),
       /** 1-based; null when only the sale's later lines were found. */
       line: z.int().positive().nullable(),
-      kept: z.string(),
+      kept: keptOfLineSchema,
     }),
   ),
 })

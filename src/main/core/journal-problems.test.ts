@@ -64,7 +64,7 @@ describe('journal problems', () => {
           {
             file: `sales-${DAY}.jsonl`,
             line: 3,
-            kept: 'sale b: invoice INV-B, status paid (from later lines); amount unknown, counted as one unknown sale',
+            kept: { kind: 'lost', saleId: 'b', invoiceId: 'INV-B', status: 'paid' },
           },
         ],
       },

@@ -389,7 +389,7 @@ describe('damaged lines never hide a sale', () => {
       {
         file: 'sales-2026-11-21.jsonl',
         line: 2,
-        kept: `sale ${a.orderId} rebuilt from what the line still says`,
+        kept: { kind: 'rebuilt', orderId: a.orderId },
       },
     ])
   })
@@ -413,17 +413,17 @@ describe('damaged lines never hide a sale', () => {
       {
         file: 'sales-2026-11-21.jsonl',
         line: 3,
-        kept: 'nothing legible; counted as one unknown sale',
+        kept: { kind: 'illegible' },
       },
       {
         file: 'sales-2026-11-21.jsonl',
         line: 2,
-        kept: `sale ${a.id}: invoice INV-A, status paid (from later lines); amount unknown, counted as one unknown sale`,
+        kept: { kind: 'lost', saleId: a.id, invoiceId: 'INV-A', status: 'paid' },
       },
       {
         file: 'sales-2026-11-21.jsonl',
         line: null,
-        kept: `sale ${b.id}: status not-created (from later lines); amount unknown, counted as one unknown sale`,
+        kept: { kind: 'lost', saleId: b.id, invoiceId: null, status: 'not-created' },
       },
     ])
     expect(j.unknownSales({ from: T0 - 3_600_000, to: T0 + 3_600_000 })).toBe(3)
@@ -446,7 +446,7 @@ describe('damaged lines never hide a sale', () => {
       {
         file: 'sales-2026-11-21.jsonl',
         line: 3,
-        kept: 'a change of a sale; its state is asked of BTCPay again',
+        kept: { kind: 'change-asked-again' },
       },
     ])
   })

@@ -12,6 +12,7 @@ import { readFile } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import type { KeptOfLine } from '../../shared/sale'
 import { silentLogger, type Logger } from '../log/logger'
 import { dayFileName, dayKey, dayNumber, parseDayFileName } from './day-key'
 import { parseDayFile, repairDayFile, JournalWriteError } from './journal-file'
@@ -141,8 +142,8 @@ export interface JournalProblem {
   file: string
   /** 1-based line number, or null when only later lines of the sale were found. */
   line: number | null
-  /** What was kept of it, in words for the manager. */
-  kept: string
+  /** What was kept of it; the manager's screen puts it into words. */
+  kept: KeptOfLine
 }
 
 interface LostSale {
@@ -198,7 +199,7 @@ export function createJournal(opts: JournalOptions): Journal {
   /** What load() could not read, in file order; and per day, sales whose amount is unknown. */
   const problems: JournalProblem[] = []
   const unknownPerDay = new Map<number, number>()
-  const addProblem = (file: string, line: number | null, kept: string) =>
+  const addProblem = (file: string, line: number | null, kept: KeptOfLine) =>
     problems.push({ file, line, kept })
   let compactTimer: NodeJS.Timeout | null = null
 
@@ -317,20 +318,16 @@ export function createJournal(opts: JournalOptions): Journal {
         const found = salvageLine(b.text)
         if (found.sale && !byId.has(found.sale.id)) {
           byId.set(found.sale.id, found.sale)
-          addProblem(
-            name,
-            b.line,
-            `sale ${found.sale.orderId} rebuilt from what the line still says`,
-          )
+          addProblem(name, b.line, { kind: 'rebuilt', orderId: found.sale.orderId })
         } else if (found.kind === 'sale' && found.id && !byId.has(found.id)) {
           loseSale(found.id, name, b.line, day)
         } else if (found.kind === 'patch') {
-          addProblem(name, b.line, 'a change of a sale; its state is asked of BTCPay again')
+          addProblem(name, b.line, { kind: 'change-asked-again' })
         } else if (found.kind === null) {
-          addProblem(name, b.line, 'nothing legible; counted as one unknown sale')
+          addProblem(name, b.line, { kind: 'illegible' })
           unknownPerDay.set(day, (unknownPerDay.get(day) ?? 0) + 1)
         } else {
-          addProblem(name, b.line, `a copy of sale ${found.id ?? '?'}, which another line holds`)
+          addProblem(name, b.line, { kind: 'copy', saleId: found.id ?? null })
         }
       }
       for (const e of content.entries) {
@@ -373,15 +370,12 @@ export function createJournal(opts: JournalOptions): Journal {
     if (orphans > 0) log.warn('journal.orphan-patches-skipped', { count: orphans })
     for (const [id, l] of lost) {
       if (byId.has(id)) continue // a full line of it turned up after all
-      const said = [
-        l.invoiceId && `invoice ${l.invoiceId}`,
-        l.status && `status ${l.status}`,
-      ].filter(Boolean)
-      addProblem(
-        l.file,
-        l.line,
-        `sale ${id}: ${said.length > 0 ? `${said.join(', ')} (from later lines)` : 'no field legible'}; amount unknown, counted as one unknown sale`,
-      )
+      addProblem(l.file, l.line, {
+        kind: 'lost',
+        saleId: id,
+        invoiceId: l.invoiceId,
+        status: l.status,
+      })
       unknownPerDay.set(l.day, (unknownPerDay.get(l.day) ?? 0) + 1)
     }
 

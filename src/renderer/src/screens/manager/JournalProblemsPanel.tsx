@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { RequestOutput } from '../../../../shared/ipc/contract'
 import { pos } from '../../bridge'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
 import { failText } from '../../i18n/fail-words'
+import { keptWords } from './kept-words'
 
 type Problems = RequestOutput<'sales:journal-problems'>['problems']
 
@@ -12,6 +13,7 @@ type Problems = RequestOutput<'sales:journal-problems'>['problems']
  */
 export function JournalProblemsPanel() {
   const { t } = useTranslation()
+  const locale = useLocale()
   const [problems, setProblems] = useState<Problems>([])
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -36,7 +38,7 @@ export function JournalProblemsPanel() {
             <strong>
               {p.line !== null ? t('journal.fileLine', { file: p.file, line: p.line }) : p.file}
             </strong>
-            : {p.kept}
+            : {keptWords(p.kept, t, locale)}
           </li>
         ))}
       </ul>
