@@ -31,7 +31,7 @@ test('a till charging with its API key: the key is checked; once revoked in BTCP
   await expect(result).toHaveText(
     new RegExp(
       `^Connected: the store answered a signed request in \\d+ ms\\. API key: works for store ` +
-        `${DEMO_STORE_ID}; it may charge \\(create and follow invoices\\), but not .*refund`,
+        `${DEMO_STORE_ID}; it may charge \\(create and follow invoices\\) and read the catalog, but not .*refund`,
     ),
   )
   // Both work: what the key may not do is said, but nothing is broken.
