@@ -71,7 +71,9 @@ export const terminalStateSchema = z.strictObject({
     pinUnreadable: z.boolean(),
   }),
   /** The last offline provisioning attempt, for the manager to read. */
-  provisioning: z.strictObject({ ok: z.boolean(), message: z.string(), at: z.number() }).nullable(),
+  provisioning: z
+    .strictObject({ ok: z.boolean(), message: z.string(), words: sentencesSchema, at: z.number() })
+    .nullable(),
 })
 export type TerminalState = z.infer<typeof terminalStateSchema>
 

@@ -41,7 +41,12 @@ export const provisioningSchema = z.strictObject({
 })
 export type Provisioning = z.infer<typeof provisioningSchema>
 
-export type ProvisioningParse = { ok: true; value: Provisioning } | { ok: false; message: string }
+/**
+ * A failure's `problems` name the file's own JSON fields, as the manager wrote them (the screen
+ * puts them after a lead-in in the till's language); `message` is the whole English sentence.
+ */
+export type ProvisioningParse =
+  { ok: true; value: Provisioning } | { ok: false; message: string; problems: string }
 
 /** Parses a provisioning file's text; a failure names the field (or the line) that is wrong. */
 export function parseProvisioning(text: string): ProvisioningParse {
@@ -49,10 +54,8 @@ export function parseProvisioning(text: string): ProvisioningParse {
   try {
     json = JSON.parse(text)
   } catch (err) {
-    return {
-      ok: false,
-      message: `The provisioning file is not valid JSON (${err instanceof Error ? err.message : 'unreadable'}).`,
-    }
+    const problems = `not valid JSON (${err instanceof Error ? err.message : 'unreadable'})`
+    return { ok: false, message: `The provisioning file is ${problems}.`, problems }
   }
   const parsed = provisioningSchema.safeParse(json)
   if (parsed.success) return { ok: true, value: parsed.data }
@@ -62,7 +65,11 @@ export function parseProvisioning(text: string): ProvisioningParse {
     const field = issue.path.join('.') || '(file)'
     return `field "${field}": ${issue.message}`
   })
-  return { ok: false, message: `The provisioning file has a problem: ${problems.join('; ')}.` }
+  return {
+    ok: false,
+    message: `The provisioning file has a problem: ${problems.join('; ')}.`,
+    problems: problems.join('; '),
+  }
 }
 
 export function provisioningJsonSchema(): object {

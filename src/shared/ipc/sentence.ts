@@ -115,6 +115,13 @@ export const sentenceIds = [
   'receipt.no-void-slip',
   'receipt.no-refund-slip',
   'charge.key-may-not-charge',
+  // A provisioning file: `file`, `url`, `label` as written in it; `text` names its wrong fields.
+  'provisioning.unreadable',
+  'provisioning.invalid',
+  'provisioning.already-paired',
+  'provisioning.not-paired',
+  'provisioning.done',
+  'provisioning.key-refused',
 ] as const
 
 export type SentenceId = (typeof sentenceIds)[number]

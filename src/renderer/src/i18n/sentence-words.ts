@@ -278,6 +278,18 @@ export function sentenceWords(sentence: Sentence, t: TFunction, locale: string):
       return t('said.noRefundSlip')
     case 'charge.key-may-not-charge':
       return t('said.keyMayNotCharge')
+    case 'provisioning.unreadable':
+      return t('said.provisioningUnreadable', { file: text(p, 'file') })
+    case 'provisioning.invalid':
+      return t('said.provisioningInvalid', { text: text(p, 'text') })
+    case 'provisioning.already-paired':
+      return t('said.provisioningAlreadyPaired', { url: text(p, 'url') })
+    case 'provisioning.not-paired':
+      return t('said.provisioningNotPaired')
+    case 'provisioning.done':
+      return t('said.provisioningDone', { label: text(p, 'label'), url: text(p, 'url') })
+    case 'provisioning.key-refused':
+      return t('said.provisioningKeyRefused')
     case 'cart.line-amount':
       return t('said.lineAmount', { title, refusal: refusalWords(refusalOf(p), t, locale) })
     case 'cart.item-gone':

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { FormResult } from '../../components/FormResult'
-import { useTranslation } from '../../i18n'
+import { useLocale, useTranslation } from '../../i18n'
+import { sentencesWords } from '../../i18n/fail-words'
 import { useApiKeyStore, useAppStore, useTerminalStore } from '../../stores/bound-stores'
 import { ApiKeyPanel } from './ApiKeyPanel'
 import { CatalogPanel } from './CatalogPanel'
@@ -17,6 +18,7 @@ import { SettingsPanel } from './SettingsPanel'
 
 export function Manager() {
   const { t } = useTranslation()
+  const locale = useLocale()
   const state = useTerminalStore((s) => s.state)
   const error = useTerminalStore((s) => s.error)
   const run = useTerminalStore((s) => s.run)
@@ -41,7 +43,12 @@ export function Manager() {
         )}
       </div>
       <FormResult
-        result={provisioning && { ok: provisioning.ok, text: provisioning.message }}
+        result={
+          provisioning && {
+            ok: provisioning.ok,
+            text: sentencesWords(provisioning.words, t, locale),
+          }
+        }
         testId="provisioning-result"
       />
       <PinPanel pinSet={manager.pinSet} onChange={setPinChange} />
