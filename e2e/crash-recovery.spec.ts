@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { startBtcpayTestServer, type TestServer } from './btcpay-test-server'
 import { CHARGE_MODES, chargeWith, INVOICE_PATHS } from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
+import { provisionedDataDir } from './fixtures/provisioned'
 
 let server: TestServer
 let host: HostProcess | null = null
@@ -12,19 +11,7 @@ let dataDir: string
 
 test.beforeEach(async () => {
   server = await startBtcpayTestServer()
-  dataDir = mkdtempSync(join(tmpdir(), 'pos-crash-'))
-  writeFileSync(
-    join(dataDir, 'provision.json'),
-    JSON.stringify({
-      version: 1,
-      serverUrl: server.url,
-      pairingCode: server.control.createPairingCode().pairingCode,
-      terminalLabel: 'Crash till',
-      defaultCurrency: 'USD',
-      kiosk: false,
-      managerPinHash: null,
-    }),
-  )
+  dataDir = provisionedDataDir(server, { prefix: 'pos-crash-', terminalLabel: 'Crash till' })
 })
 test.afterEach(async () => {
   await host?.stop()

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_STORE_ID, startBtcpayTestServer, type TestServer } from './btcpay-test-server'
 import { chargeByTouch, decodeQr, newestInvoice, snap } from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
+import { provisionedDataDir } from './fixtures/provisioned'
 
 // Payment requests end to end: Chromium → browser host (real core, real keychain in the test
 // session, real journal) → the BTCPay test server's Greenfield API over loopback HTTP. The till is
@@ -21,20 +20,11 @@ const PERMISSIONS = [
 
 test.beforeEach(async () => {
   server = await startBtcpayTestServer()
-  dataDir = mkdtempSync(join(tmpdir(), 'pos-payreq-'))
-  writeFileSync(
-    join(dataDir, 'provision.json'),
-    JSON.stringify({
-      version: 1,
-      serverUrl: server.url,
-      pairingCode: server.control.createPairingCode().pairingCode,
-      terminalLabel: 'Counter',
-      defaultCurrency: 'USD',
-      kiosk: false,
-      managerPinHash: null,
-      greenfieldApiKey: server.control.createApiKey({ permissions: PERMISSIONS }).apiKey,
-    }),
-  )
+  dataDir = provisionedDataDir(server, {
+    prefix: 'pos-payreq-',
+    terminalLabel: 'Counter',
+    greenfieldApiKey: server.control.createApiKey({ permissions: PERMISSIONS }).apiKey,
+  })
 })
 test.afterEach(async () => {
   await host?.stop()

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_STORE_ID, startBtcpayTestServer, type TestServer } from './btcpay-test-server'
 import { decodeQr } from './fixtures/cashier'
 import { startHostProcess, type HostProcess } from './fixtures/host'
+import { provisionedDataDir } from './fixtures/provisioned'
 
 // Voids and refunds in the browser host against the BTCPay test server: a till provisioned with
 // a Greenfield API key that may void and refund, and a manager PIN.
@@ -18,26 +17,17 @@ test.describe.configure({ timeout: 120_000 })
 
 test.beforeEach(async ({ page }) => {
   server = await startBtcpayTestServer()
-  dataDir = mkdtempSync(join(tmpdir(), 'pos-refunds-e2e-'))
   const key = server.control.createApiKey({
     permissions: [
       `btcpay.store.canmodifyinvoices:${DEMO_STORE_ID}`,
       `btcpay.store.cancreatenonapprovedpullpayments:${DEMO_STORE_ID}`,
     ],
   })
-  writeFileSync(
-    join(dataDir, 'provision.json'),
-    JSON.stringify({
-      version: 1,
-      serverUrl: server.url,
-      pairingCode: server.control.createPairingCode().pairingCode,
-      greenfieldApiKey: key.apiKey,
-      terminalLabel: 'Refund till',
-      defaultCurrency: 'USD',
-      kiosk: false,
-      managerPinHash: null,
-    }),
-  )
+  dataDir = provisionedDataDir(server, {
+    prefix: 'pos-refunds-e2e-',
+    terminalLabel: 'Refund till',
+    greenfieldApiKey: key.apiKey,
+  })
   host = await startHostProcess([], { dataDir })
   await page.goto(host.url)
   await expect(page.getByTestId('keypad-screen')).toBeVisible()
