@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises'
-import { AppError } from '../../shared/ipc/result'
 import { say, type Sentence } from '../../shared/ipc/sentence'
 import type { ApiKeyService } from '../api-key/api-key-service'
+import { wordsOf } from '../ipc/app-errors'
 import type { Logger } from '../log/logger'
 import type { ManagerLock } from '../manager/manager-lock'
 import type { PairingService } from '../pairing/pairing-service'
@@ -10,12 +10,6 @@ import { parseProvisioning } from './provisioning-file'
 
 /** `words` for the manager's screen, in the till's language; `message`, their English, for logs. */
 export type ProvisioningOutcome = { ok: boolean; message: string; words: Sentence[]; at: number }
-
-/** What a failed pairing or key check tells the manager: its sentences, else its code's words. */
-const wordsOf = (err: unknown): Sentence[] =>
-  err instanceof AppError
-    ? (err.words ?? [say('failed', { code: err.code })])
-    : [say('failed', { code: 'internal' })]
 
 /**
  * Applies a provisioning file: pairs with the code first, and only when that worked writes the
