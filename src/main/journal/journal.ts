@@ -27,7 +27,9 @@ import {
   saleProblem,
 } from './line-codec'
 import {
+  countsInTotals,
   isExceptionStatus,
+  isSettled,
   isSaleStatus,
   isUnfinished,
   patchableFields,
@@ -553,9 +555,8 @@ export function createJournal(opts: JournalOptions): Journal {
       if (n > lastDay) break
       for (const s of (days.get(n) as Day).sales) {
         if (s.createdAt < o.from || s.createdAt >= o.to) continue
-        const settled =
-          s.status === 'complete' || (s.status === 'expired' && s.exceptionStatus === 'paidLate')
-        if (!settled && s.status !== 'paid') continue
+        if (!countsInTotals(s)) continue
+        const settled = isSettled(s)
         let t = acc.get(s.currency)
         if (!t) {
           t = { currency: s.currency, count: 0, settledMinor: 0, pendingMinor: 0 }

@@ -84,3 +84,11 @@ export function isExceptionStatus(value: unknown): value is ExceptionStatus {
 export function isUnfinished(status: SaleStatus): boolean {
   return status === 'creating' || status === 'new' || status === 'paid'
 }
+
+/** Settled in the day's totals: complete, or paid after it expired (BTCPay counts paid late as paid). */
+export const isSettled = (s: Pick<Sale, 'status' | 'exceptionStatus'>): boolean =>
+  s.status === 'complete' || (s.status === 'expired' && s.exceptionStatus === 'paidLate')
+
+/** What `totals()` counts: settled, or paid and awaiting confirmation. */
+export const countsInTotals = (s: Pick<Sale, 'status' | 'exceptionStatus'>): boolean =>
+  isSettled(s) || s.status === 'paid'

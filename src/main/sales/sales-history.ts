@@ -5,16 +5,10 @@ import { minorDigits } from '../../shared/money'
 import type { SaleView } from '../../shared/sale'
 import { csvLine, toCsv, type CsvPayment } from '../journal/csv'
 import type { Journal } from '../journal/journal'
-import type { Sale } from '../journal/sale'
+import { countsInTotals, type Sale } from '../journal/sale'
 import type { PaymentRecordStore } from '../receipts/payment-record-store'
 import type { RefundDesk } from '../refunds/refund-desk'
 import { saleSearch } from './sale-search'
-
-/** The sales journal.totals counts: settled (paid late included) or paid, awaiting confirmation. */
-const inTotals = (s: Sale) =>
-  s.status === 'complete' ||
-  s.status === 'paid' ||
-  (s.status === 'expired' && s.exceptionStatus === 'paidLate')
 
 /** Sales per history page when the renderer does not say. */
 const DEFAULT_PAGE = 50
@@ -47,7 +41,7 @@ export function createSalesHistory(deps: {
     const paid = journal.list({
       ...range,
       limit: Number.MAX_SAFE_INTEGER,
-      where: (s) => s.paymentRequestId !== null && inTotals(s),
+      where: (s) => s.paymentRequestId !== null && countsInTotals(s),
     })
     for (const sale of paid) {
       const sum = sums.get(sale.currency) ?? { count: 0, minor: 0 }
