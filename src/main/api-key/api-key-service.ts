@@ -63,6 +63,7 @@ export function createApiKeyService(deps: ApiKeyDeps) {
   const makeClient: GreenfieldClientFactory =
     deps.makeClient ?? ((o) => new GreenfieldClient({ ...o, log }))
   let stored: StoredKey | null = null
+  let made: { key: StoredKey; client: GreenfieldClient } | null = null
   let pending: Checked | null = null
   let authorizing: { listener: CallbackListener; view: ApiKeyView['state'] } | null = null
   let notice: string | null = null
@@ -274,9 +275,19 @@ export function createApiKeyService(deps: ApiKeyDeps) {
 
     /** A client for the stored key and store, or null without a key. */
     client(): GreenfieldClient | null {
-      return stored
-        ? makeClient({ baseUrl: stored.serverUrl, apiKey: stored.apiKey, storeId: stored.storeId })
-        : null
+      if (!stored) return null
+      // Made once per stored key, like the pairing's client (pairing-service.ts).
+      if (made?.key !== stored) {
+        made = {
+          key: stored,
+          client: makeClient({
+            baseUrl: stored.serverUrl,
+            apiKey: stored.apiKey,
+            storeId: stored.storeId,
+          }),
+        }
+      }
+      return made.client
     },
 
     /**
