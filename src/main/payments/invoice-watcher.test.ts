@@ -290,6 +290,33 @@ describe('fetch failures', () => {
   )
 })
 
+describe("starting from a charge's answer (known)", () => {
+  it('looks once, when the socket opens, and sees a payment made before it did', async () => {
+    const inv = await newInvoice(client)
+    server.control.pay(inv.id, { mode: 'full' }) // between the answer and the socket
+    const rec = recorder(client)
+    watch(rec, inv.id, { known: inv })
+    await waitFor(() => rec.last?.phase === 'paid', 2000, 'paid')
+    expect(rec.phases).toEqual(['paid']) // the answer's own status is not reported again
+    await waitFor(() => rec.connection?.via === 'socket' && rec.inFlight === 0)
+    await settledRequests(rec)
+    expect(rec.fetches).toBe(1)
+  })
+
+  it('without the socket, the first poll looks', async () => {
+    server.control.addFault({ kind: 'ws-refuse' })
+    const inv = await newInvoice(client)
+    const rec = recorder(client)
+    const started = Date.now()
+    watch(rec, inv.id, { known: inv })
+    await waitFor(() => rec.fetches > 0, 2000, 'first poll')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(FAST.pollIntervalMs - 5)
+    expect(rec.statuses).toEqual([])
+    server.control.pay(inv.id)
+    await waitFor(() => rec.last?.phase === 'paid', 2000, 'paid by polling')
+  })
+})
+
 describe('requests stay few', () => {
   it('does not fetch on "ping" frames', async () => {
     server.control.setSettings({ wsPingInitialMs: 10, wsPingIntervalMs: 10 })

@@ -46,7 +46,16 @@ export interface WatchInvoiceOptions {
   serverUrl: string
   /** The signed getInvoice. It must time out by itself (LegacyClient does). */
   fetchInvoice: (id: string) => Promise<LegacyInvoice>
-  /** Every change, and once at start with the first fetched status. Never called synchronously. */
+  /**
+   * The invoice as the caller has just had it from BTCPay (a charge's answer). Its status is the
+   * first one (not reported again), and the first look is when the socket opens, or at the first
+   * poll without it: a charge signs one request fewer.
+   */
+  known?: LegacyInvoice
+  /**
+   * Every change, and once at start with the first fetched status (unless `known`). Never called
+   * synchronously.
+   */
   onStatus: (s: PaymentStatus) => void
   /** Every change of the connection state. */
   onConnection?: (c: WatchConnection) => void
@@ -122,7 +131,9 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
   }
 
   let stopped = false
-  let last: PaymentStatus | null = null
+  let last: PaymentStatus | null = opts.known
+    ? paymentStatusOf(opts.known, now(), { expiredGraceMs })
+    : null
   let trouble: string | null = null
   let socket: StatusSocket | null = null
   let socketOpen = false
@@ -348,7 +359,7 @@ export function watchInvoice(opts: WatchInvoiceOptions): InvoiceWatcher {
 
   log.info('payments.watch-start', { invoiceId, socket: socketUrl !== null })
   connect()
-  void trigger()
+  if (last === null || last.final) void trigger()
   schedulePoll()
 
   return {
