@@ -125,9 +125,13 @@ export class GreenfieldClient {
 
   // ---------- invoices ----------
 
-  async createInvoice(input: CreateGreenfieldInvoice): Promise<GreenfieldInvoice> {
+  /** With `sendAfter`, the request leaves once that resolves (HttpRequest.sendAfter). */
+  async createInvoice(
+    input: CreateGreenfieldInvoice,
+    options: { sendAfter?: Promise<unknown> } = {},
+  ): Promise<GreenfieldInvoice> {
     checkDecimal(input.amount, 'The amount')
-    return this.#call('POST', this.#store('/invoices'), invoiceSchema, { body: input })
+    return this.#call('POST', this.#store('/invoices'), invoiceSchema, { body: input, ...options })
   }
 
   async getInvoice(invoiceId: string): Promise<GreenfieldInvoice> {
@@ -189,10 +193,11 @@ export class GreenfieldClient {
   async payPaymentRequest(
     id: string,
     input: PayPaymentRequestInput = {},
+    options: { sendAfter?: Promise<unknown> } = {},
   ): Promise<GreenfieldInvoice> {
     checkDecimal(input.amount, 'The amount')
     const path = `${this.#store('/payment-requests', id)}/pay`
-    return this.#call('POST', path, invoiceSchema, { body: input })
+    return this.#call('POST', path, invoiceSchema, { body: input, ...options })
   }
 
   // ---------- refunds and pull payments ----------
@@ -258,7 +263,7 @@ export class GreenfieldClient {
     method: Method,
     path: string,
     schema: S,
-    options: { query?: Query; body?: unknown } = {},
+    options: { query?: Query; body?: unknown; sendAfter?: Promise<unknown> } = {},
   ): Promise<z.output<S>> {
     const href = withQuery(buildEndpointUrl(this.baseUrl, path), options.query ?? {})
     const pathname = new URL(href).pathname
@@ -272,6 +277,7 @@ export class GreenfieldClient {
       href,
       headers,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.sendAfter && { sendAfter: options.sendAfter }),
     })
     if (reply.status < 200 || reply.status >= 300) {
       const e = greenfieldHttpError(reply.status, reply.text, method, pathname, [this.#apiKey])

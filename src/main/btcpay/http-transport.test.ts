@@ -168,3 +168,41 @@ describe('HttpTransport against hostile servers', () => {
     expect(reply).toEqual({ status: 422, text: body })
   })
 })
+
+describe('a request held back until it may leave (sendAfter)', () => {
+  it('leaves once sendAfter resolves, and its deadline starts then', async () => {
+    let arrivedAt = 0
+    const server = await misbehave((res) => {
+      arrivedAt = Date.now()
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}')
+    })
+    let open: () => void = () => {}
+    const sendAfter = new Promise<void>((r) => (open = r))
+    const transport = new HttpTransport({ timeoutMs: 300, retry: { limit: 0 } })
+    const reply = transport.send({ method: 'POST', href: server.href, headers: {}, sendAfter })
+    await new Promise((r) => setTimeout(r, 400)) // longer than the deadline: nothing left yet
+    expect(arrivedAt).toBe(0)
+    const openedAt = Date.now()
+    open()
+    expect(await reply).toEqual({ status: 200, text: '{"ok":true}' })
+    expect(arrivedAt).toBeGreaterThanOrEqual(openedAt)
+  })
+
+  it('sends nothing when sendAfter rejects, and fails with its reason', async () => {
+    let requests = 0
+    const server = await misbehave((res) => {
+      requests++
+      res.writeHead(200).end('{}')
+    })
+    const diskFull = new Error('ENOSPC: the sale could not be written')
+    const err = await new HttpTransport()
+      .send({ method: 'POST', href: server.href, headers: {}, sendAfter: Promise.reject(diskFull) })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
+    expect(err).toBe(diskFull)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(requests).toBe(0)
+  })
+})

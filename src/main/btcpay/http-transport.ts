@@ -42,6 +42,12 @@ export interface HttpRequest {
   headers: Record<string, string>
   /** Sent exactly as given (a signed body must not be re-serialised). */
   body?: string
+  /**
+   * The request is built at once and leaves only once this resolves (the deadline starts then);
+   * if it rejects, nothing is sent and `send` rejects with its reason. A charge builds its
+   * request while the sale's journal line is being written.
+   */
+  sendAfter?: Promise<unknown>
 }
 
 /** Any HTTP answer, including 3xx, 4xx and 5xx (after retries): the client maps those. */
@@ -135,26 +141,27 @@ export class HttpTransport {
             kyRequest.signal.removeEventListener('abort', abort)
           }
         },
-        ...(method === 'GET'
-          ? {
-              retry: this.#retry,
-              hooks: {
-                beforeRetry: [
-                  ({ error, retryCount }) => {
-                    this.#log.warn('btcpay.retry', {
-                      method,
-                      path,
-                      retryCount,
-                      reason: error instanceof HTTPError ? error.response.status : error.name,
-                    })
-                  },
-                ],
+        hooks: {
+          // ky's last step before its deadline starts and fetch is called.
+          ...(request.sendAfter && { beforeRequest: [() => opened(request.sendAfter)] }),
+          ...(method === 'GET' && {
+            beforeRetry: [
+              ({ error, retryCount }) => {
+                this.#log.warn('btcpay.retry', {
+                  method,
+                  path,
+                  retryCount,
+                  reason: error instanceof HTTPError ? error.response.status : error.name,
+                })
               },
-            }
-          : { retry: 0 }),
+            ],
+          }),
+        },
+        retry: method === 'GET' ? this.#retry : 0,
       })
       status = response.status
     } catch (err) {
+      if (err instanceof NotSent) throw err.reason
       if (!(err instanceof HTTPError)) {
         const e = failure(err, method, path)
         this.#log.warn('btcpay.error', {
@@ -177,6 +184,21 @@ export class HttpTransport {
       ms: Date.now() - started,
     })
     return { status, text }
+  }
+}
+
+/** `sendAfter` rejected: the request never left. */
+class NotSent extends Error {
+  constructor(readonly reason: unknown) {
+    super('not sent')
+  }
+}
+
+async function opened(sendAfter: Promise<unknown> | undefined): Promise<void> {
+  try {
+    await sendAfter
+  } catch (reason) {
+    throw new NotSent(reason)
   }
 }
 

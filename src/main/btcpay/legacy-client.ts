@@ -135,6 +135,7 @@ interface Call<S extends z.ZodType> {
   query?: Record<string, QueryValue>
   body?: string
   schema: S
+  sendAfter?: Promise<unknown>
 }
 
 export class LegacyClient {
@@ -211,25 +212,24 @@ export class LegacyClient {
     return null
   }
 
-  /** POST /invoices. Never retried automatically. */
-  async createInvoice(input: CreateInvoiceInput): Promise<LegacyInvoice> {
-    return this.prepareInvoice(input).send()
-  }
-
   /**
-   * POST /invoices in two steps: the body is built and signed now (the largest synchronous part
-   * of a charge), sent by `send()`. The cashier signs while the sale's journal line is written
-   * and sends once it is durable. Invalid input throws here, before anything is sent.
+   * POST /invoices, never retried automatically. The body is built and signed at once (the
+   * largest synchronous part of a charge); with `sendAfter` the request leaves once that resolves
+   * (HttpRequest.sendAfter), so a charge signs while its journal line is being written.
    */
-  prepareInvoice(input: CreateInvoiceInput): { send(): Promise<LegacyInvoice> } {
+  async createInvoice(
+    input: CreateInvoiceInput,
+    options: { sendAfter?: Promise<unknown> } = {},
+  ): Promise<LegacyInvoice> {
     const body = serializeInvoiceBody(input, this.#requireToken())
-    const send = this.#prepare({
+    const res = await this.#call({
       method: 'POST',
       path: '/invoices',
       body,
       schema: invoiceEnvelopeSchema,
+      ...options,
     })
-    return { send: async () => (await send()).data }
+    return res.data
   }
 
   async getInvoice(id: string): Promise<LegacyInvoice> {
@@ -260,24 +260,10 @@ export class LegacyClient {
     return this.#token
   }
 
-  #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
-    return this.#prepare(call)()
-  }
-
-  /** Builds and signs the request now; the returned function sends it and checks the answer. */
-  #prepare<S extends z.ZodType>(call: Call<S>): () => Promise<z.output<S>> {
+  async #call<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>> {
     const href = buildEndpointUrl(this.baseUrl, call.path, call.query)
     const body = call.body ?? ''
     const headers = signedLegacyHeaders(this.#identity, href, body)
-    return () => this.#send(call, href, body, headers)
-  }
-
-  async #send<S extends z.ZodType>(
-    call: Call<S>,
-    href: string,
-    body: string,
-    headers: ReturnType<typeof signedLegacyHeaders>,
-  ): Promise<z.output<S>> {
     const path = new URL(href).pathname
     const secrets = [this.#token, headers['x-signature']]
     const reply = await this.#http.send({
@@ -285,6 +271,7 @@ export class LegacyClient {
       href,
       headers: { ...headers },
       ...(call.method === 'GET' ? {} : { body }),
+      ...(call.sendAfter && { sendAfter: call.sendAfter }),
     })
     if (reply.status < 200 || reply.status >= 300) {
       const e = this.#httpError(reply.status, reply.text, call.method, path, secrets)

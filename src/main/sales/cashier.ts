@@ -160,17 +160,18 @@ export function createCashier(deps: CashierDeps) {
   }
 
   /**
-   * The watcher (a websocket and a first signed GET) starts once the charge's answer is on its
-   * way to the cashier: setImmediate runs after the promise callbacks that send it. Until then
-   * the sale's watcher slot holds the pending start, so stopFollowing() and stop() cancel it.
+   * The watcher (a websocket; its first signed GET when that opens) starts once the charge's
+   * answer is on its way to the cashier: setImmediate runs after the promise callbacks that send
+   * it, and it starts from the answer's status. Until then the sale's watcher slot holds the
+   * pending start, so stopFollowing() and stop() cancel it.
    */
-  function followAfterAnswer(saleId: string): void {
+  function followAfterAnswer(saleId: string, answer: LegacyInvoice): void {
     const entry = liveOf(saleId)
     if (entry.watcher) return
     const start = setImmediate(() => {
       entry.watcher = null
       try {
-        follow(saleOf(saleId))
+        follow(saleOf(saleId), answer)
       } catch (err) {
         log.warn('sales.watch-failed', { saleId, err })
       }
@@ -178,12 +179,14 @@ export function createCashier(deps: CashierDeps) {
     entry.watcher = { stop: () => clearImmediate(start) }
   }
 
-  function follow(sale: Sale): void {
+  /** `known`: the invoice as BTCPay just answered it (InvoiceWatcher's `known`). */
+  function follow(sale: Sale, known?: LegacyInvoice): void {
     if (!sale.invoiceId || live.get(sale.id)?.watcher) return
     const api = apiOf(sale)
     const saleId = sale.id
     liveOf(saleId).watcher = deps.watch({
       invoiceId: sale.invoiceId,
+      ...(known && { known }),
       serverUrl: api.baseUrl,
       fetchInvoice: async (id) => {
         const invoice = await api.getInvoice(id)
@@ -252,7 +255,7 @@ export function createCashier(deps: CashierDeps) {
       return false // the API key is loaded (or added) later: asked again then
     }
     try {
-      const invoice = await signedInvoiceRequest(sale, minorDigits(sale.currency), null)()
+      const invoice = await invoiceOf(sale, minorDigits(sale.currency), null, Promise.resolve())
       const updated = applyInvoice(sale, invoice)
       log.info('sales.reconciled', { orderId: sale.orderId, found: true })
       publish(updated)
@@ -289,17 +292,18 @@ export function createCashier(deps: CashierDeps) {
   }
 
   /**
-   * The invoice request of a sale, built and BitId-signed now (the largest synchronous step of a
-   * charge) and sent by the returned function. Input the client refuses surfaces when sending.
+   * The invoice of a sale. Its request is built and BitId-signed before this returns (the largest
+   * synchronous step of a charge) and leaves once `sendAfter` resolves.
    */
-  function signedInvoiceRequest(
+  async function invoiceOf(
     sale: NewSale,
     digits: number,
     cartFields: CartFields | null,
-  ): () => Promise<LegacyInvoice> {
+    sendAfter: Promise<unknown>,
+  ): Promise<LegacyInvoice> {
     const s = settings.get()
-    try {
-      const request = apiOf(sale).prepareInvoice({
+    return apiOf(sale).createInvoice(
+      {
         price: minorToDecimal(sale.amountMinor, digits),
         currency: sale.currency,
         orderId: sale.orderId,
@@ -312,11 +316,9 @@ export function createCashier(deps: CashierDeps) {
           cashier: sale.cashier,
         },
         paymentRequestId: sale.paymentRequestId,
-      })
-      return () => request.send()
-    } catch (err) {
-      return () => Promise.reject(err)
-    }
+      },
+      sendAfter,
+    )
   }
 
   /**
@@ -327,19 +329,15 @@ export function createCashier(deps: CashierDeps) {
    */
   async function requestInvoice(
     recorded: Sale,
-    send: () => Promise<LegacyInvoice>,
+    answer: Promise<{ invoice: LegacyInvoice } | { error: unknown }>,
     durable: Promise<Sale>,
   ): Promise<SaleView> {
-    const answer = send().then(
-      (invoice) => ({ invoice }),
-      (error: unknown) => ({ error }),
-    )
     await durable
     const outcome = await answer
     if ('invoice' in outcome) {
       const sale = applyInvoice(recorded, outcome.invoice)
       publish(sale)
-      followAfterAnswer(sale.id)
+      followAfterAnswer(sale.id, outcome.invoice)
       return view(sale)
     }
     const err = outcome.error
@@ -389,12 +387,15 @@ export function createCashier(deps: CashierDeps) {
       const { written, durable } = journal.record(draft)
       durable.catch(() => undefined) // awaited below, after the signature
       // The journal's writer has handed the line to the thread pool (journal-writer.ts): the
-      // request is signed while the disk works on it.
-      const send = signedInvoiceRequest(draft, digits, cartFields)
+      // request is signed and built while the disk works on it, and leaves once it is written.
+      const answer = invoiceOf(draft, digits, cartFields, written).then(
+        (invoice) => ({ invoice }),
+        (error: unknown) => ({ error }),
+      )
       await written
       const recorded = journal.get(draft.id) as Sale
       publish(recorded)
-      return await requestInvoice(recorded, send, durable)
+      return await requestInvoice(recorded, answer, durable)
     } finally {
       charging = false
     }

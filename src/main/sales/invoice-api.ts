@@ -42,10 +42,11 @@ export interface InvoiceApi {
   /** The server's base URL; the status websocket lives there. */
   readonly baseUrl: string
   /**
-   * The invoice request of one sale, built (and for BitId signed) now and sent by `send()`: the
-   * cashier signs while the sale's journal line is being written. Never retried automatically.
+   * The invoice of one sale. The request is built (for BitId, signed) at once and leaves once
+   * `sendAfter` resolves, never if it rejects: the cashier prepares it while the sale's journal
+   * line is being written. Never retried automatically.
    */
-  prepareInvoice(order: ChargeOrder): { send(): Promise<LegacyInvoice> }
+  createInvoice(order: ChargeOrder, sendAfter: Promise<unknown>): Promise<LegacyInvoice>
   getInvoice(invoiceId: string): Promise<LegacyInvoice>
   /** The invoice BTCPay holds for this orderId, if any (reconciliation after a doubt). */
   findInvoice(orderId: string): Promise<LegacyInvoice | undefined>
@@ -56,16 +57,19 @@ export function legacyInvoiceApi(client: LegacyClient): InvoiceApi {
   return {
     via: 'legacy',
     baseUrl: client.baseUrl,
-    prepareInvoice: (order) =>
-      client.prepareInvoice({
-        price: order.price,
-        currency: order.currency,
-        orderId: order.orderId,
-        ...(order.description ? { itemDesc: order.description } : {}),
-        ...(order.itemCode ? { itemCode: order.itemCode } : {}),
-        posData: JSON.stringify(order.posData),
-        redirectAutomatically: false,
-      }),
+    createInvoice: (order, sendAfter) =>
+      client.createInvoice(
+        {
+          price: order.price,
+          currency: order.currency,
+          orderId: order.orderId,
+          ...(order.description ? { itemDesc: order.description } : {}),
+          ...(order.itemCode ? { itemCode: order.itemCode } : {}),
+          posData: JSON.stringify(order.posData),
+          redirectAutomatically: false,
+        },
+        { sendAfter },
+      ),
     getInvoice: (invoiceId) => client.getInvoice(invoiceId),
     findInvoice: async (orderId) => (await client.listInvoices({ orderId }))[0],
   }
@@ -82,16 +86,17 @@ export function greenfieldInvoiceApi(client: GreenfieldClient): InvoiceApi {
   return {
     via: 'greenfield',
     baseUrl: client.baseUrl,
-    prepareInvoice: (order) => ({
-      send: async () =>
-        withMethods(
-          order.paymentRequestId
-            ? // Invoice reuse: a retry after a timeout or a crash gets the invoice already made.
-              await client.payPaymentRequest(order.paymentRequestId, {
-                amount: order.price,
-                allowPendingInvoiceReuse: true,
-              })
-            : await client.createInvoice({
+    createInvoice: async (order, sendAfter) =>
+      withMethods(
+        order.paymentRequestId
+          ? // Invoice reuse: a retry after a timeout or a crash gets the invoice already made.
+            await client.payPaymentRequest(
+              order.paymentRequestId,
+              { amount: order.price, allowPendingInvoiceReuse: true },
+              { sendAfter },
+            )
+          : await client.createInvoice(
+              {
                 amount: order.price,
                 currency: order.currency,
                 metadata: {
@@ -101,9 +106,10 @@ export function greenfieldInvoiceApi(client: GreenfieldClient): InvoiceApi {
                   posData: order.posData,
                 },
                 checkout: { redirectAutomatically: false },
-              }),
-        ),
-    }),
+              },
+              { sendAfter },
+            ),
+      ),
     getInvoice: async (invoiceId) => withMethods(await client.getInvoice(invoiceId)),
     findInvoice: async (orderId) => {
       const [invoice] = await client.listInvoices({ orderId: [orderId] })
