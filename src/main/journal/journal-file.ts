@@ -142,7 +142,13 @@ export async function openAppendFile(
       const buf = Buffer.from(size === 0 ? header + text : text, 'utf8')
       try {
         await writeAll(fd, buf)
-        onWritten?.()
+        if (onWritten) {
+          onWritten()
+          // The fdatasync is asked for from the next turn of the event loop: what waited for the
+          // write (a charge's invoice request) goes out first, without a thread-pool request
+          // ahead of it.
+          await new Promise((resolve) => setImmediate(resolve))
+        }
         if (fsync) await datasyncFd(fd)
       } catch (err) {
         // Take back whatever reached the file, so the file matches what callers were told.

@@ -153,15 +153,23 @@ export function createJournalWriter(opts: { dir: string; fsync: boolean }): Jour
 
   function start(): void {
     if (running) return
-    // A line for an open file, with the writer idle, is handed to the thread pool right away (the
-    // cashier signs its invoice request meanwhile); otherwise from a microtask, so the lines
-    // queued by the same synchronous run of code go out together.
+    // A line someone waits to see written (a new sale: its invoice request leaves then), for an
+    // open file, with the writer idle, is handed to the thread pool right away: the cashier signs
+    // and builds the request meanwhile. Anything else goes from the next turn of the event loop,
+    // so it adds no disk request to what a cashier waits for (the update after BTCPay answered),
+    // and the lines queued meanwhile go out together.
     const first = queue[0]
-    const now = queue.length === 1 && first?.kind === 'append' && opened.has(first.day)
-    running = (now ? run() : Promise.resolve().then(run)).finally(() => {
-      running = null
-      if (queue.length > 0) start()
-    })
+    const now =
+      queue.length === 1 &&
+      first?.kind === 'append' &&
+      first.written !== undefined &&
+      opened.has(first.day)
+    running = (now ? run() : new Promise((resolve) => setImmediate(resolve)).then(run)).finally(
+      () => {
+        running = null
+        if (queue.length > 0) start()
+      },
+    )
   }
 
   function enqueue(task: Omit<Append, 'resolve' | 'reject'> | Omit<Replace, 'resolve' | 'reject'>) {
