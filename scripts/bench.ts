@@ -1,5 +1,6 @@
 // `npm run bench`: speed and size against the targets in the issue tracker; prints a table and
 // writes docs/benchmarks.md. A benchmark, not a test: it reports, it does not fail the build.
+// `npm run bench -- charge journal`: only those steps, printed; docs/benchmarks.md is left alone.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -34,7 +35,9 @@ const NOTES = `## How to read it
   (scripts/bench/enter-to-qr.ts).
 `
 const rows: Row[] = []
+const only = process.argv.slice(2)
 const step = async (name: string, run: () => Promise<Row[]> | Row[]) => {
+  if (only.length > 0 && !only.includes(name)) return
   process.stdout.write(`${name}… `)
   const t0 = performance.now()
   rows.push(...(await run()))
@@ -42,15 +45,18 @@ const step = async (name: string, run: () => Promise<Row[]> | Row[]) => {
 }
 
 const loadBefore = loadavg()[0] ?? 0
-await step('charge latency', () => benchChargeLatency())
-await step('enter to QR', () => benchEnterToQr())
-await step('status push', () => benchStatusPush())
+await step('charge', () => benchChargeLatency())
+await step('enter-to-qr', () => benchEnterToQr())
+await step('status-push', () => benchStatusPush())
 await step('journal', () => benchJournal())
-await step('bundle size', () => benchBundleSize(join(root, 'out/renderer')))
+await step('bundle-size', () => benchBundleSize(join(root, 'out/renderer')))
 
 const loadAfter = loadavg()[0] ?? 0
 const result = table(rows)
-console.log(`\n${result}\n`)
+console.log(
+  `\n${result}\n\nLoad average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end.`,
+)
+if (only.length > 0) process.exit(0)
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 const docPath = join(root, 'docs/benchmarks.md')
 // Hand-written findings (one-off comparisons, where the time went) below this heading are kept.
