@@ -102,6 +102,16 @@ export function createCashier(deps: CashierDeps) {
   }
   const view = (sale: Sale): SaleView => saleViewOf(sale, live.get(sale.id))
   const publish = (sale: Sale) => events.emit('sale:changed', view(sale))
+  /**
+   * Publishes a sale as it is then, from the next turn of the event loop: what a charge publishes
+   * on its way (recorded, answered) waits until the request has gone and the answer is out. Later
+   * changes are published after it (turns run in order), and it never shows an older state.
+   */
+  const publishSoon = (saleId: string) =>
+    setImmediate(() => {
+      const sale = journal.get(saleId)
+      if (sale) publish(sale)
+    })
 
   /** Counter payments on payment requests go through the API key, sales through the chosen API. */
   const apiOf = (sale: Pick<NewSale, 'paymentRequestId'>): InvoiceApi =>
@@ -336,7 +346,7 @@ export function createCashier(deps: CashierDeps) {
     const outcome = await answer
     if ('invoice' in outcome) {
       const sale = applyInvoice(recorded, outcome.invoice)
-      publish(sale)
+      publishSoon(sale.id)
       followAfterAnswer(sale.id, outcome.invoice)
       return view(sale)
     }
@@ -394,7 +404,7 @@ export function createCashier(deps: CashierDeps) {
       )
       await written
       const recorded = journal.get(draft.id) as Sale
-      publish(recorded)
+      publishSoon(recorded.id)
       return await requestInvoice(recorded, answer, durable)
     } finally {
       charging = false
