@@ -17,14 +17,15 @@ const FINDINGS = '## Findings'
 const NOTES = `## How to read it
 
 - **Whole charge**: the \`sales:charge\` request through the core's dispatcher, as the renderer
-  sends it (scripts/bench/charge-latency.ts). The "…" rows split it, from the sale events the core
-  publishes and a timer around the core's own client: input check, settings, amount, order id and
-  the journal line written; the signed POST, sent while the line's fdatasync runs; what is left of
-  that fdatasync once BTCPay answered (the answer waits for it), the journal update (queued, not
-  awaited) and the event; the view and the output check. The watcher starts after the answer and
-  is not in it.
-- **Floor**: one hand-written BitId-signed \`fetch\` POST of the same body, parsed with
-  \`JSON.parse\`. The three request kinds are interleaved, against a BTCPay test server in its own
+  sends it (scripts/bench/charge-latency.ts). The "…" rows split it with timestamps taken around
+  the core's own client: up to its call (input check, settings, amount, order id, the journal line
+  handed to the thread pool); the request signed and built (ky) while the line is written; what
+  is left of that write afterwards; the POST from leaving (its fdatasync runs meanwhile) to the
+  checked answer; then the rest of the fdatasync if it still runs (the answer waits for it), the
+  journal update (queued, not awaited), the view and the output check. The sale events are
+  pushed and the watcher starts after the answer, not in it.
+- **Floor**: one hand-written BitId-signed \`fetch\` POST with the same fields as the core's
+  (posData included), parsed with \`JSON.parse\`. The three request kinds are interleaved, against a BTCPay test server in its own
   process. The floor has no journal: the sale's line (written before its invoice is requested,
   flushed while the request is on its way) is the one cost the till adds on purpose.
 - **Event-loop delay**: \`perf_hooks.monitorEventLoopDelay\` (1 ms resolution, so an idle loop
