@@ -20,10 +20,22 @@ import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sa
 export const JOURNAL_MAGIC = 'btcpay-cashier-sales'
 export const FORMAT_VERSION = 1
 
-export type JournalEntry =
-  | { t: 'header'; v: number; day: string }
-  | { t: 'sale'; sale: Sale }
-  | { t: 'patch'; id: string; rev: number; updatedAt: number; patch: SalePatch }
+export interface HeaderLine {
+  kind: 'header'
+  v: number
+  day: string
+}
+
+export interface PatchLine {
+  kind: 'patch'
+  id: string
+  rev: number
+  updatedAt: number
+  patch: SalePatch
+}
+
+/** One decoded line. A full record is the Sale itself: no wrapper for the line nearly all are. */
+export type JournalLine = Sale | PatchLine | HeaderLine
 
 export function encodeHeader(dayKey: string): string {
   return `${JSON.stringify({ journal: JOURNAL_MAGIC, v: FORMAT_VERSION, day: dayKey })}\n`
@@ -118,7 +130,7 @@ export function patchProblem(p: Record<string, unknown>): string | null {
 // ---- decoding ----
 
 /** One parsed line, or null when it is not a valid journal line. */
-export function decodeLine(text: string): JournalEntry | null {
+export function decodeLine(text: string): JournalLine | null {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -134,19 +146,19 @@ const optString = (v: unknown): v is string | null | undefined =>
 const optInt = (v: unknown): v is number | null | undefined =>
   v === undefined || v === null || Number.isSafeInteger(v)
 
-/** Turns a parsed JSON value into an entry (fields copied one by one), or null. */
-export function decodeValue(raw: unknown): JournalEntry | null {
+/** Turns a parsed JSON value into a line (fields copied one by one), or null. */
+export function decodeValue(raw: unknown): JournalLine | null {
   if (typeof raw !== 'object' || raw === null) return null
   const o = raw as Raw
   if (typeof o.P === 'string') return decodePatch(o, o.P)
   if (typeof o.S === 'string') return decodeSale(o, o.S)
   if (o.journal === JOURNAL_MAGIC && isSafeInt(o.v) && typeof o.day === 'string') {
-    return { t: 'header', v: o.v, day: o.day }
+    return { kind: 'header', v: o.v, day: o.day }
   }
   return null
 }
 
-function decodeSale(o: Raw, id: string): JournalEntry | null {
+function decodeSale(o: Raw, id: string): Sale | null {
   const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca, ct, pr } = o
   const cart = ct === undefined ? null : saleCartSchema.safeParse(ct)
   if (
@@ -173,7 +185,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
   ) {
     return null
   }
-  const sale: Sale = {
+  return {
     id,
     orderId,
     sequence: n,
@@ -193,10 +205,9 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     paymentRequestId: pr ?? null,
     rev: r,
   }
-  return { t: 'sale', sale }
 }
 
-function decodePatch(o: Raw, id: string): JournalEntry | null {
+function decodePatch(o: Raw, id: string): PatchLine | null {
   const { r, u, inv, s, x, l, e, ca } = o
   if (!isSafeInt(r) || !isSafeInt(u)) return null
   const patch: SalePatch = {}
@@ -224,5 +235,5 @@ function decodePatch(o: Raw, id: string): JournalEntry | null {
     if (!optInt(ca)) return null
     patch.cancelledAt = ca
   }
-  return { t: 'patch', id, rev: r, updatedAt: u, patch }
+  return { kind: 'patch', id, rev: r, updatedAt: u, patch }
 }
