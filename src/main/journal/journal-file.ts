@@ -6,7 +6,7 @@ import { fstat } from 'node:fs'
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 import { closeFd, datasyncFd, fsyncDir, openFd, truncateFd, writeAll } from './durable-fs'
-import { decodeLine, type JournalEntry } from './line-codec'
+import { decodeLine, type JournalLine } from './line-codec'
 
 const statFd = promisify(fstat)
 
@@ -16,7 +16,7 @@ export interface BadLine {
 }
 
 export interface DayFileContent {
-  entries: JournalEntry[]
+  entries: JournalLine[]
   /** Lines that were not valid journal lines (skipped): 1-based number and text. */
   badLines: BadLine[]
   /**
@@ -79,8 +79,8 @@ export async function repairDayFile(
 function parseLines(
   buf: Buffer,
   end: number,
-): { entries: JournalEntry[]; badLines: BadLine[]; lineCount: number } {
-  const entries: JournalEntry[] = []
+): { entries: JournalLine[]; badLines: BadLine[]; lineCount: number } {
+  const entries: JournalLine[] = []
   const badLines: BadLine[] = []
   let lineCount = 0
   for (let start = 0; start < end;) {

@@ -333,13 +333,13 @@ export function createJournal(opts: JournalOptions): Journal {
         }
       }
       for (const e of content.entries) {
-        if (e.t === 'sale') {
-          const prev = byId.get(e.sale.id)
-          if (!prev || e.sale.rev >= prev.rev) byId.set(e.sale.id, e.sale)
-          if (dayNumber(e.sale.createdAt) !== day) {
-            log.warn('journal.sale-in-wrong-file', { file: name, id: e.sale.id })
+        if (!('kind' in e)) {
+          const prev = byId.get(e.id)
+          if (!prev || e.rev >= prev.rev) byId.set(e.id, e)
+          if (dayNumber(e.createdAt) !== day) {
+            log.warn('journal.sale-in-wrong-file', { file: name, id: e.id })
           }
-        } else if (e.t === 'patch') {
+        } else if (e.kind === 'patch') {
           const s = byId.get(e.id)
           if (!s) {
             orphans++
@@ -383,10 +383,14 @@ export function createJournal(opts: JournalOptions): Journal {
 
     let highest = 0
     const dupOrders: string[] = []
+    let d: Day | undefined
     for (const s of byId.values()) {
       if (!byOrder.add(s)) dupOrders.push(s.orderId)
       if (isUnfinished(s.status)) unfinishedSet.add(s)
-      dayOf(dayNumber(s.createdAt)).sales.push(s)
+      // Sales come file by file, so the day rarely changes from one sale to the next.
+      const n = dayNumber(s.createdAt)
+      if (d?.day !== n) d = dayOf(n)
+      d.sales.push(s)
       if (s.sequence > highest) highest = s.sequence
     }
     if (dupOrders.length > 0) log.warn('journal.duplicate-order-ids', { orderIds: dupOrders })

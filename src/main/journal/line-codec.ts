@@ -20,10 +20,22 @@ import { isExceptionStatus, isSaleStatus, type Sale, type SalePatch } from './sa
 export const JOURNAL_MAGIC = 'btcpay-cashier-sales'
 export const FORMAT_VERSION = 1
 
-export type JournalEntry =
-  | { t: 'header'; v: number; day: string }
-  | { t: 'sale'; sale: Sale }
-  | { t: 'patch'; id: string; rev: number; updatedAt: number; patch: SalePatch }
+export interface HeaderLine {
+  kind: 'header'
+  v: number
+  day: string
+}
+
+export interface PatchLine {
+  kind: 'patch'
+  id: string
+  rev: number
+  updatedAt: number
+  patch: SalePatch
+}
+
+/** One decoded line. A full record is the Sale itself: no wrapper for the line nearly all are. */
+export type JournalLine = Sale | PatchLine | HeaderLine
 
 export function encodeHeader(dayKey: string): string {
   return `${JSON.stringify({ journal: JOURNAL_MAGIC, v: FORMAT_VERSION, day: dayKey })}\n`
@@ -69,7 +81,16 @@ export function encodePatch(id: string, rev: number, updatedAt: number, patch: S
 export const isSafeInt = (v: unknown): v is number => Number.isSafeInteger(v)
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string'
 const isNullableInt = (v: unknown): v is number | null => v === null || Number.isSafeInteger(v)
-const CURRENCY_RE = /^[A-Z]{3}$/
+
+/** Three capital letters (ISO 4217), checked without a regular expression: it runs per sale at load. */
+function isCurrencyCode(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length !== 3) return false
+  for (let i = 0; i < 3; i++) {
+    const c = v.charCodeAt(i)
+    if (c < 65 || c > 90) return false
+  }
+  return true
+}
 
 /** Why a sale is not acceptable, or null when it is. */
 export function saleProblem(s: Record<string, unknown>): string | null {
@@ -80,9 +101,7 @@ export function saleProblem(s: Record<string, unknown>): string | null {
   if (!isSafeInt(s.amountMinor) || s.amountMinor <= 0) {
     return 'amountMinor must be a whole number of minor units > 0'
   }
-  if (typeof s.currency !== 'string' || !CURRENCY_RE.test(s.currency)) {
-    return 'currency must be an ISO 4217 code'
-  }
+  if (!isCurrencyCode(s.currency)) return 'currency must be an ISO 4217 code'
   if (!isNullableString(s.description)) return 'description must be a string or null'
   if (!isNullableString(s.cashier)) return 'cashier must be a string or null'
   if (s.cart !== undefined && s.cart !== null && !saleCartSchema.safeParse(s.cart).success) {
@@ -118,7 +137,7 @@ export function patchProblem(p: Record<string, unknown>): string | null {
 // ---- decoding ----
 
 /** One parsed line, or null when it is not a valid journal line. */
-export function decodeLine(text: string): JournalEntry | null {
+export function decodeLine(text: string): JournalLine | null {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -134,19 +153,19 @@ const optString = (v: unknown): v is string | null | undefined =>
 const optInt = (v: unknown): v is number | null | undefined =>
   v === undefined || v === null || Number.isSafeInteger(v)
 
-/** Turns a parsed JSON value into an entry (fields copied one by one), or null. */
-export function decodeValue(raw: unknown): JournalEntry | null {
+/** Turns a parsed JSON value into a line (fields copied one by one), or null. */
+export function decodeValue(raw: unknown): JournalLine | null {
   if (typeof raw !== 'object' || raw === null) return null
   const o = raw as Raw
   if (typeof o.P === 'string') return decodePatch(o, o.P)
   if (typeof o.S === 'string') return decodeSale(o, o.S)
   if (o.journal === JOURNAL_MAGIC && isSafeInt(o.v) && typeof o.day === 'string') {
-    return { t: 'header', v: o.v, day: o.day }
+    return { kind: 'header', v: o.v, day: o.day }
   }
   return null
 }
 
-function decodeSale(o: Raw, id: string): JournalEntry | null {
+function decodeSale(o: Raw, id: string): Sale | null {
   const { o: orderId, n, c, u, a, cur, s, r, x, d, k, inv, l, e, ca, ct, pr } = o
   const cart = ct === undefined ? null : saleCartSchema.safeParse(ct)
   if (
@@ -157,8 +176,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     !isSafeInt(u) ||
     !isSafeInt(a) ||
     a <= 0 ||
-    typeof cur !== 'string' ||
-    !CURRENCY_RE.test(cur) ||
+    !isCurrencyCode(cur) ||
     !isSaleStatus(s) ||
     !isSafeInt(r) ||
     (x !== undefined && !isExceptionStatus(x)) ||
@@ -173,7 +191,7 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
   ) {
     return null
   }
-  const sale: Sale = {
+  return {
     id,
     orderId,
     sequence: n,
@@ -193,10 +211,9 @@ function decodeSale(o: Raw, id: string): JournalEntry | null {
     paymentRequestId: pr ?? null,
     rev: r,
   }
-  return { t: 'sale', sale }
 }
 
-function decodePatch(o: Raw, id: string): JournalEntry | null {
+function decodePatch(o: Raw, id: string): PatchLine | null {
   const { r, u, inv, s, x, l, e, ca } = o
   if (!isSafeInt(r) || !isSafeInt(u)) return null
   const patch: SalePatch = {}
@@ -224,5 +241,5 @@ function decodePatch(o: Raw, id: string): JournalEntry | null {
     if (!optInt(ca)) return null
     patch.cancelledAt = ca
   }
-  return { t: 'patch', id, rev: r, updatedAt: u, patch }
+  return { kind: 'patch', id, rev: r, updatedAt: u, patch }
 }

@@ -1,7 +1,9 @@
 /**
- * Sales by orderId. Order ids are `${terminalId}-${sequence}`, so most are found through an
- * integer-keyed map by their sequence (much cheaper to fill at start than a map of strings);
- * any other order id goes to a plain map. A hit is always checked against the full order id.
+ * Sales by orderId. Order ids are `${terminalId}-${sequence}`, so most are found by their
+ * sequence in an array: a terminal's sequences are dense, so filling it at start is a store per
+ * sale, two to three times cheaper than a Map of numbers, let alone of strings (V8 keeps a sparse
+ * one as a dictionary by itself). Any other order id goes to a plain map. A hit is always checked
+ * against the full order id.
  */
 import type { Sale } from './sale'
 
@@ -14,7 +16,7 @@ export interface OrderIndex {
 }
 
 export function createOrderIndex(): OrderIndex {
-  const bySequence = new Map<number, Sale>()
+  const bySequence: (Sale | undefined)[] = []
   const others = new Map<string, Sale>()
 
   function get(orderId: string): Sale | undefined {
@@ -22,7 +24,7 @@ export function createOrderIndex(): OrderIndex {
     if (dash >= 0) {
       const n = Number(orderId.slice(dash + 1))
       if (Number.isSafeInteger(n)) {
-        const s = bySequence.get(n)
+        const s = bySequence[n]
         if (s !== undefined && s.orderId === orderId) return s
       }
     }
@@ -32,10 +34,10 @@ export function createOrderIndex(): OrderIndex {
   return {
     get,
     add(sale) {
-      if (!bySequence.has(sale.sequence) && endsWithSequence(sale)) {
+      if (bySequence[sale.sequence] === undefined && endsWithSequence(sale)) {
         // An equal order id would sit under the same sequence, or among the others.
         if (others.size > 0 && others.has(sale.orderId)) return false
-        bySequence.set(sale.sequence, sale)
+        bySequence[sale.sequence] = sale
         return true
       }
       if (get(sale.orderId) !== undefined) return false
@@ -43,14 +45,21 @@ export function createOrderIndex(): OrderIndex {
       return true
     },
     remove(sale) {
-      if (bySequence.get(sale.sequence) === sale) bySequence.delete(sale.sequence)
+      if (bySequence[sale.sequence] === sale) bySequence[sale.sequence] = undefined
       else if (others.get(sale.orderId) === sale) others.delete(sale.orderId)
     },
   }
 }
 
+/** Whether the order id ends in `-` and the sequence's digits, read without building a string. */
 function endsWithSequence(s: Sale): boolean {
-  const suffix = String(s.sequence)
-  const at = s.orderId.length - suffix.length
-  return at > 0 && s.orderId.charCodeAt(at - 1) === 45 /* - */ && s.orderId.endsWith(suffix)
+  const id = s.orderId
+  let n = s.sequence
+  let i = id.length - 1
+  do {
+    if (i < 1 || id.charCodeAt(i) !== 48 + (n % 10)) return false
+    n = Math.floor(n / 10)
+    i--
+  } while (n > 0)
+  return id.charCodeAt(i) === 45 /* - */
 }
