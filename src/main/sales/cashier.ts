@@ -107,11 +107,15 @@ export function createCashier(deps: CashierDeps) {
    * on its way (recorded, answered) waits until the request has gone and the answer is out. Later
    * changes are published after it (turns run in order), and it never shows an older state.
    */
-  const publishSoon = (saleId: string) =>
-    setImmediate(() => {
+  const soon = new Set<NodeJS.Immediate>()
+  const publishSoon = (saleId: string) => {
+    const push = setImmediate(() => {
+      soon.delete(push)
       const sale = journal.get(saleId)
       if (sale) publish(sale)
     })
+    soon.add(push)
+  }
 
   /** Counter payments on payment requests go through the API key, sales through the chosen API. */
   const apiOf = (sale: Pick<NewSale, 'paymentRequestId'>): InvoiceApi =>
@@ -550,6 +554,8 @@ export function createCashier(deps: CashierDeps) {
     stop(): void {
       if (reconcileTimer) clearTimeout(reconcileTimer)
       reconcileTimer = null
+      for (const push of soon) clearImmediate(push)
+      soon.clear()
       for (const id of [...live.keys()]) stopFollowing(id)
     },
   }
