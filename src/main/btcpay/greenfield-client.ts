@@ -52,7 +52,7 @@ import type {
 } from './greenfield-models'
 import { permissionWords } from './greenfield-permissions'
 import { HttpTransport } from './http-transport'
-import type { HttpTransportOptions } from './http-transport'
+import type { HttpRequest, HttpTransportOptions } from './http-transport'
 import { parseJsonNumbersAsStrings } from './lossless-json'
 import { buildEndpointUrl, parseServerUrl, pathWithId } from './server-url'
 
@@ -128,7 +128,7 @@ export class GreenfieldClient {
   /** With `sendAfter`, the request leaves once that resolves (HttpRequest.sendAfter). */
   async createInvoice(
     input: CreateGreenfieldInvoice,
-    options: { sendAfter?: Promise<unknown> } = {},
+    options: Pick<HttpRequest, 'sendAfter'> = {},
   ): Promise<GreenfieldInvoice> {
     checkDecimal(input.amount, 'The amount')
     return this.#call('POST', this.#store('/invoices'), invoiceSchema, { body: input, ...options })
@@ -193,7 +193,7 @@ export class GreenfieldClient {
   async payPaymentRequest(
     id: string,
     input: PayPaymentRequestInput = {},
-    options: { sendAfter?: Promise<unknown> } = {},
+    options: Pick<HttpRequest, 'sendAfter'> = {},
   ): Promise<GreenfieldInvoice> {
     checkDecimal(input.amount, 'The amount')
     const path = `${this.#store('/payment-requests', id)}/pay`
@@ -263,7 +263,7 @@ export class GreenfieldClient {
     method: Method,
     path: string,
     schema: S,
-    options: { query?: Query; body?: unknown; sendAfter?: Promise<unknown> } = {},
+    options: { query?: Query; body?: unknown } & Pick<HttpRequest, 'sendAfter'> = {},
   ): Promise<z.output<S>> {
     const href = withQuery(buildEndpointUrl(this.baseUrl, path), options.query ?? {})
     const pathname = new URL(href).pathname

@@ -20,7 +20,7 @@ import {
 } from './errors'
 import type { BtcpayErrorCode } from './errors'
 import { HttpTransport } from './http-transport'
-import type { HttpTransportOptions } from './http-transport'
+import type { HttpRequest, HttpTransportOptions } from './http-transport'
 import { parseJsonNumbersAsStrings } from './lossless-json'
 import {
   errorBodySchema,
@@ -135,7 +135,7 @@ interface Call<S extends z.ZodType> {
   query?: Record<string, QueryValue>
   body?: string
   schema: S
-  sendAfter?: Promise<unknown>
+  sendAfter?: HttpRequest['sendAfter']
 }
 
 export class LegacyClient {
@@ -219,7 +219,7 @@ export class LegacyClient {
    */
   async createInvoice(
     input: CreateInvoiceInput,
-    options: { sendAfter?: Promise<unknown> } = {},
+    options: Pick<HttpRequest, 'sendAfter'> = {},
   ): Promise<LegacyInvoice> {
     const body = serializeInvoiceBody(input, this.#requireToken())
     const res = await this.#call({

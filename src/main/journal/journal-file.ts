@@ -2,6 +2,7 @@
  * One day file of the journal: reading it back (tolerating a torn last line and garbage lines)
  * and appending to it through a kept-open descriptor: one write + fdatasync per group of lines.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { fstat } from 'node:fs'
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
@@ -147,7 +148,7 @@ export async function openAppendFile(
           // The fdatasync is asked for from the next turn of the event loop: what waited for the
           // write (a charge's invoice request) goes out first, without a thread-pool request
           // ahead of it.
-          await new Promise((resolve) => setImmediate(resolve))
+          await nextTurn()
         }
         if (fsync) await datasyncFd(fd)
       } catch (err) {

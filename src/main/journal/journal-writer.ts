@@ -8,6 +8,7 @@
  * first, so memory matches the file again. Lines of other day files are not touched: a sale's
  * lines all live in the file of the day it was created.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { join } from 'node:path'
 import { dayFileName, dayKey } from './day-key'
 import { replaceFile } from './durable-fs'
@@ -164,12 +165,10 @@ export function createJournalWriter(opts: { dir: string; fsync: boolean }): Jour
       first?.kind === 'append' &&
       first.written !== undefined &&
       opened.has(first.day)
-    running = (now ? run() : new Promise((resolve) => setImmediate(resolve)).then(run)).finally(
-      () => {
-        running = null
-        if (queue.length > 0) start()
-      },
-    )
+    running = (now ? run() : nextTurn().then(run)).finally(() => {
+      running = null
+      if (queue.length > 0) start()
+    })
   }
 
   function enqueue(task: Omit<Append, 'resolve' | 'reject'> | Omit<Replace, 'resolve' | 'reject'>) {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { appendFile, appendFileSync, close, fstatSync, mkdirSync, open, openSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -113,10 +114,12 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   function start(): void {
     // From the next turn of the event loop: a line logged while the cashier waits (a charge's
     // answer) adds no disk request to that wait, and the lines of one turn go out together.
-    running ??= new Promise((resolve) => setImmediate(resolve)).then(writeQueued).finally(() => {
-      running = null
-      if (queued.length > 0) start()
-    })
+    running ??= nextTurn()
+      .then(writeQueued)
+      .finally(() => {
+        running = null
+        if (queued.length > 0) start()
+      })
   }
 
   /** At exit: the batch in flight (if the file does not have it yet) and the rest, now. */
