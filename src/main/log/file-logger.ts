@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { appendFile, appendFileSync, close, fstatSync, mkdirSync, open, openSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -112,14 +111,13 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   }
 
   function start(): void {
-    // From the next turn of the event loop: a line logged while the cashier waits (a charge's
-    // answer) adds no disk request to that wait, and the lines of one turn go out together.
-    running ??= nextTurn()
-      .then(writeQueued)
-      .finally(() => {
-        running = null
-        if (queued.length > 0) start()
-      })
+    // At once, not from the next turn: a batch still in flight at exit can land after
+    // writeRestNow has written it again, and a whole turn's lines in flight made that likely
+    // (the exit test below caught it doubled).
+    running ??= writeQueued().finally(() => {
+      running = null
+      if (queued.length > 0) start()
+    })
   }
 
   /** At exit: the batch in flight (if the file does not have it yet) and the rest, now. */
