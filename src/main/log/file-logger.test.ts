@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { execFile, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { createFileLogger } from './file-logger'
 import { redact, redactString } from './redact'
+
+const run = promisify(execFile)
 
 const privateKey = 'c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721'
 const signature =
@@ -93,6 +96,18 @@ describe('file logger', () => {
     expect(readFileSync(join(dir, 'cashier.log'), 'utf8')).toContain('"i":199')
   })
 
+  it('keeps logging in the same file when a rotation cannot move it aside', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
+    // A directory where the rotated file would go: neither removed nor replaced by a rename.
+    mkdirSync(join(dir, 'cashier.log.1'))
+    writeFileSync(join(dir, 'cashier.log.1', 'keep'), '')
+    const log = createFileLogger({ dir, maxBytes: 2000, keep: 1 })
+    for (let i = 0; i < 200; i++) log.info('sale.recorded', { i })
+    await log.flush()
+    const lines = readFileSync(join(dir, 'cashier.log'), 'utf8').trim().split('\n')
+    expect(lines.map((l) => (JSON.parse(l) as { i: number }).i)).toEqual([...Array(200).keys()])
+  })
+
   it('drops lines below the level', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-log-'))
     const log = createFileLogger({ dir, level: 'warn' })
@@ -155,5 +170,37 @@ setImmediate(() => { log.info('app.stopped'); process.exit(0) })`
       .map((l) => JSON.parse(l) as { event: string; i?: number })
     expect(events.map((e) => e.i ?? e.event)).toEqual([...Array(500).keys(), 'app.stopped'])
     expect(text).not.toContain(token)
+  })
+
+  it('writes a batch that is still on its way at exit once, not twice', async () => {
+    // The exit's last write runs while the thread pool may still be writing the batch in flight:
+    // `process.emit('exit')` runs it at that moment, and the child then lets that batch land.
+    // Eight children, as the two writes meet at a different moment each time (an append-mode
+    // logger doubled the batch in about one child in three).
+    const script = `import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createFileLogger } from ${JSON.stringify(join(import.meta.dirname, 'file-logger.ts'))}
+// Not top-level await: Node's own exit listener would take it for one never settled.
+void (async () => {
+  const log = createFileLogger({ dir: process.argv[1] })
+  for (let i = 0; i < 50; i++) log.info('sale.recorded', { i })
+  await new Promise((r) => setImmediate(r)) // the logger's batch has left for the thread pool
+  log.info('app.stopped')
+  process.emit('exit', 0)
+  await log.flush()
+  console.log(readFileSync(join(process.argv[1], 'cashier.log'), 'utf8').trim().split('\\n').length)
+})()`
+    const children = Array.from({ length: 8 }, () =>
+      run(process.execPath, [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        script,
+        mkdtempSync(join(tmpdir(), 'pos-log-exit-')),
+      ]),
+    )
+    const lines = (await Promise.all(children)).map((c) => c.stdout.trim())
+    expect(lines).toEqual(Array(8).fill('51'))
   })
 })

@@ -1,14 +1,39 @@
-import { appendFile, appendFileSync, close, fstatSync, mkdirSync, open, openSync } from 'node:fs'
+import {
+  appendFileSync,
+  close,
+  constants,
+  fstat,
+  fstatSync,
+  mkdirSync,
+  open,
+  openSync,
+  write,
+  writeSync,
+} from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import type { LogFields, Logger } from './logger'
 import { createNoisyEventGate } from './noisy-events'
 import { redact, redactString } from './redact'
 
+/**
+ * Not O_APPEND: every batch is written at the offset it was given, so writing it again at exit
+ * (see `writeRestNow`) puts the same bytes in the same place whether or not the first write has
+ * landed meanwhile.
+ */
+const FLAGS = constants.O_WRONLY | constants.O_CREAT
 const openFd = promisify(open)
 const closeFd = promisify(close)
-const appendFd = promisify(appendFile) as (fd: number, text: string) => Promise<void>
+const fstatFd = promisify(fstat)
+const writeFd = promisify(write) as (
+  fd: number,
+  bytes: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+) => Promise<{ bytesWritten: number }>
 
 /** Every logger's last write, run once when the process exits (one listener for all). */
 const atExit = new Set<() => void>()
@@ -43,7 +68,8 @@ export type FileLogger = Logger & {
  * redactor. Lines are written in the background, in order, one write per batch: a log line never
  * waits on the disk on the event loop (it used to, one synchronous append per line, in the middle
  * of every charge). At a clean exit (`process.exit`, the end of the event loop) whatever is not
- * yet in the file is written synchronously, so nothing logged before it is lost.
+ * yet in the file is written synchronously, so nothing logged before it is lost, and nothing is
+ * written twice: every batch has its offset in the file.
  */
 export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   const fileName = opts.fileName ?? 'cashier.log'
@@ -55,12 +81,12 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   const path = join(opts.dir, fileName)
   // Opened at start-up, synchronously, so the file is there from the first moment. null while
   // no file is open (a failed rotation): a closed descriptor's number may belong to another file.
-  let fd: number | null = openSync(path, 'a', 0o600)
-  /** Bytes in the current file, including the batch being written. */
+  let fd: number | null = openSync(path, FLAGS, 0o600)
+  /** Where the next batch goes: the bytes in the current file, including the batch in flight. */
   let size = fstatSync(fd).size
   let queued: string[] = []
-  /** The batch on its way to the file, and the file's size before it (see `writeRestNow`). */
-  let inFlight: { text: string; sizeBefore: number } | null = null
+  /** The batch on its way to the file, and where it goes (see `writeRestNow`). */
+  let inFlight: { bytes: Buffer; at: number } | null = null
   let running: Promise<void> | null = null
 
   async function rotate(): Promise<void> {
@@ -75,13 +101,39 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
       await rename(path, `${path}.1`).catch(() => undefined)
     } catch {
       // Rotation is housekeeping: whatever failed, logging goes on in a fresh file if it can.
+    }
+    await reopen()
+  }
+
+  /** The file at `path` (new after a rotation, or the old one if its rename failed), at its end. */
+  async function reopen(): Promise<void> {
+    try {
+      const opened = await openFd(path, FLAGS, 0o600)
+      size = (await fstatFd(opened)).size
+      fd = opened
+    } catch {
+      // tried again before the next batch
+    }
+  }
+
+  async function writeAt(fileFd: number, bytes: Buffer, at: number): Promise<void> {
+    let done = 0
+    try {
+      while (done < bytes.length) {
+        const { bytesWritten } = await writeFd(fileFd, bytes, done, bytes.length - done, at + done)
+        done += bytesWritten
+      }
     } finally {
-      size = 0
+      // A write that failed part way (a full disk) leaves the next batch right after what landed,
+      // not after a hole.
+      if (done < bytes.length) size = at + done
     }
   }
 
   async function writeQueued(): Promise<void> {
+    let rotated = false
     while (queued.length > 0) {
+      if (fd === null) await reopen()
       // A batch stops where the file would pass maxBytes; the next one starts a new file.
       let bytes = 0
       let n = 0
@@ -91,17 +143,21 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
         bytes += b
         n++
       }
-      if (n === 0) {
+      if (n === 0 && !rotated) {
         await rotate()
+        rotated = true
         continue
       }
-      const text = queued.slice(0, n).join('')
+      // Still too full right after a rotation (its rename failed): the lines go on in that file.
+      if (n === 0) n = queued.length
+      rotated = false
+      const batch = Buffer.from(queued.slice(0, n).join(''))
       queued = queued.slice(n)
-      inFlight = { text, sizeBefore: size }
-      size += bytes
+      if (fd === null) continue // no file to be had: the lines are dropped, the till goes on
+      inFlight = { bytes: batch, at: size }
+      size += batch.length
       try {
-        fd ??= await openFd(path, 'a', 0o600)
-        await appendFd(fd, text)
+        await writeAt(fd, batch, inFlight.at)
       } catch {
         // A full disk must not take the till down with it.
       } finally {
@@ -111,33 +167,31 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
   }
 
   function start(): void {
-    // At once, not from the next turn: a batch still in flight at exit can land after
-    // writeRestNow has written it again, and a whole turn's lines in flight made that likely
-    // (the exit test below caught it doubled).
-    running ??= writeQueued().finally(() => {
-      running = null
-      if (queued.length > 0) start()
-    })
+    // From the next turn: a log line adds no disk request to the turn that wrote it (a charge's
+    // request leaves first), and the lines of one turn go out as one write.
+    running ??= nextTurn()
+      .then(writeQueued)
+      .finally(() => {
+        running = null
+        if (queued.length > 0) start()
+      })
   }
 
-  /** At exit: the batch in flight (if the file does not have it yet) and the rest, now. */
+  /**
+   * At exit: the batch in flight again, at its own offset (the same bytes in the same place,
+   * whether or not the thread pool's write has landed), then the rest after it.
+   */
   function writeRestNow(): void {
-    let rest = queued.join('')
+    const rest = Buffer.from(queued.join(''))
     queued = []
-    if (inFlight) {
-      let landed = 0
-      try {
-        if (fd !== null) landed = fstatSync(fd).size - inFlight.sizeBefore
-      } catch {
-        // closed meanwhile: write it again rather than lose it
-      }
-      const missing = Buffer.from(inFlight.text).subarray(Math.max(0, landed))
-      rest = missing.toString() + rest
-    }
-    if (rest === '') return
     try {
-      // Mid-rotation no file may be open: the path then takes the lines.
-      appendFileSync(fd ?? path, rest, { mode: 0o600 })
+      if (fd === null) {
+        // Mid-rotation no file is open and nothing is in flight: the path takes the lines.
+        if (rest.length > 0) appendFileSync(path, rest, { mode: 0o600 })
+        return
+      }
+      if (inFlight) writeAllSync(fd, inFlight.bytes, inFlight.at)
+      writeAllSync(fd, rest, size)
     } catch {
       // as above: never fail the exit
     }
@@ -171,5 +225,11 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
     async flush() {
       while (running) await running
     },
+  }
+}
+
+function writeAllSync(fd: number, bytes: Buffer, at: number): void {
+  for (let done = 0; done < bytes.length;) {
+    done += writeSync(fd, bytes, done, bytes.length - done, at + done)
   }
 }
