@@ -1,8 +1,9 @@
 /**
- * The HTTP foundation both BTCPay clients share: ky for timeouts and retries, a fetch that reads
- * the whole body inside ky's per-attempt timeout with a byte budget, and one mapping of network
- * failures to typed errors. A client builds the URL, headers and body; the transport sends them
- * and answers with the status and the body text, or throws a BtcpayError.
+ * The HTTP foundation both BTCPay clients share: ky for timeouts and retries, a `fetch` for ky
+ * that makes the request over Node's http modules and reads the whole body inside ky's
+ * per-attempt timeout with a byte budget (http-exchange.ts), and one mapping of network failures
+ * to typed errors. A client builds the URL, headers and body; the transport sends them and
+ * answers with the status and the body text, or throws a BtcpayError.
  *
  * Why the body is read inside the fetch handed to ky: ky's timeout aborts its AbortController, so
  * a server that sends headers and then trickles (or stalls) is cut off, socket closed, at the same
@@ -12,7 +13,7 @@ import ky, { HTTPError, TimeoutError } from 'ky'
 import type { KyInstance, Options as KyOptions } from 'ky'
 import type { Logger } from '../log/logger'
 import { silentLogger } from '../log/logger'
-import { BodyTooLargeError, readCappedBody } from './capped-body'
+import { BodyTooLargeError, exchange } from './http-exchange'
 import { BtcpayError, ERROR_MESSAGES, findCauseCode, networkErrorCode } from './errors'
 
 export interface RetryConfig {
@@ -27,7 +28,6 @@ export interface RetryConfig {
 }
 
 export interface HttpTransportOptions {
-  fetch?: typeof globalThis.fetch
   /** Per attempt, from sending until the last byte of the body. Default 15 s. */
   timeoutMs?: number
   retry?: RetryConfig
@@ -61,7 +61,6 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 export class HttpTransport {
   readonly #ky: KyInstance
   readonly #retry: KyOptions['retry']
-  readonly #fetch: typeof globalThis.fetch
   readonly #maxBodyBytes: number
   readonly #log: Logger
 
@@ -88,7 +87,6 @@ export class HttpTransport {
           : undefined
       },
     }
-    this.#fetch = options.fetch ?? globalThis.fetch
     this.#maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
     this.#log = options.log ?? silentLogger
     this.#ky = ky.create({
@@ -109,10 +107,9 @@ export class HttpTransport {
     try {
       const response = await this.#ky(href, {
         method,
-        // Headers and body go straight to fetch, not through ky: ky would copy the headers into
-        // its Request (and fetch copy them again), and wrap the body in a stream teed for retries
-        // (only GETs are retried), which cost about a sixth of a charge's latency. This way the
-        // bytes signed are the bytes sent, untouched.
+        // Headers and body go straight to the request, not through ky: ky would copy the headers
+        // into its Request and wrap the body in a stream teed for retries (only GETs are
+        // retried). This way the bytes signed are the bytes sent, untouched.
         fetch: async (input) => {
           const kyRequest = input as Request // ky always calls fetch with its Request
           attempt++
@@ -122,20 +119,21 @@ export class HttpTransport {
           const abort = () => local.abort()
           kyRequest.signal.addEventListener('abort', abort, { once: true })
           try {
-            const res = await this.#fetch(href, {
+            const reply = await exchange(href, {
               method,
               headers: request.headers,
-              ...(request.body === undefined ? {} : { body: request.body }),
+              ...(request.body !== undefined && { body: request.body }),
               signal: local.signal,
-              redirect: 'manual',
+              maxBodyBytes: this.#maxBodyBytes,
             })
-            text = decodeUtf8(await readCappedBody(res, this.#maxBodyBytes, abort))
+            text = utf8.decode(reply.body)
             // ky only needs the status (and, to honour Retry-After, an error's headers); the body
-            // is already in `text`, so no second stream is built and decoded.
+            // is already in `text`.
+            const ok = reply.status >= 200 && reply.status < 300
             return new Response(null, {
-              status: res.status,
-              statusText: res.statusText,
-              ...(res.ok ? {} : { headers: res.headers }),
+              status: reply.status,
+              statusText: reply.statusText,
+              ...(!ok && { headers: reply.headers }),
             })
           } finally {
             kyRequest.signal.removeEventListener('abort', abort)
@@ -203,9 +201,6 @@ async function opened(sendAfter: Promise<unknown> | undefined): Promise<void> {
 }
 
 const utf8 = new TextDecoder()
-function decodeUtf8(bytes: Uint8Array): string {
-  return utf8.decode(bytes)
-}
 
 /** A request that got no complete HTTP answer. */
 function failure(err: unknown, method: string, path: string): BtcpayError {

@@ -355,17 +355,6 @@ describe('LegacyClient requests', () => {
       await based.close()
     }
   })
-
-  it('uses an injected fetch', async () => {
-    reset((_h, res) => json(res, 200, { data: [] }))
-    let calls = 0
-    const fetch: typeof globalThis.fetch = (input, init) => {
-      calls++
-      return globalThis.fetch(input, init)
-    }
-    await client({ fetch }).getTokens()
-    expect(calls).toBe(1)
-  })
 })
 
 // ---------- errors ----------

@@ -39,7 +39,6 @@ export interface LegacyClientOptions {
   identity: RequestSigner
   /** The merchant token from pairing; needed for invoice calls. */
   token?: string | null
-  fetch?: typeof globalThis.fetch
   /** Per attempt, until the last byte of the body. Default 15 s. */
   timeoutMs?: number
   retry?: HttpTransportOptions['retry']
