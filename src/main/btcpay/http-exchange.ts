@@ -74,12 +74,8 @@ export function exchange(href: string, x: Exchange): Promise<ExchangeReply> {
         if (total > x.maxBodyBytes) return tooLarge()
         chunks.push(chunk)
       })
+      // A connection closed part way through the body ends here too (ECONNRESET, 'aborted').
       res.on('error', reject)
-      // A connection that closes part way through the body: no 'end', and not always an 'error'.
-      res.on('close', () => {
-        if (!res.complete)
-          reject(Object.assign(new Error('answer cut short'), { code: 'ECONNRESET' }))
-      })
       res.on('end', () => {
         const pairs: [string, string][] = []
         for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {

@@ -15,6 +15,8 @@ interface Misbehaving {
   sent(): number
   /** Resolves with the ms from the request's arrival to the server seeing its socket close. */
   closed: Promise<number>
+  /** TCP connections the client opened. */
+  connections(): number
   close(): Promise<void>
 }
 
@@ -34,12 +36,15 @@ async function misbehave(
     req.socket.on('close', () => onClosed(Date.now() - arrived))
     play(res, (n) => (sent += n))
   })
+  let connections = 0
+  server.on('connection', () => connections++)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const { port } = server.address() as AddressInfo
   const s: Misbehaving = {
     href: `http://127.0.0.1:${port}/api/v1/x`,
     sent: () => sent,
     closed,
+    connections: () => connections,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections()
@@ -157,6 +162,36 @@ describe('HttpTransport against hostile servers', () => {
     const err = await failureOf(transport.send({ method: 'GET', href: server.href, headers: {} }))
     expect(err.code).toBe('timeout')
     expect(requests).toBe(2)
+  })
+
+  it('an answer cut short (the connection closes mid-body) fails at once as a network error', async () => {
+    const server = await misbehave((res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' })
+      res.write('{"data":{"id":"abc"')
+      setTimeout(() => res.socket?.destroy(), 20)
+    })
+    const transport = new HttpTransport({ timeoutMs: 10_000, retry: { limit: 0 } })
+    const started = Date.now()
+    const err = await failureOf(transport.send({ method: 'POST', href: server.href, headers: {} }))
+    expect(err.code).toBe('network')
+    expect(Date.now() - started).toBeLessThan(2_000) // not the 10 s deadline
+  })
+
+  it('requests one after another share one kept-alive connection', async () => {
+    const server = await misbehave((res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
+    })
+    const transport = new HttpTransport()
+    for (let i = 0; i < 5; i++) {
+      const reply = await transport.send({
+        method: 'POST',
+        href: server.href,
+        headers: {},
+        body: '{}',
+      })
+      expect(reply.status).toBe(200)
+    }
+    expect(server.connections()).toBe(1)
   })
 
   it('a body within the budget arrives whole, whatever its status', async () => {
