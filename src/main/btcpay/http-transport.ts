@@ -92,7 +92,6 @@ export class HttpTransport {
     this.#ky = ky.create({
       timeout: options.timeoutMs ?? 15_000,
       throwHttpErrors: true,
-      redirect: 'manual',
     })
   }
 
@@ -113,8 +112,8 @@ export class HttpTransport {
         fetch: async (input) => {
           const kyRequest = input as Request // ky always calls fetch with its Request
           attempt++
-          // One controller per attempt: ky's timeout (on its Request's signal) or the byte budget
-          // aborts it. A listener, not AbortSignal.any: the same effect at a fraction of the cost.
+          // One controller per attempt, aborted by ky's timeout (on its Request's signal). A
+          // listener, not AbortSignal.any: the same effect at a fraction of the cost.
           const local = new AbortController()
           const abort = () => local.abort()
           kyRequest.signal.addEventListener('abort', abort, { once: true })
