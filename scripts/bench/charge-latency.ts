@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Conf from 'conf'
+import { signedLegacyHeaders } from '../../src/main/btcpay/bitid-headers'
 import { LegacyClient, serializeInvoiceBody } from '../../src/main/btcpay/legacy-client'
 import { loadOrCreateIdentity } from '../../src/main/identity/identity'
 import { createDispatcher, type SenderInfo } from '../../src/main/ipc/dispatcher'
@@ -115,28 +116,24 @@ export async function benchChargeLatency(rounds = 300): Promise<Row[]> {
         posData,
       })
     }
-    const floor = async () => {
+    /** The floor's request: the core's fields, signed and headed as the core's client does. */
+    const floorRequest = (prefix: string) => {
       const url = `${server.url}/invoices`
       const body = serializeInvoiceBody(
         {
           price: '12.50',
           currency: 'USD',
-          orderId: `FLOOR-${++seq}`,
+          orderId: `${prefix}-${++seq}`,
           itemDesc: 'Espresso',
           posData,
         },
         token,
       )
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          ...identity.signRequest(url, body),
-          'x-accept-version': '2.0.0',
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-        },
-        body,
-      })
+      return { url, body, headers: { ...signedLegacyHeaders(identity, url, body) } }
+    }
+    const floor = async () => {
+      const { url, body, headers } = floorRequest('FLOOR')
+      const res = await fetch(url, { method: 'POST', headers, body })
       JSON.parse(await res.text())
     }
 
@@ -144,26 +141,10 @@ export async function benchChargeLatency(rounds = 300): Promise<Row[]> {
     // it: the part of the floor that is fetch's own overhead, shown, not hidden.
     const agent = new http.Agent({ keepAlive: true })
     const floorHttp = async () => {
-      const url = `${server.url}/invoices`
-      const body = serializeInvoiceBody(
-        {
-          price: '12.50',
-          currency: 'USD',
-          orderId: `HTTP-${++seq}`,
-          itemDesc: 'Espresso',
-          posData,
-        },
-        token,
-      )
-      const headers = {
-        ...identity.signRequest(url, body),
-        'x-accept-version': '2.0.0',
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Content-Length': String(Buffer.byteLength(body)),
-      }
+      const { url, body, headers } = floorRequest('HTTP')
+      const sent = { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }
       const text = await new Promise<string>((resolve, reject) => {
-        const req = http.request(url, { method: 'POST', headers, agent }, (res) => {
+        const req = http.request(url, { method: 'POST', headers: sent, agent }, (res) => {
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
           res.on('end', () => resolve(Buffer.concat(chunks).toString()))
